@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadConfig, type Config } from './platform/config.js';
+import { openDatabase, type OpenDatabase } from './platform/db/open.js';
+import { sql } from './platform/db/sql.js';
+import { verifyAudit, SYSTEM_CONTEXT, recordAudit, type AuditContext } from './platform/audit/audit.js';
+import { allPermissions } from './platform/access/permissions.js';
+import type { Actor } from './platform/access/actor.js';
+import { totpCode } from './platform/auth/totp.js';
+import { buildApp, createServices, type Services } from './app.js';
+import { prepare } from './bootstrap.js';
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo.js';
+import { backup, restore } from './platform/db/backup.js';
+
+const CLI_CONTEXT: AuditContext = { ...SYSTEM_CONTEXT, actorRole: 'cli' };
+
+/** The operator at the console acts with every permission, at national scope. */
+function cliActor(): Actor {
+  return { userId: '00000000-0000-0000-0000-000000000000', username: 'cli', organisationId: '', lang: 'en', via: 'cli', bindings: [{ roleKey: 'cli', permissions: allPermissions(), scopeLevel: 0, scopeCode: null }] };
+}
+
+async function withServices<T>(command: string, fn: (s: Services, db: OpenDatabase) => Promise<T>, opts: { asOwner?: boolean } = {}): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config, { command, ...opts });
+  try {
+    const services = createServices(config, db);
+    await prepare(db, config, services);
+    return await fn(services, db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function seed(services: Services, scale: string) {
+  if (scale !== 'demo' && scale !== 'national') throw new Error(`Unknown scale ${scale}: use demo or national`);
+  if (await isSeeded(services.db)) {
+    console.log('The demo dataset is already loaded.');
+  } else {
+    const bar = new cliProgress.SingleBar({ format: 'Seeding demo data [{bar}] {percentage}% {label}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic);
+    bar.start(100, 0, { label: '' });
+    const result = await seedDemo(services.db, services.secretKey, (done, total, label) => bar.update(Math.round((done / total) * 100), { label }));
+    bar.stop();
+    console.log(`Seeded ${result.organisations} organisations and ${result.users} users.`);
+  }
+  if (scale === 'national') {
+    // Later modules (cases, helpline, institutions, mapping) add their national-scale data here.
+    console.log('National scale: no module with national-scale data is installed yet beyond the demo organisations and users.');
+  }
+}
+
+function printBanner(config: Config, url: string) {
+  const width = Math.max(...DEMO_LOGINS.map((l) => l.username.length));
+  const lines = [
+    '',
+    `NCPP is running at ${url}`,
+    `Database: ${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`}`,
+    '',
+    `Demo logins (password for all: ${DEMO_PASSWORD}):`,
+    ...DEMO_LOGINS.map((l) => `  ${l.username.padEnd(width)}  ${l.fullName} (${l.role}${l.scope ? `, ${l.scope}` : ''})`),
+    '',
+    `The admin account requires two-factor sign-in. TOTP secret: ${DEMO_ADMIN_TOTP_SECRET}`,
+    `  (add it to an authenticator app; the current code is ${totpCode(DEMO_ADMIN_TOTP_SECRET)})`,
+    `API documentation: ${url}/api/docs`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+async function serve() {
+  const config = loadConfig();
+  const db = await openDatabase(config, { command: 'serve' });
+  const services = createServices(config, db);
+  await prepare(db, config, services, (m) => console.log(m));
+  if (!(await isSeeded(db)) && config.env !== 'production') await seed(services, 'demo');
+  await services.jobs.start(true);
+  const app = await buildApp(services);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  db.setLockInfo({ url });
+  if (config.env !== 'production') printBanner(config, url);
+  else console.log(`NCPP is running at ${url}`);
+  const shutdown = async () => {
+    await app.close();
+    await services.jobs.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+function fail(err: unknown): never {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}
+
+const program = new Command('ncpp').description('National Child Protection Platform').showHelpAfterError();
+
+program.command('serve').description('Run migrations, load reference data, seed the demo on first start, and serve the web app and API').action(() => serve().catch(fail));
+
+program.command('migrate').description('Apply database migrations and install the job queue schema').action(() =>
+  withServices('migrate', async (s) => {
+    await s.jobs.install();
+    console.log('Database is up to date.');
+  }, { asOwner: true }).catch(fail),
+);
+
+program
+  .command('seed')
+  .description('Load the demo dataset (deterministic)')
+  .option('--scale <scale>', 'demo or national', 'demo')
+  .action((opts: { scale: string }) => withServices('seed', (s) => seed(s, opts.scale)).catch(fail));
+
+program.command('audit-verify').description('Recompute the audit hash chain; report the first altered or removed row').action(() =>
+  withServices('audit-verify', async (s) => {
+    const result = await verifyAudit(s.db);
+    if (result.ok) console.log(`Audit trail intact: ${result.rows} rows verified.`);
+    else {
+      console.error(`AUDIT TRAIL BROKEN: ${result.message} (${result.rows} rows verified before it).`);
+      process.exitCode = 2;
+    }
+  }).catch(fail),
+);
+
+program.command('backup <file>').description('Write a backup of the whole database to a file').action((file: string) =>
+  withServices('backup', async (s, db) => {
+    await backup(db, file);
+    await s.db.tx((tx) => recordAudit(tx, CLI_CONTEXT, { action: 'export.backup', entity: 'database', entityId: null, meta: { file } }));
+    console.log(`Backup written to ${file}`);
+  }, { asOwner: true }).catch(fail),
+);
+
+program
+  .command('restore <file>')
+  .description('Replace the database with a backup (the server must be stopped)')
+  .option('--force', 'overwrite existing data')
+  .action((file: string, opts: { force?: boolean }) => restore(loadConfig(), file, Boolean(opts.force)).then(() => console.log(`Restored from ${file}`)).catch(fail));
+
+const user = program.command('user').description('Manage user accounts');
+user
+  .command('add')
+  .description('Create a user')
+  .requiredOption('--username <name>')
+  .requiredOption('--name <full name>')
+  .requiredOption('--org <organisation name or id>')
+  .requiredOption('--role <role>', 'role key, e.g. caseworker')
+  .option('--scope <code>', 'admin unit code for the role scope (omit for the nation)')
+  .option('--email <email>')
+  .option('--lang <lang>', 'en or bn', 'en')
+  .option('--password <password>', 'initial password (else read from NCPP_PASSWORD)')
+  .action((o: { username: string; name: string; org: string; role: string; scope?: string; email?: string; lang: string; password?: string }) =>
+    withServices('user add', async (s) => {
+      const password = o.password ?? process.env.NCPP_PASSWORD;
+      if (!password) throw new Error('Give --password or set NCPP_PASSWORD.');
+      const org = await s.db.maybeOne<{ id: string }>(sql`SELECT id FROM organisations WHERE id::text = ${o.org} OR name_en = ${o.org} OR short_name = ${o.org}`);
+      if (!org) throw new Error(`No organisation named ${o.org}`);
+      const unit = o.scope ? await s.geo.find(o.scope) : undefined;
+      if (o.scope && !unit) throw new Error(`No admin unit with code ${o.scope}`);
+      const { UserCreateInput } = await import('../shared/admin.js');
+      const input = UserCreateInput.parse({
+        username: o.username, fullName: o.name, email: o.email ?? null, organisationId: org.id, lang: o.lang, password,
+        roles: [{ role: o.role, scopeLevel: unit ? unit.level : 0, scopeCode: unit ? unit.code : null }],
+      });
+      const created = await s.admin.createUser(cliActor(), input, CLI_CONTEXT);
+      console.log(`Created user ${created.username} (${created.id}).`);
+    }).catch(fail),
+  );
+user
+  .command('passwd <username>')
+  .description('Set a user password (read from NCPP_PASSWORD)')
+  .action((username: string) =>
+    withServices('user passwd', async (s) => {
+      const password = process.env.NCPP_PASSWORD;
+      if (!password) throw new Error('Set NCPP_PASSWORD to the new password.');
+      const u = await s.db.maybeOne<{ id: string }>(sql`SELECT id FROM users WHERE username = ${username}`);
+      if (!u) throw new Error(`No user ${username}`);
+      await s.admin.setPassword(cliActor(), u.id, password, CLI_CONTEXT);
+      console.log(`Password changed for ${username}; their sessions were ended.`);
+    }).catch(fail),
+  );
+user
+  .command('disable <username>')
+  .description('Disable a user, ending their sessions and tokens')
+  .action((username: string) =>
+    withServices('user disable', async (s) => {
+      const u = await s.db.maybeOne<{ id: string }>(sql`SELECT id FROM users WHERE username = ${username}`);
+      if (!u) throw new Error(`No user ${username}`);
+      await s.admin.updateUser(cliActor(), u.id, { isActive: false }, CLI_CONTEXT);
+      console.log(`Disabled ${username}.`);
+    }).catch(fail),
+  );
+user
+  .command('list')
+  .description('List users')
+  .option('--q <text>', 'filter by username or name')
+  .action((o: { q?: string }) =>
+    withServices('user list', async (s) => {
+      const users = await s.admin.listUsers(cliActor(), { q: o.q, limit: 200, offset: 0 });
+      for (const u of users) console.log(`${u.username.padEnd(28)} ${u.isActive ? 'active  ' : 'disabled'} ${u.roles.map((r) => `${r.role}@${r.scopeCode ?? 'nation'}`).join(', ')}`);
+    }).catch(fail),
+  );
+
+program
+  .command('token')
+  .description('API tokens')
+  .command('create')
+  .description('Create an API token for a user; the token is printed alone on the last line')
+  .requiredOption('--user <username>')
+  .option('--name <label>', 'what the token is for', 'cli')
+  .action((o: { user: string; name: string }) =>
+    withServices('token create', async (s) => {
+      const u = await s.db.maybeOne<{ id: string }>(sql`SELECT id FROM users WHERE username = ${o.user} AND is_active`);
+      if (!u) throw new Error(`No active user ${o.user}`);
+      const { token } = await s.auth.createToken(u.id, o.name, CLI_CONTEXT);
+      console.log(`Token "${o.name}" created for ${o.user}. It is shown once; store it safely:`);
+      console.log(token);
+    }).catch(fail),
+  );
+
+program.parseAsync(process.argv).catch(fail);

@@ -1,0 +1,63 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { scopePredicate } from '../../platform/access/scope.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { sql } from '../../platform/db/sql.js';
+import { ADMIN_PERMISSIONS as P } from './permissions.js';
+
+/** Users are placed where their organisation's office is. */
+const USER_PLACE = { adm1: 'o.adm1_code', adm2: 'o.adm2_code', adm3: 'o.adm3_code' };
+
+export type UserListRow = {
+  id: string; username: string; full_name: string; email: string | null; phone: string | null; lang: 'en' | 'bn';
+  is_active: boolean; totp_enabled: boolean; locked_until: Date | null; organisation_id: string; org_name: string;
+  adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+};
+
+const USER_COLUMNS = sql`u.id, u.username, u.full_name, u.email, u.phone, u.lang, u.is_active, u.totp_enabled, u.locked_until,
+  u.organisation_id, o.name_en AS org_name, o.adm1_code, o.adm2_code, o.adm3_code`;
+
+export function listUsers(db: Queryable, actor: Actor, q: string | undefined, limit: number, offset: number) {
+  const text = q ? sql`AND (u.username ILIKE ${`%${q}%`} OR u.full_name ILIKE ${`%${q}%`})` : sql``;
+  return db.query<UserListRow>(sql`
+    SELECT ${USER_COLUMNS} FROM users u JOIN organisations o ON o.id = u.organisation_id
+    WHERE ${scopePredicate(actor, P.usersRead, USER_PLACE)} ${text}
+    ORDER BY u.username LIMIT ${limit} OFFSET ${offset}`);
+}
+
+export function findUser(db: Queryable, actor: Actor, id: string) {
+  return db.maybeOne<UserListRow>(sql`
+    SELECT ${USER_COLUMNS} FROM users u JOIN organisations o ON o.id = u.organisation_id
+    WHERE u.id = ${id} AND ${scopePredicate(actor, P.usersRead, USER_PLACE)}`);
+}
+
+export function userRoles(db: Queryable, userIds: string[]) {
+  return db.query<{ user_id: string; role_key: string; scope_level: number; scope_code: string | null; scope_name: string | null }>(sql`
+    SELECT ur.user_id, ur.role_key, ur.scope_level, ur.scope_code, g.name_en AS scope_name
+    FROM user_roles ur LEFT JOIN geo_units g ON g.code = ur.scope_code
+    WHERE ur.user_id = ANY(${userIds}::uuid[]) ORDER BY ur.scope_level, ur.role_key`);
+}
+
+export type OrganisationRow = {
+  id: string; name_en: string; name_local: string | null; short_name: string | null; type: string; geo_code: string | null;
+  place_name: string | null; is_active: boolean; user_count: number;
+};
+
+export function listOrganisations(db: Queryable, q: string | undefined, limit: number, offset: number) {
+  const text = q ? sql`WHERE o.name_en ILIKE ${`%${q}%`} OR o.short_name ILIKE ${`%${q}%`} OR o.name_local LIKE ${`%${q}%`}` : sql``;
+  return db.query<OrganisationRow>(sql`
+    SELECT o.id, o.name_en, o.name_local, o.short_name, o.type, o.geo_code, g.name_en AS place_name, o.is_active,
+           (SELECT count(*)::int FROM users u WHERE u.organisation_id = o.id) AS user_count
+    FROM organisations o LEFT JOIN geo_units g ON g.code = o.geo_code ${text}
+    ORDER BY o.name_en LIMIT ${limit} OFFSET ${offset}`);
+}
+
+export function findOrganisation(db: Queryable, id: string) {
+  return db.maybeOne<OrganisationRow & { adm1_code: string | null; adm2_code: string | null; adm3_code: string | null }>(sql`
+    SELECT o.*, g.name_en AS place_name, 0 AS user_count FROM organisations o LEFT JOIN geo_units g ON g.code = o.geo_code WHERE o.id = ${id}`);
+}
+
+export function listRoles(db: Queryable) {
+  return db.query<{ key: string; name_en: string; name_local: string; permissions: string[]; home: string; requires_mfa: boolean }>(
+    sql`SELECT key, name_en, name_local, permissions, home, requires_mfa FROM roles ORDER BY key`,
+  );
+}

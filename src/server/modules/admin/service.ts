@@ -1,0 +1,268 @@
+import type { OrganisationInput, ScopeBindingInput, UserCreateInput, UserPatch } from '../../../shared/admin.js';
+import { OrganisationPatch } from '../../../shared/admin.js';
+import type { z } from 'zod';
+import { can, type Actor } from '../../platform/access/actor.js';
+import { isKnownPermission } from '../../platform/access/permissions.js';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { hashPassword, passwordProblem } from '../../platform/auth/passwords.js';
+import type { Database, Tx } from '../../platform/db/database.js';
+import { join, sql } from '../../platform/db/sql.js';
+import { AppError, type FieldIssue } from '../../platform/errors.js';
+import type { GeoService } from '../geo/service.js';
+import { ADMIN_PERMISSIONS as P } from './permissions.js';
+import { mayGrant, scopeCovers, userActions, type Place } from './policy.js';
+import { presentOrganisation, presentRole, presentUser } from './presenter.js';
+import * as q from './queries.js';
+
+const invalid = (issues: FieldIssue[]) => new AppError('validation', 'validation', issues);
+const field = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
+
+/**
+ * Organisations, users, roles and scopes. Every method takes the actor first, checks the
+ * permission before touching data, reads through scope predicates, and audits each change in
+ * the transaction that makes it. Records outside the actor's scope answer 404.
+ */
+export function createAdminService(db: Database, geo: GeoService) {
+  function require(actor: Actor, permission: string) {
+    if (!can(actor, permission)) throw new AppError('forbidden');
+  }
+
+  async function placeOf(code: string | null | undefined): Promise<Place | null> {
+    if (!code) return null;
+    const unit = await geo.find(code);
+    return unit ? { adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code } : null;
+  }
+
+  async function getUser(actor: Actor, id: string) {
+    const row = await q.findUser(db, actor, id);
+    if (!row) throw new AppError('not_found');
+    const roles = await q.userRoles(db, [id]);
+    const place = { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code };
+    return presentUser(row, roles, userActions(actor, place, id === actor.userId));
+  }
+
+  /** Validates bindings against roles, geography and the granting policy; returns field issues. */
+  async function checkBindings(actor: Actor, bindings: ScopeBindingInput[]): Promise<FieldIssue[]> {
+    const roles = new Map((await q.listRoles(db)).map((r) => [r.key, r]));
+    const issues: FieldIssue[] = [];
+    for (const [i, b] of bindings.entries()) {
+      const role = roles.get(b.role);
+      if (!role) {
+        issues.push(field(`roles.${i}.role`, 'unknown_role'));
+        continue;
+      }
+      let place: Place | null = null;
+      if (b.scopeLevel === 0) {
+        if (b.scopeCode !== null) issues.push(field(`roles.${i}.scopeCode`, 'nation_has_no_code'));
+      } else {
+        const unit = b.scopeCode ? await geo.find(b.scopeCode) : undefined;
+        if (!unit || unit.level !== b.scopeLevel) {
+          issues.push(field(`roles.${i}.scopeCode`, 'unknown_unit'));
+          continue;
+        }
+        place = { adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code };
+      }
+      if (!mayGrant(actor, role.permissions, b, place)) issues.push(field(`roles.${i}.role`, 'grant_not_allowed'));
+    }
+    return issues;
+  }
+
+  async function writeBindings(tx: Tx, userId: string, bindings: ScopeBindingInput[]) {
+    await tx.query(sql`DELETE FROM user_roles WHERE user_id = ${userId}`);
+    for (const b of bindings) {
+      await tx.query(sql`INSERT INTO user_roles (user_id, role_key, scope_level, scope_code) VALUES (${userId}, ${b.role}, ${b.scopeLevel}, ${b.scopeCode})
+        ON CONFLICT DO NOTHING`);
+    }
+  }
+
+  async function assertOrgInScope(actor: Actor, organisationId: string, path = 'organisationId') {
+    const org = await q.findOrganisation(db, organisationId);
+    if (!org) throw invalid([field(path, 'unknown_organisation')]);
+    if (!scopeCovers(actor, P.usersManage, { adm1: org.adm1_code, adm2: org.adm2_code, adm3: org.adm3_code })) {
+      throw invalid([field(path, 'organisation_out_of_scope')]);
+    }
+  }
+
+  return {
+    async listUsers(actor: Actor, query: { q?: string | undefined; limit: number; offset: number }) {
+      require(actor, P.usersRead);
+      const rows = await q.listUsers(db, actor, query.q, query.limit, query.offset);
+      const roles = await q.userRoles(db, rows.map((r) => r.id));
+      return rows.map((row) =>
+        presentUser(row, roles.filter((r) => r.user_id === row.id), userActions(actor, { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code }, row.id === actor.userId)),
+      );
+    },
+
+    async getUser(actor: Actor, id: string) {
+      require(actor, P.usersRead);
+      return getUser(actor, id);
+    },
+
+    async createUser(actor: Actor, input: UserCreateInput, ctx: AuditContext, options: { isDemo?: boolean } = {}) {
+      require(actor, P.usersManage);
+      const problem = passwordProblem(input.password, input.username);
+      const issues: FieldIssue[] = problem ? [field('password', problem)] : [];
+      issues.push(...(await checkBindings(actor, input.roles)));
+      if (issues.length) throw invalid(issues);
+      await assertOrgInScope(actor, input.organisationId);
+      const hash = await hashPassword(input.password);
+      const id = await db.tx(async (tx) => {
+        const clash = await tx.maybeOne(sql`SELECT 1 AS x FROM users WHERE username = ${input.username} OR (${input.email ?? null}::text IS NOT NULL AND lower(email) = lower(${input.email ?? null}))`);
+        if (clash) throw new AppError('conflict', 'user_exists');
+        const row = await tx.one<{ id: string }>(sql`
+          INSERT INTO users (username, full_name, email, phone, organisation_id, password_hash, password_changed_at, lang, is_demo)
+          VALUES (${input.username}, ${input.fullName}, ${input.email ?? null}, ${input.phone ?? null}, ${input.organisationId}, ${hash}, now(), ${input.lang}, ${options.isDemo ?? false})
+          RETURNING id`);
+        await writeBindings(tx, row.id, input.roles);
+        await recordAudit(tx, ctx, {
+          action: 'user.create', entity: 'user', entityId: row.id,
+          after: { username: input.username, full_name: input.fullName, email: input.email ?? null, organisation_id: input.organisationId, roles: input.roles, password: 'set' },
+        });
+        return row.id;
+      });
+      return getUser(actor, id);
+    },
+
+    async updateUser(actor: Actor, id: string, patch: UserPatch, ctx: AuditContext) {
+      require(actor, P.usersManage);
+      const current = await getUser(actor, id);
+      if (!current.allowedActions.includes('update')) throw new AppError('forbidden');
+      if (patch.isActive === false && id === actor.userId) throw invalid([field('isActive', 'cannot_disable_self')]);
+      if (patch.organisationId) await assertOrgInScope(actor, patch.organisationId);
+      await db.tx(async (tx) => {
+        const before = await tx.one<Record<string, unknown>>(sql`SELECT full_name, email, phone, organisation_id, is_active FROM users WHERE id = ${id} FOR UPDATE`);
+        const after = {
+          full_name: patch.fullName ?? before.full_name,
+          email: patch.email === undefined ? before.email : patch.email,
+          phone: patch.phone === undefined ? before.phone : patch.phone,
+          organisation_id: patch.organisationId ?? before.organisation_id,
+          is_active: patch.isActive ?? before.is_active,
+        };
+        if (after.email && after.email !== before.email) {
+          const clash = await tx.maybeOne(sql`SELECT 1 AS x FROM users WHERE lower(email) = lower(${after.email}) AND id <> ${id}`);
+          if (clash) throw new AppError('conflict', 'user_exists');
+        }
+        await tx.query(sql`UPDATE users SET full_name = ${after.full_name}, email = ${after.email}, phone = ${after.phone},
+          organisation_id = ${after.organisation_id}, is_active = ${after.is_active}, updated_at = now() WHERE id = ${id}`);
+        // Disabling a user ends their sessions and tokens at once.
+        if (after.is_active === false) {
+          await tx.query(sql`DELETE FROM sessions WHERE user_id = ${id}`);
+          await tx.query(sql`UPDATE api_tokens SET revoked_at = now() WHERE user_id = ${id} AND revoked_at IS NULL`);
+        }
+        await recordAudit(tx, ctx, { action: 'user.update', entity: 'user', entityId: id, before, after });
+      });
+      return getUser(actor, id);
+    },
+
+    async setRoles(actor: Actor, id: string, bindings: ScopeBindingInput[], ctx: AuditContext) {
+      require(actor, P.usersManage);
+      const current = await getUser(actor, id);
+      if (!current.allowedActions.includes('setRoles')) throw new AppError('forbidden');
+      const issues = await checkBindings(actor, bindings);
+      if (issues.length) throw invalid(issues);
+      await db.tx(async (tx) => {
+        await writeBindings(tx, id, bindings);
+        await recordAudit(tx, ctx, {
+          action: 'user.roles_change', entity: 'user', entityId: id,
+          before: { roles: current.roles.map(({ role, scopeLevel, scopeCode }) => ({ role, scopeLevel, scopeCode })) },
+          after: { roles: bindings },
+        });
+      });
+      return getUser(actor, id);
+    },
+
+    async setPassword(actor: Actor, id: string, password: string, ctx: AuditContext) {
+      require(actor, P.usersManage);
+      const current = await getUser(actor, id);
+      if (!current.allowedActions.includes('resetPassword')) throw new AppError('forbidden');
+      const problem = passwordProblem(password, current.username);
+      if (problem) throw invalid([field('password', problem)]);
+      const hash = await hashPassword(password);
+      await db.tx(async (tx) => {
+        await tx.query(sql`UPDATE users SET password_hash = ${hash}, password_changed_at = now(), failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = ${id}`);
+        await tx.query(sql`DELETE FROM sessions WHERE user_id = ${id}`);
+        await recordAudit(tx, ctx, { action: 'user.password_set', entity: 'user', entityId: id, after: { password: 'set' } });
+      });
+    },
+
+    async listOrganisations(actor: Actor, query: { q?: string | undefined; limit: number; offset: number }) {
+      require(actor, P.usersRead);
+      return (await q.listOrganisations(db, query.q, query.limit, query.offset)).map(presentOrganisation);
+    },
+
+    async createOrganisation(actor: Actor, input: OrganisationInput, ctx: AuditContext) {
+      require(actor, P.organisationsManage);
+      const place = await placeOf(input.geoCode);
+      if (input.geoCode && !place) throw invalid([field('geoCode', 'unknown_unit')]);
+      const id = await db.tx(async (tx) => {
+        const clash = await tx.maybeOne(sql`SELECT 1 AS x FROM organisations WHERE name_en = ${input.nameEn}`);
+        if (clash) throw new AppError('conflict', 'organisation_exists');
+        const row = await tx.one<{ id: string }>(sql`
+          INSERT INTO organisations (name_en, name_local, short_name, type, geo_code, adm1_code, adm2_code, adm3_code)
+          VALUES (${input.nameEn}, ${input.nameLocal ?? null}, ${input.shortName ?? null}, ${input.type}, ${input.geoCode ?? null},
+                  ${place?.adm1 ?? null}, ${place?.adm2 ?? null}, ${place?.adm3 ?? null})
+          RETURNING id`);
+        await recordAudit(tx, ctx, { action: 'organisation.create', entity: 'organisation', entityId: row.id, after: { ...input } });
+        return row.id;
+      });
+      const row = await q.findOrganisation(db, id);
+      return presentOrganisation(row!);
+    },
+
+    async updateOrganisation(actor: Actor, id: string, patch: z.infer<typeof OrganisationPatch>, ctx: AuditContext) {
+      require(actor, P.organisationsManage);
+      const existing = await q.findOrganisation(db, id);
+      if (!existing) throw new AppError('not_found');
+      const geoCode = patch.geoCode === undefined ? existing.geo_code : patch.geoCode;
+      const place = await placeOf(geoCode);
+      if (geoCode && !place) throw invalid([field('geoCode', 'unknown_unit')]);
+      await db.tx(async (tx) => {
+        const before = { name_en: existing.name_en, name_local: existing.name_local, short_name: existing.short_name, type: existing.type, geo_code: existing.geo_code, is_active: existing.is_active };
+        const after = {
+          name_en: patch.nameEn ?? existing.name_en,
+          name_local: patch.nameLocal === undefined ? existing.name_local : patch.nameLocal,
+          short_name: patch.shortName === undefined ? existing.short_name : patch.shortName,
+          type: patch.type ?? existing.type,
+          geo_code: geoCode,
+          is_active: patch.isActive ?? existing.is_active,
+        };
+        await tx.query(sql`UPDATE organisations SET name_en = ${after.name_en}, name_local = ${after.name_local}, short_name = ${after.short_name},
+          type = ${after.type}, geo_code = ${after.geo_code}, adm1_code = ${place?.adm1 ?? null}, adm2_code = ${place?.adm2 ?? null},
+          adm3_code = ${place?.adm3 ?? null}, is_active = ${after.is_active}, updated_at = now() WHERE id = ${id}`);
+        await recordAudit(tx, ctx, { action: 'organisation.update', entity: 'organisation', entityId: id, before, after });
+      });
+      return presentOrganisation((await q.findOrganisation(db, id))!);
+    },
+
+    async listRoles(actor: Actor) {
+      require(actor, P.usersRead);
+      return (await q.listRoles(db)).map(presentRole);
+    },
+
+    /** Roles are data: their permissions can change without a release. Changes are permission changes, so audited. */
+    async setRolePermissions(actor: Actor, key: string, permissions: string[], ctx: AuditContext) {
+      require(actor, P.rolesManage);
+      const unknown = permissions.map((p, i) => [p, i] as const).filter(([p]) => !isKnownPermission(p));
+      if (unknown.length) throw invalid(unknown.map(([p, i]) => field(`permissions.${i}`, 'unknown_permission', { permission: p })));
+      await db.tx(async (tx) => {
+        const before = await tx.maybeOne<{ permissions: string[] }>(sql`SELECT permissions FROM roles WHERE key = ${key} FOR UPDATE`);
+        if (!before) throw new AppError('not_found');
+        const sorted = [...new Set(permissions)].sort();
+        await tx.query(sql`UPDATE roles SET permissions = ${sorted}, updated_at = now() WHERE key = ${key}`);
+        await recordAudit(tx, ctx, { action: 'role.permissions_change', entity: 'role', entityId: key, before, after: { permissions: sorted } });
+      });
+      return (await q.listRoles(db)).filter((r) => r.key === key).map(presentRole)[0]!;
+    },
+
+    async auditTrail(actor: Actor, filter: { entity?: string | undefined; entityId?: string | undefined; limit: number }) {
+      require(actor, P.auditRead);
+      const where = [sql`TRUE`];
+      if (filter.entity) where.push(sql`entity = ${filter.entity}`);
+      if (filter.entityId) where.push(sql`entity_id = ${filter.entityId}`);
+      return db.query(sql`SELECT seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id
+        FROM audit_log WHERE ${join(where, ' AND ')} ORDER BY seq DESC LIMIT ${filter.limit}`);
+    },
+  };
+}
+
+export type AdminService = ReturnType<typeof createAdminService>;

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import type { CountryConfig, GeoSearchQuery, GeoUnit } from '../../../shared/geo.js';
+import { nameKey } from '../../../shared/phonetic.js';
+import type { Database } from '../../platform/db/database.js';
+import { notFound } from '../../platform/errors.js';
+import { presentUnit } from './presenter.js';
+import * as q from './queries.js';
+
+export type GeoJsonAsset = { gzip: Buffer; etag: string };
+
+/** Admin geography: the hierarchy, search, paths and map shapes. Reference data, not personal. */
+export function createGeoService(db: Database, country: CountryConfig, referenceDataDir: string) {
+  const geojsonCache = new Map<number, GeoJsonAsset>();
+
+  return {
+    country,
+
+    /** Children of a unit, or the top level when `code` is null. */
+    async children(code: string | null): Promise<GeoUnit[]> {
+      if (code !== null && !(await q.findUnit(db, code))) throw notFound();
+      return (await q.listChildren(db, code)).map((r) => presentUnit(r, country));
+    },
+
+    async get(code: string): Promise<GeoUnit> {
+      const row = await q.findUnit(db, code);
+      if (!row) throw notFound();
+      return presentUnit(row, country);
+    },
+
+    /** `find*` may return nothing: used by other modules to validate a place. */
+    async find(code: string) {
+      return q.findUnit(db, code);
+    },
+
+    /** The unit and its ancestors, top level first. */
+    async path(code: string): Promise<GeoUnit[]> {
+      const rows = await q.pathTo(db, code);
+      if (rows.length === 0) throw notFound();
+      return rows.map((r) => presentUnit(r, country));
+    },
+
+    async search(query: GeoSearchQuery): Promise<Array<GeoUnit & { score: number }>> {
+      const key = nameKey(query.q);
+      if (!key) return [];
+      const rows = await q.searchUnits(db, query.q, key, query.level, query.limit);
+      return rows.map((r) => ({ ...presentUnit(r, country), score: Math.round(Number(r.score) * 1000) / 1000 }));
+    },
+
+    async counts() {
+      return q.countByLevel(db);
+    },
+
+    /** Simplified map shapes for a level, gzipped once and kept in memory. */
+    geojson(level: number): GeoJsonAsset {
+      const cached = geojsonCache.get(level);
+      if (cached) return cached;
+      const file = country.geography.geojson[String(level)];
+      if (!file) throw notFound();
+      const body = fs.readFileSync(path.join(referenceDataDir, file));
+      const asset = {
+        gzip: zlib.gzipSync(body, { level: 9 }),
+        etag: `"${crypto.createHash('sha1').update(body).digest('hex').slice(0, 16)}"`,
+      };
+      geojsonCache.set(level, asset);
+      return asset;
+    },
+  };
+}
+
+export type GeoService = ReturnType<typeof createGeoService>;

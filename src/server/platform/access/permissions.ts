@@ -1,0 +1,19 @@
+/**
+ * The permission catalogue: every module registers the permissions it checks, so role data
+ * can be validated (an unknown permission in a role is refused, not silently ignored).
+ */
+const catalogue = new Map<string, { module: string }>();
+
+export function registerPermissions(module: string, names: readonly string[]) {
+  for (const name of names) catalogue.set(name, { module });
+}
+
+export function isKnownPermission(permission: string): boolean {
+  const [name, qualifier] = permission.split('@');
+  if (qualifier !== undefined && qualifier !== 'org' && qualifier !== 'assigned') return false;
+  return catalogue.has(name as string);
+}
+
+export function allPermissions(): string[] {
+  return [...catalogue.keys()].sort();
+}

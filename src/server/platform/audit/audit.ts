@@ -1,0 +1,109 @@
+import { sql } from '../db/sql.js';
+import type { Queryable, Tx } from '../db/database.js';
+import { diffOf, rowHash, type AuditFields } from './chain.js';
+
+/** Who did it and from where: taken from the request, or from the CLI for commands. */
+export type AuditContext = {
+  actorUserId: string | null;
+  actorRole: string | null;
+  requestId: string | null;
+  ip: string | null;
+};
+
+export const SYSTEM_CONTEXT: AuditContext = { actorUserId: null, actorRole: 'system', requestId: null, ip: null };
+
+export type AuditEntry = {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Extra facts that are not a field change (a stated purpose, a break-glass reason). */
+  meta?: Record<string, unknown>;
+};
+
+/**
+ * Appends one audit row inside the caller's transaction. Locking the single audit_head row
+ * serialises writers, so the chain never forks and sequence numbers have no gaps; a
+ * rollback of the caller's change rolls the audit row back with it.
+ */
+export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  const head = await tx.one<{ last_seq: number; last_hash: string }>(
+    sql`SELECT last_seq, last_hash FROM audit_head WHERE id FOR UPDATE`,
+  );
+  const diff = diffOf(entry.before, entry.after);
+  const payload = entry.meta ? { ...(diff ?? {}), _meta: entry.meta } : diff;
+  const fields: AuditFields = {
+    seq: Number(head.last_seq) + 1,
+    at: new Date().toISOString(),
+    actor_user_id: ctx.actorUserId,
+    actor_role: ctx.actorRole,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    diff: payload,
+    request_id: ctx.requestId,
+    ip: ctx.ip,
+  };
+  const hash = rowHash(head.last_hash, fields);
+  await tx.query(sql`
+    INSERT INTO audit_log (seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id, ip, prev_hash, hash)
+    VALUES (${fields.seq}, ${fields.at}, ${fields.actor_user_id}, ${fields.actor_role}, ${fields.action}, ${fields.entity},
+            ${fields.entity_id}, ${payload === null ? null : JSON.stringify(payload)}::jsonb, ${fields.request_id}, ${fields.ip},
+            ${head.last_hash}, ${hash})`);
+  await tx.query(sql`UPDATE audit_head SET last_seq = ${fields.seq}, last_hash = ${hash} WHERE id`);
+}
+
+export type VerifyResult =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; problem: 'altered' | 'removed' | 'tail_removed'; seq: number; message: string };
+
+/**
+ * Recomputes the chain from the first row. Reports the first row whose content no longer
+ * matches its hash (altered), the first gap in the sequence (removed), or a chain that
+ * ends before the head says it should (rows removed from the end).
+ */
+export async function verifyAudit(db: Queryable, batchSize = 5000): Promise<VerifyResult> {
+  let prevHash = 'genesis';
+  let expectedSeq = 1;
+  let rows = 0;
+  for (;;) {
+    const batch = await db.query<AuditFields & { prev_hash: string; hash: string; at: Date }>(sql`
+      SELECT seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id, ip, prev_hash, hash
+      FROM audit_log WHERE seq >= ${expectedSeq} ORDER BY seq LIMIT ${batchSize}`);
+    if (batch.length === 0) break;
+    for (const row of batch) {
+      const seq = Number(row.seq);
+      if (seq !== expectedSeq) {
+        return { ok: false, rows, problem: 'removed', seq: expectedSeq, message: `audit row ${expectedSeq} was removed (the chain jumps to row ${seq})` };
+      }
+      if (row.prev_hash !== prevHash) {
+        // The previous row was rewritten together with its own hash: its successor still holds the true one.
+        return { ok: false, rows, problem: 'altered', seq: seq - 1, message: `audit row ${seq - 1} was altered (row ${seq} no longer links to it)` };
+      }
+      const fields: AuditFields = {
+        seq,
+        at: new Date(row.at).toISOString(),
+        actor_user_id: row.actor_user_id,
+        actor_role: row.actor_role,
+        action: row.action,
+        entity: row.entity,
+        entity_id: row.entity_id,
+        diff: row.diff,
+        request_id: row.request_id,
+        ip: row.ip,
+      };
+      if (rowHash(prevHash, fields) !== row.hash) {
+        return { ok: false, rows, problem: 'altered', seq, message: `audit row ${seq} was altered (its content no longer matches its hash)` };
+      }
+      prevHash = row.hash;
+      expectedSeq = seq + 1;
+      rows++;
+    }
+  }
+  const head = await db.one<{ last_seq: number; last_hash: string }>(sql`SELECT last_seq, last_hash FROM audit_head WHERE id`);
+  if (Number(head.last_seq) !== expectedSeq - 1 || head.last_hash !== prevHash) {
+    return { ok: false, rows, problem: 'tail_removed', seq: expectedSeq, message: `audit rows from ${expectedSeq} to ${head.last_seq} were removed` };
+  }
+  return { ok: true, rows };
+}

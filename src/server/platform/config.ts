@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read once from the environment and validated, so a typo in a
+ * variable fails at start with a clear message instead of at the first request.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  NCPP_DATA_DIR: z.string().default('.ncpp-data'),
+  NCPP_COUNTRY: z.string().default('bd'),
+  NCPP_PUBLIC_URL: z.string().url().optional(),
+  /** 32-byte key (hex or base64) that encrypts secrets at rest (TOTP secrets, files). */
+  NCPP_SECRET_KEY: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('NCPP <no-reply@ncpp.localhost>'),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* and mark cookies Secure. */
+  NCPP_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  country: string;
+  publicUrl: string;
+  secretKey: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
+  logLevel: string;
+  trustProxy: boolean;
+  /** Folder with the reference data the app ships (countries, geography, taxonomies). */
+  referenceDataDir: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.NCPP_DATA_DIR),
+    country: e.NCPP_COUNTRY,
+    publicUrl: e.NCPP_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    secretKey: e.NCPP_SECRET_KEY,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
+        : undefined,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.NCPP_TRUST_PROXY === '1',
+    referenceDataDir: path.resolve(import.meta.dirname, '../../../data'),
+  };
+}

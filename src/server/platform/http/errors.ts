@@ -1,0 +1,57 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { translate, type Lang } from '../../../shared/i18n/index.js';
+import { AppError, type FieldIssue } from '../errors.js';
+import { requestLang } from './context.js';
+
+type ZodLikeIssue = { keyword: string; instancePath: string; params: Record<string, unknown> };
+
+/** The message id for a zod issue: the code, refined by what was too small or too big. */
+function validationMessageId(issue: ZodLikeIssue): string {
+  const origin = typeof issue.params.origin === 'string' ? issue.params.origin : '';
+  if ((issue.keyword === 'too_small' || issue.keyword === 'too_big') && origin) {
+    return `validation.${issue.keyword}_${origin === 'string' ? 'string' : origin === 'array' ? 'array' : 'number'}`;
+  }
+  return `validation.${issue.keyword}`;
+}
+
+export function fieldIssues(lang: Lang, issues: ZodLikeIssue[]): FieldIssue[] {
+  return issues.map((issue) => {
+    const params = { ...issue.params };
+    const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    return { path, code: issue.keyword, message: translate(lang, validationMessageId(issue), params) };
+  });
+}
+
+/** Translates field issues raised by services (their message is empty; the code is the id). */
+function localiseIssues(lang: Lang, issues: FieldIssue[]): FieldIssue[] {
+  return issues.map((i) => ({ ...i, message: i.message || translate(lang, `errors.field.${i.code}`, i.params ?? {}) }));
+}
+
+/**
+ * One error shape for every failure: `{ error: { code, message, details } }`, the message in
+ * the caller's language. Unexpected errors are logged with the request id and answered with
+ * a generic 500: no stack trace or SQL ever reaches the client.
+ */
+export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
+  const lang = req.lang ?? requestLang(req);
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const details = fieldIssues(lang, err.validation as unknown as ZodLikeIssue[]);
+    return reply.status(422).send({ error: { code: 'validation', message: translate(lang, 'errors.validation'), details } });
+  }
+  if (err instanceof AppError) {
+    const details = Array.isArray(err.details) ? localiseIssues(lang, err.details) : err.details ?? null;
+    return reply.status(err.status).send({ error: { code: err.code, message: translate(lang, `errors.${err.messageId}`, err.params), details } });
+  }
+  const status = (err as FastifyError).statusCode ?? 500;
+  if (status === 429) {
+    return reply.status(429).send({ error: { code: 'rate_limited', message: translate(lang, 'errors.rate_limited'), details: null } });
+  }
+  if (status >= 400 && status < 500) {
+    // Malformed JSON, body too large, unsupported media type: the client's mistake.
+    const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+    return reply.status(status).send({ error: { code, message: translate(lang, `errors.${code}`), details: null } });
+  }
+  req.log.error({ err: { message: err.message, stack: err.stack } }, 'unhandled error');
+  return reply.status(500).send({ error: { code: 'internal', message: translate(lang, 'errors.internal'), details: { requestId: String(req.id) } } });
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../platform/config.js';
+import { openDatabase, type OpenDatabase } from '../platform/db/open.js';
+import { buildApp, createServices, type Services } from '../app.js';
+import { prepare } from '../bootstrap.js';
+import { seedDemo } from '../seed/demo.js';
+
+export type Harness = { db: OpenDatabase; services: Services; app: FastifyInstance; close(): Promise<void>; dataDir: string };
+
+/**
+ * A real database for medium tests: a fresh PGlite folder, or, when DATABASE_URL is set (the
+ * server run of the suite), that server, reset to an empty schema first.
+ */
+export async function startHarness(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncpp-test-'));
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', NCPP_DATA_DIR: dataDir, ...options.env });
+  if (config.databaseUrl) {
+    const owner = await openDatabase(config, { command: 'test', asOwner: true });
+    await owner.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS pgboss CASCADE;');
+    await owner.close();
+  }
+  // Migrations run as the owner, as `ncpp migrate` does; the app then runs as the app role.
+  const setup = await openDatabase(config, { command: 'test', asOwner: true, pgliteDir: config.databaseUrl ? undefined : path.join(dataDir, 'pg') });
+  const setupServices = createServices(config, setup);
+  await prepare(setup, config, setupServices);
+  if (options.seed !== false) await seedDemo(setup, setupServices.secretKey);
+  await setup.close();
+  const db = await openDatabase(config, { command: 'test', pgliteDir: config.databaseUrl ? undefined : path.join(dataDir, 'pg') });
+  const services = createServices(config, db);
+  await services.jobs.start(false);
+  const app = await buildApp(services);
+  await app.ready();
+  return {
+    db, services, app, dataDir,
+    async close() {
+      await app.close();
+      await services.jobs.stop();
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs a demo user in through the API; returns cookie and CSRF headers for later calls. */
+export async function signIn(app: FastifyInstance, username: string, password = 'Ncpp-Demo-2026') {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'ncpp_sid');
+  const body = res.json<{ csrfToken: string; mfaRequired: boolean }>();
+  return { headers: { cookie: `ncpp_sid=${cookie?.value}`, 'x-csrf-token': body.csrfToken }, mfaRequired: body.mfaRequired };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+export const ORGANISATION_TYPES = ['ministry', 'dss_office', 'un_agency', 'ingo', 'national_ngo', 'local_ngo', 'cbo', 'institution'] as const;
+export const OrganisationType = z.enum(ORGANISATION_TYPES);
+
+export const OrganisationInput = z.object({
+  nameEn: z.string().trim().min(2).max(200),
+  nameLocal: z.string().trim().max(200).nullable().optional(),
+  shortName: z.string().trim().max(40).nullable().optional(),
+  type: OrganisationType,
+  geoCode: z.string().max(40).nullable().optional(),
+});
+export type OrganisationInput = z.infer<typeof OrganisationInput>;
+export const OrganisationPatch = OrganisationInput.partial().extend({ isActive: z.boolean().optional() });
+
+export const Organisation = z.object({
+  id: z.string(),
+  nameEn: z.string(),
+  nameLocal: z.string().nullable(),
+  shortName: z.string().nullable(),
+  type: OrganisationType,
+  geoCode: z.string().nullable(),
+  placeName: z.string().nullable(),
+  isActive: z.boolean(),
+  userCount: z.number(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const ScopeBindingInput = z.object({
+  role: z.string().min(1).max(60),
+  scopeLevel: z.number().int().min(0).max(3),
+  scopeCode: z.string().max(40).nullable(),
+});
+export type ScopeBindingInput = z.infer<typeof ScopeBindingInput>;
+
+export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,59}$/);
+
+export const UserCreateInput = z.object({
+  username: Username,
+  fullName: z.string().trim().min(2).max(200),
+  email: z.email().max(200).nullable().optional(),
+  phone: z.string().trim().max(30).nullable().optional(),
+  organisationId: z.uuid(),
+  lang: z.enum(['en', 'bn']).default('en'),
+  password: z.string().min(1).max(200),
+  roles: z.array(ScopeBindingInput).max(20).default([]),
+});
+export type UserCreateInput = z.infer<typeof UserCreateInput>;
+
+export const UserPatch = z.object({
+  fullName: z.string().trim().min(2).max(200).optional(),
+  email: z.email().max(200).nullable().optional(),
+  phone: z.string().trim().max(30).nullable().optional(),
+  organisationId: z.uuid().optional(),
+  isActive: z.boolean().optional(),
+});
+export type UserPatch = z.infer<typeof UserPatch>;
+
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  organisation: z.object({ id: z.string(), name: z.string() }),
+  lang: z.enum(['en', 'bn']),
+  isActive: z.boolean(),
+  totpEnabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  roles: z.array(ScopeBindingInput.extend({ scopeName: z.string().nullable() })),
+  allowedActions: z.array(z.string()),
+});
+export type User = z.infer<typeof User>;
+
+export const Role = z.object({
+  key: z.string(),
+  nameEn: z.string(),
+  nameLocal: z.string(),
+  permissions: z.array(z.string()),
+  home: z.string(),
+  requiresMfa: z.boolean(),
+});
+export type Role = z.infer<typeof Role>;
+export const RolePermissionsInput = z.object({ permissions: z.array(z.string().min(1).max(80)).max(200) });
+
+export const ListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** A label in each language the country uses, keyed by language code. */
+export const LocalisedText = z.record(z.string(), z.string());
+export type LocalisedText = z.infer<typeof LocalisedText>;
+
+export const CountryConfig = z.object({
+  code: z.string().regex(/^[a-z]{2,3}$/),
+  name: LocalisedText,
+  languages: z.array(z.string()).min(1),
+  localLanguage: z.string(),
+  timezone: z.string(),
+  currency: z.string().length(3),
+  helpline: z.object({ number: z.string(), name: LocalisedText }),
+  levels: z
+    .array(z.object({ level: z.number().int().min(1).max(4), key: z.string(), name: LocalisedText }))
+    .min(1),
+  geography: z.object({
+    units: z.string(),
+    geojson: z.record(z.string(), z.string()),
+    flags: z.record(z.string(), LocalisedText),
+  }),
+  institutionTypes: z.array(z.object({ key: z.string(), name: LocalisedText })),
+});
+export type CountryConfig = z.infer<typeof CountryConfig>;
+
+/** One record of data/geo/<cc>/units.json. */
+export const UnitRecord = z.object({
+  code: z.string().min(1).max(40),
+  level: z.number().int().min(1).max(4),
+  parent: z.string().nullable(),
+  name_en: z.string().min(1),
+  name_local: z.string().nullable(),
+  names_alt: z.array(z.string()).default([]),
+  kind: z.string().nullable().default(null),
+  code_source: z.enum(['official', 'local']),
+  flags: z.array(z.string()).default([]),
+  lat: z.number().nullable().default(null),
+  lon: z.number().nullable().default(null),
+  note: z.string().nullable().default(null),
+});
+export type UnitRecord = z.infer<typeof UnitRecord>;
+
+export const GeoUnit = z.object({
+  code: z.string(),
+  level: z.number(),
+  levelKey: z.string(),
+  parentCode: z.string().nullable(),
+  name: z.object({ en: z.string(), local: z.string().nullable() }),
+  kind: z.string().nullable(),
+  codeSource: z.enum(['official', 'local']),
+  flags: z.array(z.string()),
+  hasChildren: z.boolean().optional(),
+});
+export type GeoUnit = z.infer<typeof GeoUnit>;
+
+export const GeoSearchQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  level: z.coerce.number().int().min(1).max(4).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type GeoSearchQuery = z.infer<typeof GeoSearchQuery>;
+
+export const GeoCodeParam = z.object({ code: z.string().min(1).max(40) });

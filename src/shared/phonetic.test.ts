@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { nameKey, foldedKey, transliterateBangla } from './phonetic.js';
+
+// Real-world spellings of the same name: each pair must share one skeleton key.
+const SAME: Array<[string, string]> = [
+  ['মোহাম্মদ রফিক', 'Mohammad Rafiq'],
+  ['মোহাম্মদ রফিক', 'Md Rafik'],
+  ['মোহাম্মদ রফিক', 'Muhammad Rofiq'],
+  ['মোঃ রফিক', 'Mohammad Rafiq'],
+  ['আক্তার', 'Akter'],
+  ['আক্তার', 'Akhter'],
+  ['আক্তার', 'Aktar'],
+  ['বেগম', 'Begum'],
+  ['বেগম', 'Begom'],
+  ['খাতুন', 'Khatun'],
+  ['খাতুন', 'Khatoon'],
+  ['চৌধুরী', 'Chowdhury'],
+  ['চৌধুরী', 'Chaudhuri'],
+  ['রহমান', 'Rahman'],
+  ['সুলতানা', 'Sultana'],
+  ['কুড়িগ্রাম', 'Kurigram'],
+  ['উলিপুর', 'Ulipur'],
+  ['ইয়াসমিন', 'Yasmin'],
+  ['মোছাঃ ফাতেমা', 'Mst Fatema'],
+  ['শেখ হাসান', 'Sheikh Hasan'],
+  ['নাসরিন', 'Nasreen'],
+  ['হোসেন', 'Hossain'],
+];
+
+describe('phonetic name keys', () => {
+  it.each(SAME)('%s and %s share a key', (a, b) => {
+    expect(nameKey(a)).toBe(nameKey(b));
+  });
+
+  it('keeps different names apart', () => {
+    expect(nameKey('Rafiq')).not.toBe(nameKey('Shafiq'));
+    expect(nameKey('Karim')).not.toBe(nameKey('Rahim'));
+  });
+
+  it('applies the inherent vowel only between consonants', () => {
+    expect(transliterateBangla('রহমান')).toBe('rohoman');
+    expect(transliterateBangla('আক্তার')).toBe('aktar');
+  });
+
+  it('folds vowels for ranking', () => {
+    expect(foldedKey('Muhammad Rofiq')).toBe(foldedKey('মোহাম্মদ রফিক'));
+  });
+});

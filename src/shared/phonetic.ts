@@ -1,0 +1,145 @@
+/**
+ * Script-independent phonetic keys for names in Bangla and Latin script.
+ *
+ * A Bangla name and its many Latin spellings ("মোহাম্মদ রফিক", "Mohammad Rafiq", "Md Rafik",
+ * "Muhammad Rofiq") differ mostly in vowels, aspiration and a few letter swaps. Both scripts
+ * are first mapped to a rough Latin transliteration, then folded:
+ *   - aspirates lose their h (kh>k, gh>g, chh/ch>c, jh>j, th>t, dh>d, ph>f, bh>b, sh>s)
+ *   - look-alike consonants merge (q>k, z>j, v>b, x>ks, ck>k, w and y act as vowels)
+ *   - an h after the first letter is dropped (Rahman / রহমান / Rahaman)
+ *   - doubled letters collapse
+ * The *skeleton* keeps a word's consonants only (an initial vowel becomes `a`): it is what
+ * the trigram index searches. The *folded* key keeps vowels as `a` and ranks close matches.
+ * Common name words with many forms (Md, Mohammad, মোঃ...) are replaced by one token first.
+ */
+
+// Independent vowels and vowel signs (kar) map to a vowel; consonants to Latin letters.
+const BN_VOWELS: Record<string, string> = {
+  'অ': 'o', 'আ': 'a', 'ই': 'i', 'ঈ': 'i', 'উ': 'u', 'ঊ': 'u', 'ঋ': 'ri', 'এ': 'e', 'ঐ': 'oi', 'ও': 'o', 'ঔ': 'ou',
+};
+const BN_KARS: Record<string, string> = {
+  'া': 'a', 'ি': 'i', 'ী': 'i', 'ু': 'u', 'ূ': 'u', 'ৃ': 'ri', 'ে': 'e', 'ৈ': 'oi', 'ো': 'o', 'ৌ': 'ou',
+};
+const BN_CONSONANTS: Record<string, string> = {
+  'ক': 'k', 'খ': 'kh', 'গ': 'g', 'ঘ': 'gh', 'ঙ': 'ng', 'চ': 'ch', 'ছ': 'chh', 'জ': 'j', 'ঝ': 'jh', 'ঞ': 'n',
+  'ট': 't', 'ঠ': 'th', 'ড': 'd', 'ঢ': 'dh', 'ণ': 'n', 'ত': 't', 'থ': 'th', 'দ': 'd', 'ধ': 'dh', 'ন': 'n',
+  'প': 'p', 'ফ': 'f', 'ব': 'b', 'ভ': 'bh', 'ম': 'm', 'য': 'j', 'র': 'r', 'ল': 'l', 'শ': 'sh', 'ষ': 'sh',
+  'স': 's', 'হ': 'h', '\u09dc': 'r', '\u09dd': 'rh', '\u09df': 'y', 'ৎ': 't',
+};
+const BN_SIGNS: Record<string, string> = { 'ং': 'ng', 'ঃ': '', 'ঁ': '' };
+const HASANTA = '্';
+const NUKTA = '়';
+const BN_DIGITS = '০১২৩৪৫৬৭৮৯';
+
+/** Name words with many spellings, mapped to one token before keying. */
+const ALIASES: ReadonlyArray<[RegExp, string]> = [
+  [/^(md|mohd|muhd|mohammad|mohammed|mohamad|mohamed|muhammad|muhammed|mohammod|mohamod|muhammod|মোঃ|মো|মোহাম্মদ|মোহাম্মাদ|মুহাম্মদ|মুহাম্মাদ|মোহামমদ|মহাম্মদ)$/, 'md'],
+  [/^(mst|mosst|most|mosammat|mosammot|mossammat|musammat|মোসাঃ|মোছাঃ|মোসা|মোছা|মোসাম্মৎ|মোছাম্মৎ|মুসাম্মৎ)$/, 'mst'],
+  [/^(sk|shk|sheikh|shaikh|sheik|শেখ)$/, 'sk'],
+];
+
+/** Bangla script to a rough Latin spelling, applying the inherent vowel between consonants. */
+export function transliterateBangla(text: string): string {
+  // NFC leaves ড় ঢ় য় decomposed (consonant + nukta); compose them to their own letters.
+  const composed = text
+    .normalize('NFC')
+    .replace(/\u09a1\u09bc/g, '\u09dc')
+    .replace(/\u09a2\u09bc/g, '\u09dd')
+    .replace(/\u09af\u09bc/g, '\u09df');
+  const chars = [...composed];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    const next = chars[i + 1];
+    if (ch in BN_CONSONANTS) {
+      out += BN_CONSONANTS[ch];
+      // A consonant followed by another consonant (no vowel sign, no hasanta) carries the
+      // inherent vowel; at the end of a word it is usually silent in names.
+      if (next !== undefined && next in BN_CONSONANTS) out += 'o';
+    } else if (ch in BN_KARS) out += BN_KARS[ch];
+    else if (ch in BN_VOWELS) out += BN_VOWELS[ch];
+    else if (ch in BN_SIGNS) out += BN_SIGNS[ch];
+    else if (ch === HASANTA || ch === NUKTA || ch === '\u200c' || ch === '\u200d') continue;
+    else if (BN_DIGITS.includes(ch)) out += String(BN_DIGITS.indexOf(ch));
+    else out += ch;
+  }
+  return out;
+}
+
+const VOWEL = /[aeiouwy]/;
+
+function foldLatin(word: string): string {
+  let w = word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+  w = w
+    .replace(/chh|ch/g, 'c')
+    .replace(/ck/g, 'k')
+    .replace(/kh/g, 'k')
+    .replace(/gh/g, 'g')
+    .replace(/jh/g, 'j')
+    .replace(/th/g, 't')
+    .replace(/dh/g, 'd')
+    .replace(/ph/g, 'f')
+    .replace(/bh/g, 'b')
+    .replace(/sh/g, 's')
+    .replace(/rh/g, 'r')
+    .replace(/q/g, 'k')
+    .replace(/z/g, 'j')
+    .replace(/v/g, 'b')
+    .replace(/x/g, 'ks');
+  // An h after the first letter is mostly a vowel lengthener in romanised Bangla names.
+  if (w.length > 1) w = (w[0] as string) + w.slice(1).replace(/h/g, '');
+  return w;
+}
+
+function aliasOf(word: string): string | undefined {
+  const lower = word.toLowerCase().replace(/[.:]/g, '');
+  for (const [pattern, token] of ALIASES) if (pattern.test(lower) || pattern.test(word)) return token;
+  return undefined;
+}
+
+/** Splits a name into words, whatever the script and punctuation. */
+function words(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .split(/[\s,;/()\-_"'`]+/)
+    .map((w) => w.trim())
+    .filter(Boolean);
+}
+
+function isBangla(word: string): boolean {
+  return /[\u0980-\u09ff]/.test(word);
+}
+
+/** Per word: [skeleton, folded]. Exported for tests and for query building. */
+export function wordKeys(word: string): { skeleton: string; folded: string } {
+  const alias = aliasOf(word) ?? aliasOf(word.replace(/[ঃ:.]+$/, ''));
+  if (alias) return { skeleton: alias, folded: alias };
+  const latin = foldLatin(isBangla(word) ? transliterateBangla(word) : word);
+  if (!latin) return { skeleton: '', folded: '' };
+  // folded: vowel runs become one 'a', doubled consonants collapse.
+  const folded = latin.replace(/[aeiouwy]+/g, 'a').replace(/([^a])\1+/g, '$1');
+  // skeleton: consonants only; an initial vowel is kept as 'a' so "Akter" != "Kter".
+  const first = VOWEL.test(latin[0] as string) ? 'a' : '';
+  const skeleton = (first + latin.replace(/[aeiouwy]/g, '')).replace(/(.)\1+/g, '$1');
+  return { skeleton: skeleton || 'a', folded };
+}
+
+/** The skeleton key of a whole name: space-separated word skeletons (indexed with pg_trgm). */
+export function nameKey(text: string): string {
+  return words(text)
+    .map((w) => wordKeys(w).skeleton)
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The folded key of a whole name (ranking). */
+export function foldedKey(text: string): string {
+  return words(text)
+    .map((w) => wordKeys(w).folded)
+    .filter(Boolean)
+    .join(' ');
+}
