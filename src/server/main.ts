@@ -9,7 +9,7 @@ import { allPermissions } from './platform/access/permissions.js';
 import type { Actor } from './platform/access/actor.js';
 import { totpCode } from './platform/auth/totp.js';
 import { buildApp, createServices, type Services } from './app.js';
-import { prepare } from './bootstrap.js';
+import { prepareAsOwner } from './bootstrap.js';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo.js';
 import { backup, restore } from './platform/db/backup.js';
 
@@ -24,9 +24,8 @@ async function withServices<T>(command: string, fn: (s: Services, db: OpenDataba
   const config = loadConfig();
   const db = await openDatabase(config, { command, ...opts });
   try {
-    const services = createServices(config, db);
-    await prepare(db, config, services);
-    return await fn(services, db);
+    await prepareAsOwner(db, config, (d) => createServices(config, d));
+    return await fn(createServices(config, db), db);
   } finally {
     await db.close();
   }
@@ -70,8 +69,8 @@ function printBanner(config: Config, url: string) {
 async function serve() {
   const config = loadConfig();
   const db = await openDatabase(config, { command: 'serve' });
+  await prepareAsOwner(db, config, (d) => createServices(config, d), (m) => console.log(m));
   const services = createServices(config, db);
-  await prepare(db, config, services, (m) => console.log(m));
   if (!(await isSeeded(db)) && config.env !== 'production') await seed(services, 'demo');
   await services.jobs.start(true);
   const app = await buildApp(services);
@@ -102,8 +101,7 @@ const program = new Command('ncpp').description('National Child Protection Platf
 program.command('serve').description('Run migrations, load reference data, seed the demo on first start, and serve the web app and API').action(() => serve().catch(fail));
 
 program.command('migrate').description('Apply database migrations and install the job queue schema').action(() =>
-  withServices('migrate', async (s) => {
-    await s.jobs.install();
+  withServices('migrate', async () => {
     console.log('Database is up to date.');
   }, { asOwner: true }).catch(fail),
 );

@@ -30,7 +30,8 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, db: 
   r.post(
     '/api/v1/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      // Per address: generous enough for a whole upazila office behind one NAT; each account also locks on its own.
+      config: { access: 'public', rateLimit: { max: 100, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], body: LoginInput, response: { 200: z.object({ mfaRequired: z.boolean(), csrfToken: z.string() }) } },
     },
     async (req, reply) => {

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Debian's Chromium, headless, with the flags that keep it off the (closed) network. */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+export async function signIn(page: Page, username: string, password = 'Ncpp-Demo-2026') {
+  await page.goto(`${baseUrl()}/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.locator('form button[type=submit]').click();
+}
+
+/** The newest message the SMTP server received, decoded enough to read a link. */
+export async function lastMail(after: number): Promise<string> {
+  const dir = inject('mailDir');
+  for (let i = 0; i < 100; i++) {
+    const files = fs.readdirSync(dir).sort();
+    if (files.length > after) return fs.readFileSync(path.join(dir, files[files.length - 1]!), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('No mail arrived');
+}
+
+export const mailCount = () => fs.readdirSync(inject('mailDir')).length;

@@ -1,0 +1,40 @@
+/** A small fetch wrapper: JSON in and out, the CSRF header on writes, the one error shape. */
+export type FieldIssue = { path: string; code: string; message: string };
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldIssue[] | Record<string, unknown> | null,
+  ) {
+    super(message);
+  }
+  /** Field messages by path, for forms. */
+  get fields(): Record<string, string> {
+    return Array.isArray(this.details) ? Object.fromEntries(this.details.map((d) => [d.path, d.message])) : {};
+  }
+}
+
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const text = await res.text();
+  const data = text ? (JSON.parse(text) as unknown) : null;
+  if (!res.ok) {
+    const e = (data as { error?: { code: string; message: string; details: FieldIssue[] | null } } | null)?.error;
+    throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.details ?? null);
+  }
+  return data as T;
+}
+
+export const get = <T,>(url: string) => api<T>('GET', url);
+export const post = <T,>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
+export const put = <T,>(url: string, body: unknown) => api<T>('PUT', url, body);
+export const patch = <T,>(url: string, body: unknown) => api<T>('PATCH', url, body);

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../shared/i18n/index.js';
+import { put } from '../api.js';
+import { setLang } from '../i18n.js';
+import { useRefreshSession, useSession } from '../session.js';
+
+/** English / বাংলা. Signed-in users keep their choice on the server, so it follows them. */
+export function LangSwitch() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const refresh = useRefreshSession();
+  const choose = async (lang: Lang) => {
+    await setLang(lang);
+    if (session.data?.state === 'signed_in') {
+      await put('/api/v1/me/lang', { lang });
+      await refresh();
+    }
+  };
+  return (
+    <div className="lang-switch" role="group" aria-label={t('web.lang.label')}>
+      <button type="button" className={i18n.language === 'en' ? 'active' : ''} aria-pressed={i18n.language === 'en'} onClick={() => choose('en')} lang="en">
+        English
+      </button>
+      <button type="button" className={i18n.language === 'bn' ? 'active' : ''} aria-pressed={i18n.language === 'bn'} onClick={() => choose('bn')} lang="bn">
+        বাংলা
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ORGANISATION_TYPES, type Organisation } from '../../../shared/admin.js';
+import { ApiError, get, post } from '../../api.js';
+import { ErrorBanner, Field } from '../../components/Field.js';
+import { num } from '../../i18n.js';
+import { hasPermission, useSession } from '../../session.js';
+import { UnitPicker } from './UnitPicker.js';
+
+export function OrganisationsPage() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const qc = useQueryClient();
+  const [q, setQ] = useState('');
+  const [geoCode, setGeoCode] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const orgs = useQuery({ queryKey: ['admin', 'orgs', q], queryFn: () => get<{ items: Organisation[] }>(`/api/v1/admin/organisations?limit=200&q=${encodeURIComponent(q)}`) });
+  const create = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    setError(null);
+    try {
+      await post('/api/v1/admin/organisations', { nameEn: f.get('nameEn'), nameLocal: f.get('nameLocal') || null, type: f.get('type'), geoCode });
+      form.reset();
+      await qc.invalidateQueries({ queryKey: ['admin', 'orgs'] });
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <div className="page">
+      <h1>{t('web.nav.organisations')}</h1>
+      <input type="search" aria-label={t('web.common.search')} placeholder={t('web.common.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+      {hasPermission(session.data, 'admin.organisations.manage') ? (
+        <form className="card" onSubmit={create} noValidate>
+          <h2>{t('web.admin.newOrganisation')}</h2>
+          <ErrorBanner message={error?.message} />
+          <Field label={t('web.admin.nameEn')} name="nameEn" required error={error?.fields.nameEn} />
+          <Field label={t('web.admin.nameLocal')} name="nameLocal" lang="bn" error={error?.fields.nameLocal} />
+          <div className="field">
+            <label htmlFor="f-type">{t('web.admin.type')}</label>
+            <select id="f-type" name="type">
+              {ORGANISATION_TYPES.map((k) => (
+                <option key={k} value={k}>
+                  {t(`web.orgTypes.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <span>{t('web.admin.place')}</span>
+            <UnitPicker level={3} value={geoCode} onChange={setGeoCode} />
+          </div>
+          <button type="submit" className="primary">{t('web.common.save')}</button>
+        </form>
+      ) : null}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('web.admin.name')}</th>
+            <th>{t('web.admin.type')}</th>
+            <th>{t('web.admin.place')}</th>
+            <th>{t('web.admin.users')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orgs.data?.items.map((o) => (
+            <tr key={o.id}>
+              <td>{i18n.language === 'bn' ? (o.nameLocal ?? o.nameEn) : o.nameEn}</td>
+              <td>{t(`web.orgTypes.${o.type}`)}</td>
+              <td>{o.placeName ?? ''}</td>
+              <td>{num(o.userCount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

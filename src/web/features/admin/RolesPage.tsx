@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/admin.js';
+import { ApiError, get, put } from '../../api.js';
+import { ErrorBanner } from '../../components/Field.js';
+import { hasPermission, useSession } from '../../session.js';
+
+/** Roles are data: an administrator edits a role's permissions here (one per line). */
+export function RolesPage() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const qc = useQueryClient();
+  const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => get<{ items: Role[] }>('/api/v1/admin/roles') });
+  const [editing, setEditing] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const canEdit = hasPermission(session.data, 'admin.roles.manage');
+  const save = async (key: string) => {
+    setError(null);
+    try {
+      await put(`/api/v1/admin/roles/${key}`, { permissions: text.split(/\s+/).filter(Boolean) });
+      setEditing(null);
+      await qc.invalidateQueries({ queryKey: ['admin', 'roles'] });
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <div className="page">
+      <h1>{t('web.nav.roles')}</h1>
+      <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('web.admin.role')}</th>
+            <th>{t('web.admin.permissions')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {roles.data?.items.map((r) => (
+            <tr key={r.key}>
+              <td>
+                {i18n.language === 'bn' ? r.nameLocal : r.nameEn}
+                <br />
+                <small>{r.key}{r.requiresMfa ? ` · ${t('web.admin.requiresMfa')}` : ''}</small>
+              </td>
+              <td>
+                {editing === r.key ? (
+                  <textarea aria-label={t('web.admin.permissions')} rows={6} value={text} onChange={(e) => setText(e.target.value)} />
+                ) : (
+                  <code>{r.permissions.join(' ') || '—'}</code>
+                )}
+              </td>
+              <td>
+                {canEdit && editing !== r.key ? (
+                  <button type="button" onClick={() => { setEditing(r.key); setText(r.permissions.join('\n')); }}>
+                    {t('web.common.edit')}
+                  </button>
+                ) : null}
+                {editing === r.key ? (
+                  <button type="button" className="primary" onClick={() => save(r.key)}>
+                    {t('web.common.save')}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

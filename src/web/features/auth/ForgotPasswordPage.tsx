@@ -1,0 +1,42 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, post } from '../../api.js';
+import { ErrorBanner, Field } from '../../components/Field.js';
+
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await post('/api/v1/auth/password-reset/request', { login: new FormData(e.currentTarget).get('login') });
+      setSent(true);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <div className="auth-page">
+      <h1>{t('web.auth.forgot')}</h1>
+      {sent ? (
+        <p className="card banner" role="status">
+          {t('web.auth.resetSent')}
+        </p>
+      ) : (
+        <form onSubmit={submit} className="card" noValidate>
+          <ErrorBanner message={error?.message} />
+          <Field label={t('web.auth.login')} name="login" autoComplete="email" required error={error?.fields.login} />
+          <button type="submit" className="primary">
+            {t('web.auth.sendLink')}
+          </button>
+        </form>
+      )}
+      <p>
+        <Link to="/login">{t('web.auth.backToSignIn')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, post, setCsrfToken } from '../../api.js';
+import { ErrorBanner, Field } from '../../components/Field.js';
+import { LangSwitch } from '../../components/LangSwitch.js';
+import { useRefreshSession } from '../../session.js';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const refresh = useRefreshSession();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await post<{ mfaRequired: boolean; csrfToken: string }>('/api/v1/auth/login', { username: form.get('username'), password: form.get('password') });
+      setCsrfToken(r.csrfToken);
+      await refresh();
+      await navigate({ to: r.mfaRequired ? '/login/two-factor' : '/' });
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', t('web.errors.network'), null));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="auth-page">
+      <LangSwitch />
+      <h1>{t('app.name')}</h1>
+      <form onSubmit={submit} className="card" noValidate>
+        <h2>{t('web.auth.signIn')}</h2>
+        <ErrorBanner message={error?.message} />
+        <Field label={t('web.auth.username')} name="username" autoComplete="username" autoCapitalize="none" required error={error?.fields.username} />
+        <Field label={t('web.auth.password')} name="password" type="password" autoComplete="current-password" required error={error?.fields.password} />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('web.common.wait') : t('web.auth.signIn')}
+        </button>
+        <p>
+          <Link to="/forgot-password">{t('web.auth.forgot')}</Link>
+        </p>
+      </form>
+    </div>
+  );
+}

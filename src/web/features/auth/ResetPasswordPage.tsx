@@ -1,0 +1,41 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, post } from '../../api.js';
+import { ErrorBanner, Field } from '../../components/Field.js';
+
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await post('/api/v1/auth/password-reset/confirm', { token, password: new FormData(e.currentTarget).get('password') });
+      setDone(true);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <div className="auth-page">
+      <h1>{t('web.auth.newPassword')}</h1>
+      {done ? (
+        <p className="card banner" role="status">
+          {t('web.auth.resetDone')} <Link to="/login">{t('web.auth.signIn')}</Link>
+        </p>
+      ) : (
+        <form onSubmit={submit} className="card" noValidate>
+          <ErrorBanner message={error?.message} />
+          <p className="hint">{t('web.auth.passwordRules')}</p>
+          <Field label={t('web.auth.newPassword')} name="password" type="password" autoComplete="new-password" required error={error?.fields.password ?? error?.fields.token} />
+          <button type="submit" className="primary">
+            {t('web.auth.setPassword')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

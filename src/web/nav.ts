@@ -1,0 +1,17 @@
+/** Navigation entries and the permission each needs; the shell shows only what the user may use. */
+export type NavItem = { to: string; label: string; permission?: string };
+
+export const NAV: NavItem[] = [
+  { to: '/', label: 'web.nav.home' },
+  { to: '/geo', label: 'web.nav.geo' },
+  { to: '/admin/users', label: 'web.nav.users', permission: 'admin.users.read' },
+  { to: '/admin/organisations', label: 'web.nav.organisations', permission: 'admin.users.read' },
+  { to: '/admin/roles', label: 'web.nav.roles', permission: 'admin.users.read' },
+  { to: '/admin/audit', label: 'web.nav.audit', permission: 'admin.audit.read' },
+  { to: '/admin/jobs', label: 'web.nav.jobs', permission: 'admin.jobs.read' },
+  { to: '/account', label: 'web.nav.account' },
+];
+
+export function visibleNav(permissions: readonly string[]): NavItem[] {
+  return NAV.filter((n) => !n.permission || permissions.includes(n.permission));
+}
