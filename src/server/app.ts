@@ -98,7 +98,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     }
   });
 
-  registerAuthRoutes(app, auth, db, config.publicUrl.startsWith('https:'));
+  registerAuthRoutes(app, auth, db, { secureCookies: config.publicUrl.startsWith('https:'), loginRateLimit: config.loginRateLimit });
   registerNotificationRoutes(app, db);
   registerGeoRoutes(app, geo);
   registerAdminRoutes(app, admin, jobs);

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Sign-in attempts per minute per client address (each account also locks after 5 failures). */
+  NCPP_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* and mark cookies Secure. */
   NCPP_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
@@ -39,6 +41,7 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
   logLevel: string;
   trustProxy: boolean;
+  loginRateLimit: number;
   /** Folder with the reference data the app ships (countries, geography, taxonomies). */
   referenceDataDir: string;
 };
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.NCPP_TRUST_PROXY === '1',
+    loginRateLimit: e.NCPP_LOGIN_RATE_LIMIT,
     referenceDataDir: path.resolve(import.meta.dirname, '../../../data'),
   };
 }

@@ -13,7 +13,8 @@ import { SESSION_TTL_MS, type AuthService } from './service.js';
 
 const Ok = z.object({ ok: z.literal(true) });
 
-export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, db: Database, secureCookies: boolean) {
+export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, db: Database, options: { secureCookies: boolean; loginRateLimit: number }) {
+  const { secureCookies } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const setCookie = (reply: FastifyReply, value: string) =>
     reply.setCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: SESSION_TTL_MS / 1000 });
@@ -31,7 +32,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, db: 
     '/api/v1/auth/login',
     {
       // Per address: generous enough for a whole upazila office behind one NAT; each account also locks on its own.
-      config: { access: 'public', rateLimit: { max: 100, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], body: LoginInput, response: { 200: z.object({ mfaRequired: z.boolean(), csrfToken: z.string() }) } },
     },
     async (req, reply) => {

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/server/platform/config.js';
+import { openDatabase } from '../src/server/platform/db/open.js';
+import { buildApp, createServices } from '../src/server/app.js';
+import { prepareAsOwner } from '../src/server/bootstrap.js';
+import { isSeeded, seedDemo } from '../src/server/seed/demo.js';
+
+export type Figure = { name: string; value: number; unit: string; db: string; scale: string };
+
+/** One JSON line per figure: the format `npm run bench` promises. */
+export function emit(f: Figure) {
+  console.log(JSON.stringify({ ...f, value: Math.round(f.value * 100) / 100 }));
+}
+
+/** The app on a fresh database (PGlite in a temp folder, or DATABASE_URL), seeded, listening. */
+export async function startApp() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncpp-bench-'));
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', NCPP_DATA_DIR: dataDir, PORT: '0', NCPP_LOGIN_RATE_LIMIT: '1000000' });
+  if (config.databaseUrl) {
+    const owner = await openDatabase(config, { command: 'bench', asOwner: true });
+    await owner.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS pgboss CASCADE;');
+    await owner.close();
+  }
+  const db = await openDatabase(config, { command: 'bench' });
+  await prepareAsOwner(db, config, (d) => createServices(config, d));
+  const services = createServices(config, db);
+  if (!(await isSeeded(db))) {
+    if (db.kind === 'postgres') {
+      const owner = await openDatabase(config, { command: 'bench', asOwner: true });
+      await seedDemo(owner, services.secretKey);
+      await owner.close();
+    } else await seedDemo(db, services.secretKey);
+  }
+  await services.jobs.start(true);
+  const app = await buildApp(services);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dbKind: db.kind,
+    async close() {
+      await app.close();
+      await services.jobs.stop();
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type LoadResult = { p50: number; p95: number; p99: number; rps: number; errors: number; non2xx: number; requests: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/**
+ * Fixed-duration load from `connections` concurrent clients on loopback (autocannon). Every
+ * response time is kept, so p95 is exact rather than read off a coarse histogram.
+ */
+export async function load(opts: autocannon.Options): Promise<LoadResult> {
+  const times: number[] = [];
+  // Without a callback autocannon returns an instance that is both an emitter and a promise.
+  const instance = autocannon({ connections: 20, duration: 10, ...opts }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const r = await instance;
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: r.requests.average, errors: r.errors, non2xx: r.non2xx, requests: times.length };
+}
