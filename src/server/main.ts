@@ -125,7 +125,7 @@ program.command('audit-verify').description('Recompute the audit hash chain; rep
 
 program.command('backup <file>').description('Write a backup of the whole database to a file').action((file: string) =>
   withServices('backup', async (s, db) => {
-    await backup(db, file);
+    await backup(db, file, s.config.databaseUrl);
     await s.db.tx((tx) => recordAudit(tx, CLI_CONTEXT, { action: 'export.backup', entity: 'database', entityId: null, meta: { file } }));
     console.log(`Backup written to ${file}`);
   }, { asOwner: true }).catch(fail),

@@ -30,6 +30,11 @@ export function findUser(db: Queryable, actor: Actor, id: string) {
     WHERE u.id = ${id} AND ${scopePredicate(actor, P.usersRead, USER_PLACE)}`);
 }
 
+/** Existence without scope: only to decide whether a refused read is worth auditing. */
+export async function userExists(db: Queryable, id: string): Promise<boolean> {
+  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM users WHERE id = ${id}`));
+}
+
 export function userRoles(db: Queryable, userIds: string[]) {
   return db.query<{ user_id: string; role_key: string; scope_level: number; scope_code: string | null; scope_name: string | null }>(sql`
     SELECT ur.user_id, ur.role_key, ur.scope_level, ur.scope_code, g.name_en AS scope_name

@@ -24,7 +24,7 @@ export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, j
   r.post('/api/v1/admin/users', { schema: { tags, body: UserCreateInput, response: { 201: User } } }, async (req, reply) =>
     reply.status(201).send(await admin.createUser(actorOf(req), req.body, auditContext(req))),
   );
-  r.get('/api/v1/admin/users/:id', { schema: { tags, params: IdParam, response: { 200: User } } }, async (req) => admin.getUser(actorOf(req), req.params.id));
+  r.get('/api/v1/admin/users/:id', { schema: { tags, params: IdParam, response: { 200: User } } }, async (req) => admin.getUser(actorOf(req), req.params.id, auditContext(req)));
   r.patch('/api/v1/admin/users/:id', { schema: { tags, params: IdParam, body: UserPatch, response: { 200: User } } }, async (req) =>
     admin.updateUser(actorOf(req), req.params.id, req.body, auditContext(req)),
   );

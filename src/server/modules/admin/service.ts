@@ -3,7 +3,7 @@ import { OrganisationPatch } from '../../../shared/admin.js';
 import type { z } from 'zod';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { isKnownPermission } from '../../platform/access/permissions.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { join, sql } from '../../platform/db/sql.js';
@@ -33,9 +33,9 @@ export function createAdminService(db: Database, geo: GeoService) {
     return unit ? { adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code } : null;
   }
 
-  async function getUser(actor: Actor, id: string) {
+  async function getUser(actor: Actor, id: string, ctx: AuditContext) {
     const row = await q.findUser(db, actor, id);
-    if (!row) throw new AppError('not_found');
+    if (!row) return denyRead(db, ctx, 'user', id, await q.userExists(db, id));
     const roles = await q.userRoles(db, [id]);
     const place = { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code };
     return presentUser(row, roles, userActions(actor, place, id === actor.userId));
@@ -93,9 +93,9 @@ export function createAdminService(db: Database, geo: GeoService) {
       );
     },
 
-    async getUser(actor: Actor, id: string) {
+    async getUser(actor: Actor, id: string, ctx: AuditContext) {
       require(actor, P.usersRead);
-      return getUser(actor, id);
+      return getUser(actor, id, ctx);
     },
 
     async createUser(actor: Actor, input: UserCreateInput, ctx: AuditContext, options: { isDemo?: boolean } = {}) {
@@ -120,12 +120,12 @@ export function createAdminService(db: Database, geo: GeoService) {
         });
         return row.id;
       });
-      return getUser(actor, id);
+      return getUser(actor, id, ctx);
     },
 
     async updateUser(actor: Actor, id: string, patch: UserPatch, ctx: AuditContext) {
       require(actor, P.usersManage);
-      const current = await getUser(actor, id);
+      const current = await getUser(actor, id, ctx);
       if (!current.allowedActions.includes('update')) throw new AppError('forbidden');
       if (patch.isActive === false && id === actor.userId) throw invalid([field('isActive', 'cannot_disable_self')]);
       if (patch.organisationId) await assertOrgInScope(actor, patch.organisationId);
@@ -151,12 +151,12 @@ export function createAdminService(db: Database, geo: GeoService) {
         }
         await recordAudit(tx, ctx, { action: 'user.update', entity: 'user', entityId: id, before, after });
       });
-      return getUser(actor, id);
+      return getUser(actor, id, ctx);
     },
 
     async setRoles(actor: Actor, id: string, bindings: ScopeBindingInput[], ctx: AuditContext) {
       require(actor, P.usersManage);
-      const current = await getUser(actor, id);
+      const current = await getUser(actor, id, ctx);
       if (!current.allowedActions.includes('setRoles')) throw new AppError('forbidden');
       const issues = await checkBindings(actor, bindings);
       if (issues.length) throw invalid(issues);
@@ -168,12 +168,12 @@ export function createAdminService(db: Database, geo: GeoService) {
           after: { roles: bindings },
         });
       });
-      return getUser(actor, id);
+      return getUser(actor, id, ctx);
     },
 
     async setPassword(actor: Actor, id: string, password: string, ctx: AuditContext) {
       require(actor, P.usersManage);
-      const current = await getUser(actor, id);
+      const current = await getUser(actor, id, ctx);
       if (!current.allowedActions.includes('resetPassword')) throw new AppError('forbidden');
       const problem = passwordProblem(password, current.username);
       if (problem) throw invalid([field('password', problem)]);

@@ -1,6 +1,7 @@
 import { sql } from '../db/sql.js';
 import type { Queryable, Tx } from '../db/database.js';
 import { diffOf, rowHash, type AuditFields } from './chain.js';
+import { AppError } from '../errors.js';
 
 /** Who did it and from where: taken from the request, or from the CLI for commands. */
 export type AuditContext = {
@@ -106,4 +107,13 @@ export async function verifyAudit(db: Queryable, batchSize = 5000): Promise<Veri
     return { ok: false, rows, problem: 'tail_removed', seq: expectedSeq, message: `audit rows from ${expectedSeq} to ${head.last_seq} were removed` };
   }
   return { ok: true, rows };
+}
+
+/**
+ * A record the caller may not see answers 404, exactly like a record that does not exist, so
+ * its existence is not confirmed. When it does exist, the attempt is audited for review.
+ */
+export async function denyRead(db: { tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }, ctx: AuditContext, entity: string, entityId: string, exists: boolean): Promise<never> {
+  if (exists) await db.tx((tx) => recordAudit(tx, ctx, { action: 'access.denied_read', entity, entityId }));
+  throw new AppError('not_found');
 }

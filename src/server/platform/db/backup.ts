@@ -5,27 +5,39 @@ import type { Config } from '../config.js';
 import type { OpenDatabase } from './open.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 
+/** PostgreSQL client tools: on PATH, or in Debian's versioned folder (not on PATH by default). */
+function pgTool(name: string): string {
+  const root = '/usr/lib/postgresql';
+  if (fs.existsSync(root)) {
+    for (const v of fs.readdirSync(root).sort((a, b) => Number(b) - Number(a))) {
+      const p = path.join(root, v, 'bin', name);
+      if (fs.existsSync(p)) return p;
+    }
+  }
+  return name;
+}
+
 type WithPglite = OpenDatabase & { pglite?: { dumpDataDir(compression?: 'gzip' | 'none' | 'auto'): Promise<Blob | File> } };
 
 /**
  * Embedded: PGlite's own data-folder dump (a gzipped tarball). Server: pg_dump's custom format.
  */
-export async function backup(db: OpenDatabase, file: string): Promise<void> {
+export async function backup(db: OpenDatabase, file: string, databaseUrl?: string): Promise<void> {
   const lite = (db as WithPglite).pglite;
   if (lite) {
     const blob = await lite.dumpDataDir('gzip');
     fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
     return;
   }
-  const url = process.env.DATABASE_URL;
-  const r = spawnSync('pg_dump', ['--format=custom', `--file=${file}`, url ?? ''], { stdio: 'inherit' });
+  const url = databaseUrl;
+  const r = spawnSync(pgTool('pg_dump'), ['--format=custom', `--file=${file}`, url ?? ''], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('pg_dump failed (is the PostgreSQL client installed?)');
 }
 
 export async function restore(config: Config, file: string, force: boolean): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`No backup at ${file}`);
   if (config.databaseUrl) {
-    const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, file], { stdio: 'inherit' });
+    const r = spawnSync(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, file], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('pg_restore failed');
     return;
   }

@@ -18,7 +18,8 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService) 
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
     req.lang = requestLang(req);
-    if (!req.url.startsWith('/api/')) return;
+    // The web app's files and the API documentation (no data) need no sign-in.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const access = req.routeOptions.config?.access ?? 'user';
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {

@@ -1,0 +1,88 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const onServer = Boolean(process.env.DATABASE_URL);
+
+describe.skipIf(onServer)('the ncpp command (embedded database)', () => {
+  let dir: string;
+  const ncpp = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [path.join(root, 'bin/ncpp.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NCPP_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', ...env }, timeout: 120_000 });
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncpp-cli-'));
+    const seeded = ncpp(['seed']);
+    expect(seeded.status, seeded.stderr).toBe(0);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('has --help for every command', () => {
+    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['audit-verify'], ['backup'], ['restore'], ['user'], ['user', 'add'], ['user', 'passwd'], ['user', 'disable'], ['user', 'list'], ['token'], ['token', 'create']]) {
+      const r = ncpp([...args, '--help']);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout).toContain('Usage:');
+    }
+  });
+
+  it('creates an API token and prints it alone on the last line', () => {
+    const r = ncpp(['token', 'create', '--user', 'national', '--name', 'dashboard']);
+    expect(r.status, r.stderr).toBe(0);
+    const last = r.stdout.trim().split('\n').at(-1) ?? '';
+    expect(last).toMatch(/^ncpp_[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it('adds, lists and disables users; verifies the audit trail', () => {
+    const add = ncpp(['user', 'add', '--username', 'chilmari.caseworker', '--name', 'Rubel Mia', '--org', 'District Social Services Office, Kurigram', '--role', 'caseworker', '--scope', '554909'], { NCPP_PASSWORD: 'Chilmari-char-2026' });
+    expect(add.status, add.stderr).toBe(0);
+    const weak = ncpp(['user', 'add', '--username', 'weak.user', '--name', 'Weak', '--org', 'BRAC', '--role', 'caseworker'], { NCPP_PASSWORD: 'short' });
+    expect(weak.status).toBe(1);
+    expect(ncpp(['user', 'disable', 'chilmari.caseworker']).status).toBe(0);
+    const list = ncpp(['user', 'list', '--q', 'chilmari']);
+    expect(list.stdout).toMatch(/chilmari\.caseworker\s+disabled\s+caseworker@554909/);
+    const verify = ncpp(['audit-verify']);
+    expect(verify.status, verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(/Audit trail intact: \d+ rows verified/);
+  });
+
+  it('backs up and restores the whole database', () => {
+    const file = path.join(dir, 'backup.tar.gz');
+    expect(ncpp(['backup', file]).status).toBe(0);
+    const restoredDir = path.join(dir, 'restored');
+    const refused = ncpp(['restore', file], { NCPP_DATA_DIR: path.join(dir, 'data') });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('--force');
+    expect(ncpp(['restore', file], { NCPP_DATA_DIR: restoredDir }).status).toBe(0);
+    const list = ncpp(['user', 'list', '--q', 'kurigram.officer'], { NCPP_DATA_DIR: restoredDir });
+    expect(list.stdout).toContain('kurigram.officer');
+  });
+
+  describe('while the server holds the data folder', () => {
+    let server: ChildProcess;
+    let url = '';
+    beforeAll(async () => {
+      server = spawn(process.execPath, [path.join(root, 'bin/ncpp.js'), 'serve'], { cwd: root, env: { ...process.env, NCPP_DATA_DIR: path.join(dir, 'data'), PORT: '0', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      server.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+      for (let i = 0; i < 240 && !/running at (http:\/\/\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 250));
+      url = /running at (http:\/\/\S+)/.exec(out)?.[1] ?? '';
+      expect(url).not.toBe('');
+    });
+    afterAll(async () => {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    });
+
+    it('a second command stops at once and names the running server', () => {
+      const started = Date.now();
+      const r = ncpp(['user', 'list']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`NCPP process ${server.pid}`);
+      expect(r.stderr).toContain(url);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    });
+  });
+});
