@@ -12,6 +12,8 @@ import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { createAuthService, SEND_MAIL_JOB } from './platform/auth/service.js';
 import { registerAuthRoutes } from './platform/auth/routes.js';
+import { createOidc } from './platform/auth/oidc.js';
+import { registerOidcRoutes } from './platform/auth/oidc-routes.js';
 import { registerAuthentication } from './platform/http/authenticate.js';
 import { errorHandler } from './platform/http/errors.js';
 import { AppError } from './platform/errors.js';
@@ -37,9 +39,10 @@ export function createServices(config: Config, db: Database) {
   jobs.define<Mail>({ name: SEND_MAIL_JOB, handler: (mail) => mailer.send(mail), retryLimit: 8, retryDelay: 30 });
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir, config.env === 'production');
   const auth = createAuthService({ db, jobs, secretKey, production: config.env === 'production', publicUrl: config.publicUrl, issuer: 'NCPP' });
+  const oidc = config.oidc ? createOidc({ ...config.oidc, redirectUri: `${config.publicUrl}/api/v1/auth/oidc/callback` }, db, secretKey) : undefined;
   const geo = createGeoService(db, country, config.referenceDataDir);
   const admin = createAdminService(db, geo);
-  return { config, db, logger, country, jobs, mailer, secretKey, auth, geo, admin };
+  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -99,6 +102,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
 
   registerAuthRoutes(app, auth, db, { secureCookies: config.publicUrl.startsWith('https:'), loginRateLimit: config.loginRateLimit });
+  registerOidcRoutes(app, services.oidc, auth, { secureCookies: config.publicUrl.startsWith('https:'), publicUrl: config.publicUrl });
   registerNotificationRoutes(app, db);
   registerGeoRoutes(app, geo);
   registerAdminRoutes(app, admin, jobs);

@@ -90,6 +90,19 @@ export function createAuthService(o: AuthOptions) {
       });
     },
 
+    /** Opens a session for a user an external identity provider vouched for (OIDC). */
+    async loginExternal(userId: string, via: string, ctx: AuditContext & { userAgent: string | null }): Promise<LoginResult> {
+      const user = await db.one<UserRow>(sql`SELECT * FROM users WHERE id = ${userId}`);
+      if (!user.is_active || (user.is_demo && o.production)) throw invalid();
+      // The provider proves who signed in; roles that require TOTP still ask for it here.
+      const mfaRequired = user.totp_enabled || (await requiresMfa(db, user.id));
+      return db.tx(async (tx) => {
+        const s = await startSession(tx, user.id, mfaRequired, ctx.ip, ctx.userAgent);
+        await recordAudit(tx, { ...ctx, actorUserId: user.id }, { action: mfaRequired ? 'auth.password_ok' : 'auth.login', entity: 'user', entityId: user.id, meta: { via } });
+        return { ...s, mfaRequired, userId: user.id, lang: user.lang };
+      });
+    },
+
     /** Completes a password-accepted session with a TOTP code. */
     async verifyMfa(session: SessionInfo, code: string, ctx: AuditContext): Promise<void> {
       const user = await db.one<UserRow>(sql`SELECT * FROM users WHERE id = ${session.userId}`);

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post, setCsrfToken } from '../../api.js';
+import { ApiError, get, post, setCsrfToken } from '../../api.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { LangSwitch } from '../../components/LangSwitch.js';
 import { useRefreshSession } from '../../session.js';
@@ -12,6 +13,10 @@ export function LoginPage() {
   const refresh = useRefreshSession();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const providers = useQuery({ queryKey: ['providers'], queryFn: () => get<{ oidc: boolean }>('/api/v1/auth/providers'), staleTime: Infinity });
+  // The identity provider's callback lands here with an error code when it could not sign in.
+  const returned = new URLSearchParams(window.location.search).get('error');
+  const returnedMessage = returned && /^oidc_[a-z_]+$/.test(returned) ? t(`errors.${returned}`) : null;
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -36,7 +41,7 @@ export function LoginPage() {
       <h1>{t('app.name')}</h1>
       <form onSubmit={submit} className="card" noValidate>
         <h2>{t('web.auth.signIn')}</h2>
-        <ErrorBanner message={error?.message} />
+        <ErrorBanner message={error?.message ?? returnedMessage} />
         <Field label={t('web.auth.username')} name="username" autoComplete="username" autoCapitalize="none" required error={error?.fields.username} />
         <Field label={t('web.auth.password')} name="password" type="password" autoComplete="current-password" required error={error?.fields.password} />
         <button type="submit" className="primary" disabled={busy}>
@@ -45,6 +50,11 @@ export function LoginPage() {
         <p>
           <Link to="/forgot-password">{t('web.auth.forgot')}</Link>
         </p>
+        {providers.data?.oidc ? (
+          <p>
+            {t('web.auth.or')} <a href="/api/v1/auth/oidc/start">{t('web.auth.oidc')}</a>
+          </p>
+        ) : null}
       </form>
     </div>
   );
