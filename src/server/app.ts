@@ -27,6 +27,9 @@ import { createGeoService } from './modules/geo/service.js';
 import { registerGeoRoutes } from './modules/geo/routes.js';
 import { createAdminService } from './modules/admin/service.js';
 import { registerAdminRoutes } from './modules/admin/routes.js';
+import { loadTaxonomies } from './modules/people/taxonomies.js';
+import { createCaseService } from './modules/cases/service.js';
+import { registerCaseRoutes } from './modules/cases/routes.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -42,7 +45,9 @@ export function createServices(config: Config, db: Database) {
   const oidc = config.oidc ? createOidc({ ...config.oidc, redirectUri: `${config.publicUrl}/api/v1/auth/oidc/callback` }, db, secretKey) : undefined;
   const geo = createGeoService(db, country, config.referenceDataDir);
   const admin = createAdminService(db, geo);
-  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin };
+  const taxonomies = loadTaxonomies(config.referenceDataDir);
+  const cases = createCaseService(db, geo, taxonomies, country.code);
+  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -106,6 +111,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerNotificationRoutes(app, db);
   registerGeoRoutes(app, geo);
   registerAdminRoutes(app, admin, jobs);
+  registerCaseRoutes(app, services.cases, services.taxonomies);
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

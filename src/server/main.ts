@@ -40,7 +40,7 @@ async function seed(services: Services, scale: string) {
     bar.start(100, 0, { label: '' });
     const result = await seedDemo(services.db, services.secretKey, (done, total, label) => bar.update(Math.round((done / total) * 100), { label }));
     bar.stop();
-    console.log(`Seeded ${result.organisations} organisations and ${result.users} users.`);
+    console.log(`Seeded ${result.organisations} organisations, ${result.users} users and ${result.cases} cases.`);
   }
   if (scale === 'national') {
     // Later modules (cases, helpline, institutions, mapping) add their national-scale data here.

@@ -4,6 +4,7 @@ import { encrypt } from '../platform/crypto/secrets.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { sql } from '../platform/db/sql.js';
 import { seededRandom } from './random.js';
+import { seedDemoCases } from '../modules/cases/seed.js';
 
 export const DEMO_PASSWORD = 'Ncpp-Demo-2026';
 
@@ -81,12 +82,12 @@ export async function isSeeded(db: Database): Promise<boolean> {
  * upazilas, UN agencies, INGOs, NGOs, an institution, the fixed demo logins and more
  * caseworkers and supervisors in several districts. Deterministic: the same every time.
  */
-export async function seedDemo(db: Database, secretKey: Buffer, progress: SeedProgress = () => undefined): Promise<{ organisations: number; users: number }> {
+export async function seedDemo(db: Database, secretKey: Buffer, progress: SeedProgress = () => undefined): Promise<{ organisations: number; users: number; cases: number }> {
   const rnd = seededRandom(1098);
   // One hash for every demo account: they share the printed demo password anyway.
   const hash = await hashPassword(DEMO_PASSWORD);
   const districts = await db.query<{ code: string; name_en: string; name_local: string }>(sql`SELECT code, name_en, name_local FROM geo_units WHERE level = 2 ORDER BY code`);
-  const total = NATIONAL_ORGS.length + districts.length + 4 + DEMO_LOGINS.length + 60;
+  const total = NATIONAL_ORGS.length + districts.length + 4 + DEMO_LOGINS.length + 60 + 1;
   let done = 0;
   const step = (label: string) => progress(++done, total, label);
 
@@ -139,7 +140,12 @@ export async function seedDemo(db: Database, secretKey: Buffer, progress: SeedPr
         scope: district,
       });
     }
-    await recordAudit(tx, SYSTEM_CONTEXT, { action: 'seed.demo', entity: 'dataset', entityId: 'demo', meta: { organisations: orgIds.size, users: DEMO_LOGINS.length + 60 } });
-    return { organisations: orgIds.size, users: DEMO_LOGINS.length + 60 };
+    const workers = await tx.query<{ userId: string; organisationId: string; upazila: string }>(sql`
+      SELECT u.id AS "userId", u.organisation_id AS "organisationId", ur.scope_code AS upazila FROM users u JOIN user_roles ur ON ur.user_id = u.id
+      WHERE u.username IN ('kurigram.caseworker', 'ulipur.caseworker', 'ngo.caseworker', 'sunamganj.caseworker') ORDER BY u.username`);
+    const cases = await seedDemoCases(tx, rnd, workers, 12, 'bd');
+    step('cases');
+    await recordAudit(tx, SYSTEM_CONTEXT, { action: 'seed.demo', entity: 'dataset', entityId: 'demo', meta: { organisations: orgIds.size, users: DEMO_LOGINS.length + 60, cases } });
+    return { organisations: orgIds.size, users: DEMO_LOGINS.length + 60, cases };
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/actor.js';
-import { mayGrant, scopeCovers, userActions } from './policy.js';
+import { scopeCovers } from '../../platform/access/scope.js';
+import { mayGrant, userActions } from './policy.js';
 
 const districtAdmin: Actor = {
   userId: 'u', username: 'u', organisationId: 'o', lang: 'en', via: 'session',
@@ -21,6 +22,11 @@ describe('admin policy', () => {
     expect(mayGrant(districtAdmin, ['admin.users.read'], binding(3, '609089'), sunamganjSadar)).toBe(false);
     expect(mayGrant(districtAdmin, ['admin.roles.manage'], binding(3, '554952'), kurigramSadar)).toBe(false);
     expect(mayGrant(districtAdmin, [], binding(0, null), null)).toBe(false);
+  });
+
+  it('lets the national user manager grant any role anywhere', () => {
+    const national: Actor = { ...districtAdmin, bindings: [{ roleKey: 'system_admin', permissions: ['admin.users.manage'], scopeLevel: 0, scopeCode: null }] };
+    expect(mayGrant(national, ['cases.read'], { role: 'x', scopeLevel: 0, scopeCode: null }, null)).toBe(true);
   });
 
   it('offers no disable action on oneself', () => {

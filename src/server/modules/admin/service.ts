@@ -10,7 +10,8 @@ import { join, sql } from '../../platform/db/sql.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
 import type { GeoService } from '../geo/service.js';
 import { ADMIN_PERMISSIONS as P } from './permissions.js';
-import { mayGrant, scopeCovers, userActions, type Place } from './policy.js';
+import { scopeCovers, type Place } from '../../platform/access/scope.js';
+import { mayGrant, userActions } from './policy.js';
 import { presentOrganisation, presentRole, presentUser } from './presenter.js';
 import * as q from './queries.js';
 

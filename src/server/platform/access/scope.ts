@@ -1,6 +1,27 @@
 import { FALSE, TRUE, join, raw, sql, type Sql } from '../db/sql.js';
 import { grantsFor, type Actor, type Grant } from './actor.js';
 
+/** A place as the access layer sees it: the admin codes at levels 1-3 (null where unknown). */
+export type Place = { adm1: string | null; adm2: string | null; adm3: string | null };
+
+/** True when one of the actor's bindings for `permission` covers the place (reach aside). */
+export function scopeCovers(actor: Actor, permission: string, place: Place): boolean {
+  return grantsFor(actor, permission).some(({ binding }) => {
+    switch (binding.scopeLevel) {
+      case 0:
+        return true;
+      case 1:
+        return place.adm1 === binding.scopeCode;
+      case 2:
+        return place.adm2 === binding.scopeCode;
+      case 3:
+        return place.adm3 === binding.scopeCode;
+      default:
+        return false;
+    }
+  });
+}
+
 /**
  * How a table exposes its place, owner and assignees to the access layer. Column names are
  * code, never input. `assigned` is an SQL fragment, true when the caller is assigned to

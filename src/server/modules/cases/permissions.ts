@@ -1,0 +1,9 @@
+import { registerPermissions } from '../../platform/access/permissions.js';
+
+export const CASE_PERMISSIONS = {
+  read: 'cases.read',
+  create: 'cases.create',
+  assign: 'cases.assign',
+} as const;
+
+registerPermissions('cases', Object.values(CASE_PERMISSIONS));

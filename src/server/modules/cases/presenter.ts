@@ -1,0 +1,44 @@
+import type { CaseDetail, CaseListItem } from '../../../shared/cases.js';
+import { ageOn } from '../people/service.js';
+import type { CaseRow } from './queries.js';
+
+/** Row -> API: an explicit field list, so a new column never leaks by accident. */
+export function presentCaseListItem(row: CaseRow, now = new Date()): CaseListItem {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    child: { id: row.child_id, displayName: row.child_display, names: row.child_names.map((n) => n.text), sex: row.child_sex, ageYears: ageOn(row.child_dob, now) },
+    status: row.status,
+    step: row.step,
+    riskLevel: row.risk_level,
+    concerns: row.concerns,
+    sensitive: row.sensitive,
+    place: { code: row.geo_code, name: row.place_name },
+    initialAssessmentDue: row.initial_assessment_due.toISOString(),
+    overdue: row.status === 'open' && row.step === 'registration' && row.initial_assessment_due.getTime() < now.getTime(),
+    registeredAt: row.registered_at.toISOString(),
+    ...(row.score === undefined ? {} : { score: Math.round(Number(row.score) * 1000) / 1000 }),
+  };
+}
+
+type DetailRow = Parameters<typeof presentCaseListItem>[0] & {
+  source: string; summary: string | null; organisation_id: string; org_name: string; caseworker_id: string | null; caseworker_name: string | null;
+  supervisor_id: string | null; supervisor_name: string | null; child_dob_estimated: boolean; child_disabilities: string[]; child_vulnerable: string[]; child_address: string | null;
+};
+
+export function presentCaseDetail(row: DetailRow, events: Array<{ at: Date; kind: string; actor: string | null; data: Record<string, unknown> }>, allowedActions: string[]): CaseDetail {
+  const base = presentCaseListItem(row);
+  const { score: _score, ...rest } = base;
+  return {
+    ...rest,
+    source: row.source,
+    reportedOn: row.reported_on,
+    summary: row.summary,
+    organisation: { id: row.organisation_id, name: row.org_name },
+    caseworker: row.caseworker_id ? { id: row.caseworker_id, name: row.caseworker_name ?? '' } : null,
+    supervisor: row.supervisor_id ? { id: row.supervisor_id, name: row.supervisor_name ?? '' } : null,
+    child: { ...base.child, dateOfBirth: row.child_dob, dobEstimated: row.child_dob_estimated, disabilities: row.child_disabilities, vulnerableGroups: row.child_vulnerable, addressDetail: row.child_address },
+    timeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, data: e.data })),
+    allowedActions,
+  };
+}

@@ -1,0 +1,98 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { scopePredicate } from '../../platform/access/scope.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { join, sql, type Sql } from '../../platform/db/sql.js';
+import type { CaseSearchQuery } from '../../../shared/cases.js';
+import { CASE_PERMISSIONS as P } from './permissions.js';
+
+const assigned = (actor: Actor) => sql`EXISTS (SELECT 1 FROM case_assignments ca WHERE ca.case_id = c.id AND ca.user_id = ${actor.userId})`;
+
+/**
+ * Who may see a case, inside the query: the caller's `cases.read` grants (scope, organisation
+ * or assignment), and for a sensitive case only an explicit assignment.
+ */
+export function visibleCases(actor: Actor): Sql {
+  const scope = scopePredicate(actor, P.read, { adm1: 'c.adm1_code', adm2: 'c.adm2_code', adm3: 'c.adm3_code', organisation: 'c.organisation_id', assigned });
+  return sql`(${scope} AND (NOT c.sensitive OR ${assigned(actor)}))`;
+}
+
+export type CaseRow = {
+  id: string; case_number: string; status: string; step: string; risk_level: 'high' | 'medium' | 'low'; concerns: string[]; sensitive: boolean;
+  reported_on: string; registered_at: Date; initial_assessment_due: Date; geo_code: string | null; place_name: string | null;
+  adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+  child_id: string; child_names: Array<{ text: string }>; child_display: string; child_sex: string; child_dob: string | null; score?: number;
+};
+
+const LIST_COLUMNS = sql`c.id, c.case_number, c.status, c.step, c.risk_level, c.concerns, c.sensitive, to_char(c.reported_on, 'YYYY-MM-DD') AS reported_on,
+  c.registered_at, c.initial_assessment_due, c.geo_code, g.name_en AS place_name, c.adm1_code, c.adm2_code, c.adm3_code,
+  p.id AS child_id, p.names AS child_names, p.display_name AS child_display, p.sex AS child_sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS child_dob`;
+
+/**
+ * Case list and search, always inside the caller's visibility. Text is matched as a case
+ * number, or as a name by phonetic key (either script, typo-tolerant), best match first.
+ */
+export async function searchCases(db: Queryable, actor: Actor, query: CaseSearchQuery, keys: { skeleton: string; folded: string } | null) {
+  const where: Sql[] = [visibleCases(actor)];
+  if (query.risk) where.push(sql`c.risk_level = ${query.risk}`);
+  if (query.status) where.push(sql`c.status = ${query.status}`);
+  if (query.concern) where.push(sql`${query.concern} = ANY(c.concerns)`);
+  if (query.place) where.push(sql`(c.adm1_code = ${query.place} OR c.adm2_code = ${query.place} OR c.adm3_code = ${query.place} OR c.geo_code = ${query.place})`);
+  let score = sql`0`;
+  if (query.q) {
+    const number = query.q.toUpperCase();
+    if (keys?.skeleton) {
+      score = sql`GREATEST(CASE WHEN c.case_number = ${number} THEN 2 ELSE 0 END,
+        word_similarity(${keys.skeleton}, p.name_key) + 0.5 * word_similarity(${keys.folded}, p.name_folded))`;
+      where.push(sql`(c.case_number = ${number} OR ${keys.skeleton} <% p.name_key)`);
+    } else {
+      score = sql`1`;
+      where.push(sql`c.case_number = ${number}`);
+    }
+  }
+  const filter = join(where, ' AND ');
+  const from = sql`FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code WHERE ${filter}`;
+  const order = query.q ? sql`score DESC, c.registered_at DESC` : sql`c.registered_at DESC`;
+  // Run inside a transaction: the similarity threshold is set for it alone (typo-tolerant, not noisy).
+  if (query.q && keys?.skeleton) await db.query(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+  const items = await db.query<CaseRow>(sql`SELECT ${LIST_COLUMNS}, ${score} AS score ${from} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`);
+  const total = await db.one<{ n: number }>(sql`SELECT count(*)::int AS n ${from}`);
+  return { items, total: total.n };
+}
+
+export function findVisibleCase(db: Queryable, actor: Actor, id: string) {
+  return db.maybeOne<CaseRow & { source: string; summary: string | null; organisation_id: string; org_name: string; caseworker_id: string | null; caseworker_name: string | null;
+    supervisor_id: string | null; supervisor_name: string | null; child_dob_estimated: boolean; child_disabilities: string[]; child_vulnerable: string[]; child_address: string | null }>(sql`
+    SELECT ${LIST_COLUMNS}, 0 AS score, c.source, c.summary, c.organisation_id, o.name_en AS org_name,
+           c.caseworker_id, cw.full_name AS caseworker_name, c.supervisor_id, sv.full_name AS supervisor_name,
+           p.dob_estimated AS child_dob_estimated, p.disabilities AS child_disabilities, p.vulnerable_groups AS child_vulnerable, p.address_detail AS child_address
+    FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code
+      JOIN organisations o ON o.id = c.organisation_id
+      LEFT JOIN users cw ON cw.id = c.caseworker_id LEFT JOIN users sv ON sv.id = c.supervisor_id
+    WHERE c.id = ${id} AND ${visibleCases(actor)}`);
+}
+
+export async function caseExists(db: Queryable, id: string): Promise<boolean> {
+  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM cases WHERE id = ${id}`));
+}
+
+export function timeline(db: Queryable, caseId: string) {
+  return db.query<{ at: Date; kind: string; actor: string | null; data: Record<string, unknown> }>(sql`
+    SELECT e.at, e.kind, u.full_name AS actor, e.data FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
+    WHERE e.case_id = ${caseId} ORDER BY e.at, e.id`);
+}
+
+/** The next number in the district's yearly sequence; the row lock makes it unique and gapless. */
+export async function nextCaseNumber(tx: Queryable, country: string, adm2: string, year: number): Promise<string> {
+  const row = await tx.one<{ last: number }>(sql`
+    INSERT INTO case_counters (adm2_code, year, last) VALUES (${adm2}, ${year}, 1)
+    ON CONFLICT (adm2_code, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last`);
+  return `${country.toUpperCase()}-${adm2}-${year}-${String(row.last).padStart(6, '0')}`;
+}
+
+/** A supervisor for a new case: someone holding case_supervisor over its upazila in the same organisation. */
+export function defaultSupervisor(db: Queryable, organisationId: string, adm3: string | null) {
+  return db.maybeOne<{ id: string }>(sql`
+    SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
+    WHERE u.is_active AND u.organisation_id = ${organisationId} AND ur.role_key = 'case_supervisor' AND ur.scope_level = 3 AND ur.scope_code = ${adm3}
+    ORDER BY u.username LIMIT 1`);
+}

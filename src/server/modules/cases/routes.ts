@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CaseCreateInput, CaseDetail, CaseListItem, CaseSearchQuery } from '../../../shared/cases.js';
+import { actorOf, auditContext } from '../../platform/http/context.js';
+import type { Taxonomies } from '../people/taxonomies.js';
+import type { CaseService } from './service.js';
+
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, taxonomies: Taxonomies) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['cases'];
+
+  r.get('/api/v1/cases', { schema: { tags, querystring: CaseSearchQuery, response: { 200: z.object({ items: z.array(CaseListItem), total: z.number() }) } } }, async (req) =>
+    cases.search(actorOf(req), req.query),
+  );
+  r.post('/api/v1/cases', { schema: { tags, body: CaseCreateInput, response: { 201: CaseDetail } } }, async (req, reply) =>
+    reply.status(201).send(await cases.register(actorOf(req), req.body, auditContext(req))),
+  );
+  r.get('/api/v1/cases/:id', { schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: CaseDetail } } }, async (req) =>
+    cases.get(actorOf(req), req.params.id, auditContext(req)),
+  );
+  // Reference lists for forms (labels in both languages); signed-in users only.
+  r.get('/api/v1/taxonomies', { schema: { tags } }, async () => ({
+    concerns: taxonomies.concerns,
+    disabilities: taxonomies.disabilities,
+    vulnerableGroups: taxonomies.vulnerableGroups,
+  }));
+}

@@ -1,0 +1,99 @@
+import type { CaseCreateInput, CaseSearchQuery } from '../../../shared/cases.js';
+import { wordKeys } from '../../../shared/phonetic.js';
+import { can, type Actor } from '../../platform/access/actor.js';
+import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import type { Database } from '../../platform/db/database.js';
+import { sql } from '../../platform/db/sql.js';
+import { AppError, type FieldIssue } from '../../platform/errors.js';
+import { notify } from '../../platform/notifications/notifications.js';
+import type { GeoService } from '../geo/service.js';
+import { peopleService } from '../people/service.js';
+import type { Taxonomies } from '../people/taxonomies.js';
+import { CASE_PERMISSIONS as P } from './permissions.js';
+import { caseActions, initialAssessmentDue, isSensitive, mayRegisterAt } from './policy.js';
+import { presentCaseDetail, presentCaseListItem } from './presenter.js';
+import * as q from './queries.js';
+
+const field = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
+
+/** Keys of a search text, word by word, joined like the stored keys. */
+function searchKeys(text: string) {
+  const words = text.split(/\s+/).filter(Boolean).map(wordKeys);
+  const skeleton = words.map((w) => w.skeleton).filter(Boolean).join(' ');
+  const folded = words.map((w) => w.folded).filter(Boolean).join(' ');
+  return skeleton ? { skeleton, folded } : null;
+}
+
+/**
+ * SOP case management: registration, search and reading a case file. Every read of a case
+ * file is audited; a case the caller may not see answers 404 and the attempt is audited.
+ */
+export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string) {
+  const sensitiveCodes = new Set(taxonomies.concerns.filter((c) => c.sensitive).map((c) => c.code));
+
+  return {
+    async register(actor: Actor, input: CaseCreateInput, ctx: AuditContext) {
+      if (!can(actor, P.create)) throw new AppError('forbidden');
+      const issues: FieldIssue[] = [];
+      const unit = await geo.find(input.child.geoCode);
+      if (!unit || unit.level < 3) issues.push(field('child.geoCode', 'unknown_unit'));
+      input.concerns.forEach((c, i) => {
+        if (!taxonomies.concern(c)) issues.push(field(`concerns.${i}`, 'unknown_concern', { concern: c }));
+      });
+      input.child.disabilities.forEach((d, i) => {
+        if (!taxonomies.disabilities.some((x) => x.code === d)) issues.push(field(`child.disabilities.${i}`, 'unknown_code'));
+      });
+      input.child.vulnerableGroups.forEach((v, i) => {
+        if (!taxonomies.vulnerableGroups.some((x) => x.code === v)) issues.push(field(`child.vulnerableGroups.${i}`, 'unknown_code'));
+      });
+      const reported = new Date(`${input.reportedOn}T00:00:00Z`);
+      if (reported.getTime() > Date.now() + 86400_000) issues.push(field('reportedOn', 'in_future'));
+      if (issues.length) throw new AppError('validation', 'validation', issues);
+      const place = { code: unit!.code, adm1: unit!.adm1_code, adm2: unit!.adm2_code, adm3: unit!.adm3_code };
+      if (!mayRegisterAt(actor, place)) throw new AppError('validation', 'validation', [field('child.geoCode', 'outside_your_area')]);
+
+      const sensitive = isSensitive(input.concerns, sensitiveCodes);
+      const now = new Date();
+      const id = await db.tx(async (tx) => {
+        const caseworkerId = input.caseworkerId ?? actor.userId;
+        const supervisor = await q.defaultSupervisor(tx, actor.organisationId, place.adm3);
+        const childId = await peopleService.create(tx, input.child, place, reported);
+        const number = await q.nextCaseNumber(tx, country, place.adm2 ?? 'XX', now.getUTCFullYear());
+        const row = await tx.one<{ id: string }>(sql`
+          INSERT INTO cases (case_number, child_id, risk_level, concerns, source, sensitive, summary, reported_on, initial_assessment_due,
+                             organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by)
+          VALUES (${number}, ${childId}, ${input.riskLevel}, ${input.concerns}, ${input.source}, ${sensitive}, ${input.summary ?? null}, ${input.reportedOn},
+                  ${initialAssessmentDue(input.riskLevel, now)}, ${actor.organisationId}, ${caseworkerId}, ${supervisor?.id ?? null},
+                  ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${actor.userId})
+          RETURNING id`);
+        await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) VALUES (${row.id}, ${caseworkerId}, 'caseworker')`);
+        if (supervisor) await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) VALUES (${row.id}, ${supervisor.id}, 'supervisor') ON CONFLICT DO NOTHING`);
+        await tx.query(sql`INSERT INTO case_events (case_id, actor_id, kind, data) VALUES (${row.id}, ${actor.userId}, 'registered',
+          ${JSON.stringify({ riskLevel: input.riskLevel, concerns: input.concerns, source: input.source })}::jsonb)`);
+        await recordAudit(tx, ctx, { action: 'case.create', entity: 'case', entityId: row.id, after: { case_number: number, risk_level: input.riskLevel, concerns: input.concerns, sensitive, geo_code: place.code } });
+        if (input.riskLevel === 'high' && supervisor) await notify(tx, supervisor.id, 'case_high_risk', { number }, `/cases/${row.id}`);
+        return row.id;
+      });
+      return this.get(actor, id, ctx, { audit: false });
+    },
+
+    async search(actor: Actor, query: CaseSearchQuery) {
+      if (!can(actor, P.read)) throw new AppError('forbidden');
+      const keys = query.q ? searchKeys(query.q) : null;
+      const result = await db.tx((tx) => q.searchCases(tx, actor, query, keys));
+      return { items: result.items.map((r) => presentCaseListItem(r)), total: result.total };
+    },
+
+    /** Reads one case file. Each read is audited (the registration read-back is part of the create). */
+    async get(actor: Actor, id: string, ctx: AuditContext, options: { audit?: boolean } = {}) {
+      if (!can(actor, P.read)) throw new AppError('forbidden');
+      const row = await q.findVisibleCase(db, actor, id);
+      if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
+      if (options.audit !== false) await db.tx((tx) => recordAudit(tx, ctx, { action: 'case.read', entity: 'case', entityId: id }));
+      const events = await q.timeline(db, id);
+      return presentCaseDetail(row, events, caseActions(actor, { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code }));
+    },
+  };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;

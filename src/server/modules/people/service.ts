@@ -1,0 +1,59 @@
+import type { ChildInput } from '../../../shared/cases.js';
+import { foldedKey, nameKey } from '../../../shared/phonetic.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { sql } from '../../platform/db/sql.js';
+import type { Place } from '../../platform/access/scope.js';
+
+export type PersonRow = {
+  id: string; names: Array<{ text: string; kind: string }>; display_name: string; sex: string; date_of_birth: string | null; dob_estimated: boolean;
+  disabilities: string[]; vulnerable_groups: string[]; geo_code: string | null; address_detail: string | null;
+};
+
+/** The phonetic keys of all of a person's names: what cross-script search matches on. */
+export function personKeys(names: Array<{ text: string }>) {
+  return {
+    nameKey: names.map((n) => nameKey(n.text)).filter(Boolean).join(' | '),
+    nameFolded: names.map((n) => foldedKey(n.text)).filter(Boolean).join(' | '),
+  };
+}
+
+/** Date of birth from a stated age: the middle of that year of life, marked as estimated. */
+export function estimatedDob(ageYears: number, on: Date): string {
+  const d = new Date(Date.UTC(on.getUTCFullYear() - ageYears, on.getUTCMonth(), on.getUTCDate()));
+  d.setUTCMonth(d.getUTCMonth() - 6);
+  return d.toISOString().slice(0, 10);
+}
+
+export function ageOn(dob: string | null, on = new Date()): number | null {
+  if (!dob) return null;
+  const b = new Date(`${dob}T00:00:00Z`);
+  let age = on.getUTCFullYear() - b.getUTCFullYear();
+  if (on.getUTCMonth() < b.getUTCMonth() || (on.getUTCMonth() === b.getUTCMonth() && on.getUTCDate() < b.getUTCDate())) age--;
+  return age;
+}
+
+/**
+ * The person registry. Other modules create and read people only through this service, so
+ * record linkage (a later issue) has one place to work on.
+ */
+export const peopleService = {
+  /** Registers a child inside the caller's transaction; the caller has validated the place. */
+  async create(tx: Queryable, child: ChildInput, place: Place & { code: string }, reportedOn: Date): Promise<string> {
+    const keys = personKeys(child.names);
+    const dob = child.dateOfBirth ?? estimatedDob(child.ageYears ?? 0, reportedOn);
+    const row = await tx.one<{ id: string }>(sql`
+      INSERT INTO persons (names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, disabilities, vulnerable_groups,
+                           birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone)
+      VALUES (${JSON.stringify(child.names)}::jsonb, ${child.names[0]!.text}, ${keys.nameKey}, ${keys.nameFolded}, ${child.sex}, ${dob},
+              ${child.dateOfBirth === undefined}, ${child.disabilities}, ${child.vulnerableGroups}, ${child.birthRegistrationNo ?? null},
+              ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null})
+      RETURNING id`);
+    return row.id;
+  },
+
+  async get(db: Queryable, id: string): Promise<PersonRow | undefined> {
+    return db.maybeOne<PersonRow>(sql`
+      SELECT id, names, display_name, sex, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, dob_estimated, disabilities, vulnerable_groups, geo_code, address_detail
+      FROM persons WHERE id = ${id}`);
+  },
+};

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
+export const RiskLevel = z.enum(RISK_LEVELS);
+export const CASE_SOURCES = ['helpline', 'outreach', 'police', 'court', 'institution', 'self', 'community_committee', 'ngo'] as const;
+export const CaseSource = z.enum(CASE_SOURCES);
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export const SOP_STEPS = ['registration', 'initial_assessment', 'comprehensive_assessment', 'case_plan', 'plan_approval', 'implementation', 'follow_up', 'closure', 'post_closure'] as const;
+
+export const PersonName = z.object({
+  text: z.string().trim().min(1).max(120),
+  kind: z.enum(['full', 'given', 'family', 'alias', 'nickname']).default('full'),
+});
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const ChildInput = z
+  .object({
+    names: z.array(PersonName).min(1).max(10),
+    sex: z.enum(SEXES),
+    dateOfBirth: IsoDate.optional(),
+    ageYears: z.number().int().min(0).max(25).optional(),
+    disabilities: z.array(z.string().max(40)).max(12).default([]),
+    vulnerableGroups: z.array(z.string().max(40)).max(10).default([]),
+    birthRegistrationNo: z.string().trim().regex(/^\d{17}$/).optional(),
+    parentNid: z.string().trim().regex(/^(\d{10}|\d{13}|\d{17})$/).optional(),
+    geoCode: z.string().min(1).max(40),
+    addressDetail: z.string().trim().max(300).optional(),
+    phone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/).optional(),
+  })
+  .refine((c) => c.dateOfBirth !== undefined || c.ageYears !== undefined, { path: ['ageYears'], message: 'date_of_birth_or_age' });
+export type ChildInput = z.infer<typeof ChildInput>;
+
+export const CaseCreateInput = z.object({
+  child: ChildInput,
+  concerns: z.array(z.string().max(80)).min(1).max(10),
+  riskLevel: RiskLevel,
+  source: CaseSource,
+  reportedOn: IsoDate,
+  summary: z.string().trim().max(4000).optional(),
+  caseworkerId: z.uuid().optional(),
+});
+export type CaseCreateInput = z.infer<typeof CaseCreateInput>;
+
+export const CaseSearchQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  risk: RiskLevel.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  concern: z.string().max(80).optional(),
+  place: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type CaseSearchQuery = z.infer<typeof CaseSearchQuery>;
+
+export const CaseListItem = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  child: z.object({ id: z.string(), displayName: z.string(), names: z.array(z.string()), sex: z.string(), ageYears: z.number().nullable() }),
+  status: z.string(),
+  step: z.string(),
+  riskLevel: RiskLevel,
+  concerns: z.array(z.string()),
+  sensitive: z.boolean(),
+  place: z.object({ code: z.string().nullable(), name: z.string().nullable() }),
+  initialAssessmentDue: z.string(),
+  overdue: z.boolean(),
+  registeredAt: z.string(),
+  score: z.number().optional(),
+});
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+export const CaseDetail = CaseListItem.extend({
+  source: z.string(),
+  reportedOn: z.string(),
+  summary: z.string().nullable(),
+  organisation: z.object({ id: z.string(), name: z.string() }),
+  caseworker: z.object({ id: z.string(), name: z.string() }).nullable(),
+  supervisor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  child: CaseListItem.shape.child.extend({
+    dateOfBirth: z.string().nullable(),
+    dobEstimated: z.boolean(),
+    disabilities: z.array(z.string()),
+    vulnerableGroups: z.array(z.string()),
+    addressDetail: z.string().nullable(),
+  }),
+  timeline: z.array(z.object({ at: z.string(), kind: z.string(), actor: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
+  allowedActions: z.array(z.string()),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
