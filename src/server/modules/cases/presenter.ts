@@ -17,7 +17,7 @@ export function presentCaseListItem(row: CaseRow, now = new Date()): CaseListIte
     initialAssessmentDue: row.initial_assessment_due.toISOString(),
     overdue: row.status === 'open' && row.step === 'registration' && row.initial_assessment_due.getTime() < now.getTime(),
     registeredAt: row.registered_at.toISOString(),
-    ...(row.score === undefined ? {} : { score: Math.round(Number(row.score) * 1000) / 1000 }),
+    ...(row.score === undefined || row.score === null ? {} : { score: Math.round(Number(row.score) * 1000) / 1000 }),
   };
 }
 
@@ -27,10 +27,10 @@ type DetailRow = Parameters<typeof presentCaseListItem>[0] & {
 };
 
 export function presentCaseDetail(row: DetailRow, events: Array<{ at: Date; kind: string; actor: string | null; data: Record<string, unknown> }>, allowedActions: string[]): CaseDetail {
-  const base = presentCaseListItem(row);
-  const { score: _score, ...rest } = base;
+  // A case file has no search score: present it from a row without one.
+  const base = presentCaseListItem({ ...row, score: undefined });
   return {
-    ...rest,
+    ...base,
     source: row.source,
     reportedOn: row.reported_on,
     summary: row.summary,

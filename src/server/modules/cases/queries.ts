@@ -62,7 +62,7 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
 export function findVisibleCase(db: Queryable, actor: Actor, id: string) {
   return db.maybeOne<CaseRow & { source: string; summary: string | null; organisation_id: string; org_name: string; caseworker_id: string | null; caseworker_name: string | null;
     supervisor_id: string | null; supervisor_name: string | null; child_dob_estimated: boolean; child_disabilities: string[]; child_vulnerable: string[]; child_address: string | null }>(sql`
-    SELECT ${LIST_COLUMNS}, 0 AS score, c.source, c.summary, c.organisation_id, o.name_en AS org_name,
+    SELECT ${LIST_COLUMNS}, c.source, c.summary, c.organisation_id, o.name_en AS org_name,
            c.caseworker_id, cw.full_name AS caseworker_name, c.supervisor_id, sv.full_name AS supervisor_name,
            p.dob_estimated AS child_dob_estimated, p.disabilities AS child_disabilities, p.vulnerable_groups AS child_vulnerable, p.address_detail AS child_address
     FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code
