@@ -17,6 +17,9 @@ import { RolesPage } from './features/admin/RolesPage.js';
 import { AuditPage } from './features/admin/AuditPage.js';
 import { JobsPage } from './features/admin/JobsPage.js';
 import { AccountPage } from './features/account/AccountPage.js';
+import { CasesPage } from './features/cases/CasesPage.js';
+import { CasePage } from './features/cases/CasePage.js';
+import { NewCasePage } from './features/cases/NewCasePage.js';
 import { SESSION_KEY } from './session.js';
 
 export function makeRouter(queryClient: QueryClient) {
@@ -68,6 +71,9 @@ export function makeRouter(queryClient: QueryClient) {
     reset,
     app.addChildren([
       page('/', HomePage),
+      page('/cases', CasesPage),
+      page('/cases/new', NewCasePage),
+      page('/cases/$id', CasePage),
       page('/geo', GeoPage),
       page('/account', AccountPage),
       page('/admin/users', UsersPage),

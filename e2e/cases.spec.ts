@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launch, signIn } from './browser.js';
+
+describe('cases in the browser', () => {
+  let browser: Browser;
+  let caseUrl = '';
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('a caseworker registers a child through the form, in Bangla', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, 'kurigram.caseworker');
+    await page.waitForSelector('h1:has-text("আমার কেসসমূহ")');
+    await page.goto(`${baseUrl()}/cases/new`);
+    await page.fill('input[name=nameBn]', 'হাবিবুর রহমান');
+    await page.fill('input[name=nameEn]', 'Habibur Rahman');
+    await page.selectOption('select[name=sex]', 'male');
+    await page.fill('input[name=ageYears]', '11');
+    await page.fill('.unit-picker input', 'Holokhana');
+    await page.waitForSelector('.unit-picker select option[value="554952-N4117"]', { state: 'attached' });
+    await page.selectOption('.unit-picker select', '554952-N4117');
+    await page.selectOption('#f-concerns', ['violence.child_labour']);
+    await page.selectOption('select[name=riskLevel]', 'high');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForSelector('h1:has-text("হাবিবুর রহমান")');
+    caseUrl = page.url();
+    expect(caseUrl).toMatch(/\/cases\/[0-9a-f-]{36}$/);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('উচ্চ ঝুঁকি');
+    expect(text).toContain('শিশুশ্রম');
+    await context.close();
+  });
+
+  it('a caseworker of another upazila cannot see it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'ulipur.caseworker');
+    await page.waitForSelector('main h1');
+    await page.goto(caseUrl);
+    await page.waitForSelector('h1:has-text("কেস পাওয়া যায়নি")');
+    expect(await page.locator('main').innerText()).not.toContain('হাবিবুর');
+    await page.goto(`${baseUrl()}/cases`);
+    await page.fill('input[type=search]', 'Habibur Rahman');
+    await page.waitForSelector('[role=status]:has-text("০টি কেস")');
+    await context.close();
+  });
+
+  it('a national manager finds the Bangla record by a Latin spelling', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'national');
+    await page.waitForSelector('h1:has-text("National overview")');
+    await page.goto(`${baseUrl()}/cases`);
+    await page.fill('input[type=search]', 'Hobibur Rohman');
+    await page.waitForSelector('.case-card:has-text("হাবিবুর রহমান")');
+    await context.close();
+  });
+});

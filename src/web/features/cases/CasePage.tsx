@@ -1,0 +1,72 @@
+import { useParams, Link } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../shared/cases.js';
+import { ApiError, get } from '../../api.js';
+import { date, num } from '../../i18n.js';
+import { labelOf, useTaxonomies } from './useTaxonomies.js';
+
+/** The case file. Opening it is audited; a case outside the reader's reach reads as "not found". */
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id } = useParams({ strict: false }) as { id: string };
+  const tax = useTaxonomies();
+  const q = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/v1/cases/${id}`), retry: false });
+  if (q.error) {
+    const notFound = q.error instanceof ApiError && q.error.status === 404;
+    return (
+      <div className="page">
+        <h1>{notFound ? t('web.cases.notFound') : t('web.errors.network')}</h1>
+        <p>{notFound ? t('web.cases.notFoundHint') : (q.error as Error).message}</p>
+        <Link to="/cases">{t('web.cases.back')}</Link>
+      </div>
+    );
+  }
+  const c = q.data;
+  if (!c) return <p>{t('web.common.loading')}</p>;
+  return (
+    <div className="page">
+      <p><Link to="/cases">{t('web.cases.back')}</Link></p>
+      <h1>{c.child.displayName} <small>{c.caseNumber}</small></h1>
+      <p className="meta">
+        <span className={`badge-risk risk-${c.riskLevel}`}>{t(`web.cases.riskLevels.${c.riskLevel}`)}</span>
+        {c.overdue ? <span className="badge-overdue">{t('web.cases.overdue')}</span> : null}
+        {c.sensitive ? <span className="tag">{t('web.cases.sensitive')}</span> : null}
+        {t(`web.cases.steps.${c.step}`)} · {t('web.cases.due', { when: date(c.initialAssessmentDue, true) })}
+      </p>
+      <div className="grid">
+        <section className="card">
+          <h2>{t('web.cases.child')}</h2>
+          <dl className="facts">
+            <dt>{t('web.cases.names')}</dt><dd>{c.child.names.join(' / ')}</dd>
+            <dt>{t('web.cases.sex')}</dt><dd>{t(`web.cases.sexes.${c.child.sex}`)}</dd>
+            <dt>{t('web.cases.ageLabel')}</dt><dd>{c.child.ageYears !== null ? num(c.child.ageYears) : '—'}{c.child.dobEstimated ? ` (${t('web.cases.estimated')})` : ''}</dd>
+            <dt>{t('web.cases.place')}</dt><dd>{c.place.name}{c.child.addressDetail ? `, ${c.child.addressDetail}` : ''}</dd>
+            {c.child.disabilities.length ? (<><dt>{t('web.cases.disabilities')}</dt><dd>{c.child.disabilities.map((d) => labelOf(tax.data?.disabilities, d)).join(', ')}</dd></>) : null}
+            {c.child.vulnerableGroups.length ? (<><dt>{t('web.cases.vulnerable')}</dt><dd>{c.child.vulnerableGroups.map((v) => labelOf(tax.data?.vulnerableGroups, v)).join(', ')}</dd></>) : null}
+          </dl>
+        </section>
+        <section className="card">
+          <h2>{t('web.cases.case')}</h2>
+          <dl className="facts">
+            <dt>{t('web.cases.concerns')}</dt><dd>{c.concerns.map((code) => labelOf(tax.data?.concerns, code)).join(', ')}</dd>
+            <dt>{t('web.cases.source')}</dt><dd>{t(`web.cases.sources.${c.source}`)}</dd>
+            <dt>{t('web.cases.reportedOn')}</dt><dd>{date(c.reportedOn)}</dd>
+            <dt>{t('web.cases.organisation')}</dt><dd>{c.organisation.name}</dd>
+            <dt>{t('web.cases.caseworker')}</dt><dd>{c.caseworker?.name ?? '—'}</dd>
+            <dt>{t('web.cases.supervisor')}</dt><dd>{c.supervisor?.name ?? '—'}</dd>
+          </dl>
+          {c.summary ? <p className="summary">{c.summary}</p> : null}
+        </section>
+      </div>
+      <section className="card">
+        <h2>{t('web.cases.timeline')}</h2>
+        <ol className="timeline">
+          {c.timeline.map((e, i) => (
+            <li key={i}><small>{date(e.at, true)}</small> {t(`web.cases.events.${e.kind}`)}{e.actor ? ` · ${e.actor}` : ''}</li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

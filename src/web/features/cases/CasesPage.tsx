@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CaseListItem } from '../../../shared/cases.js';
+import { get } from '../../api.js';
+import { date, num } from '../../i18n.js';
+import { hasPermission, useSession } from '../../session.js';
+import { labelOf, useTaxonomies } from './useTaxonomies.js';
+
+/** Caseload and search: by child name in either script, case number, risk and status. */
+export function CasesPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const tax = useTaxonomies();
+  const [q, setQ] = useState('');
+  const [risk, setRisk] = useState('');
+  const [status, setStatus] = useState('open');
+  const params = new URLSearchParams({ limit: '50', ...(q.trim() ? { q: q.trim() } : {}), ...(risk ? { risk } : {}), ...(status ? { status } : {}) });
+  const list = useQuery({ queryKey: ['cases', params.toString()], queryFn: () => get<{ items: CaseListItem[]; total: number }>(`/api/v1/cases?${params}`) });
+  return (
+    <div className="page">
+      <h1>{t('web.cases.title')}</h1>
+      <div className="toolbar wrap">
+        <input type="search" aria-label={t('web.cases.search')} placeholder={t('web.cases.searchHint')} value={q} onChange={(e) => setQ(e.target.value)} />
+        <select aria-label={t('web.cases.risk')} value={risk} onChange={(e) => setRisk(e.target.value)}>
+          <option value="">{t('web.cases.anyRisk')}</option>
+          {['high', 'medium', 'low'].map((r) => (
+            <option key={r} value={r}>{t(`web.cases.riskLevels.${r}`)}</option>
+          ))}
+        </select>
+        <select aria-label={t('web.cases.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="open">{t('web.cases.statuses.open')}</option>
+          <option value="closed">{t('web.cases.statuses.closed')}</option>
+          <option value="">{t('web.cases.statuses.all')}</option>
+        </select>
+        {hasPermission(session.data, 'cases.create') ? (
+          <Link to="/cases/new" className="button primary">{t('web.cases.new')}</Link>
+        ) : null}
+      </div>
+      <p className="hint" role="status">{t('web.cases.found', { countText: num(list.data?.total ?? 0) })}</p>
+      <ul className="case-list">
+        {list.data?.items.map((c) => (
+          <li key={c.id} className={`case-card risk-${c.riskLevel}`}>
+            <Link to="/cases/$id" params={{ id: c.id }}>
+              <strong>{c.child.displayName}</strong>
+            </Link>
+            {c.child.names.length > 1 ? <span className="alt-names"> ({c.child.names.slice(1).join(', ')})</span> : null}
+            <div className="meta">
+              <span className={`badge-risk risk-${c.riskLevel}`}>{t(`web.cases.riskLevels.${c.riskLevel}`)}</span>
+              {c.overdue ? <span className="badge-overdue">{t('web.cases.overdue')}</span> : null}
+              {c.sensitive ? <span className="tag small">{t('web.cases.sensitive')}</span> : null}
+              <span>{c.caseNumber}</span> · <span>{t(`web.cases.steps.${c.step}`)}</span> · <span>{c.place.name}</span>
+              {c.child.ageYears !== null ? <span> · {t('web.cases.age', { ageText: num(c.child.ageYears) })}</span> : null}
+            </div>
+            <div className="meta">
+              {c.concerns.map((code) => labelOf(tax.data?.concerns, code)).join(', ')} · {t('web.cases.registered')} {date(c.registeredAt)}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

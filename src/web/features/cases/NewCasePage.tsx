@@ -1,0 +1,110 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { CASE_SOURCES, RISK_LEVELS, type CaseDetail } from '../../../shared/cases.js';
+import { ApiError, post } from '../../api.js';
+import { ErrorBanner, Field } from '../../components/Field.js';
+import { currentLang } from '../../i18n.js';
+import { UnitPicker } from '../admin/UnitPicker.js';
+import { useTaxonomies } from './useTaxonomies.js';
+
+/** SOP step 1, identification and registration: the child, the concerns, the risk. */
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const tax = useTaxonomies();
+  const [place, setPlace] = useState<string | null>(null);
+  const [concerns, setConcerns] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const today = new Date().toISOString().slice(0, 10);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const names = [f.get('nameBn'), f.get('nameEn')].map((v) => String(v ?? '').trim()).filter(Boolean).map((text) => ({ text, kind: 'full' }));
+    const age = String(f.get('ageYears') ?? '');
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await post<CaseDetail>('/api/v1/cases', {
+        child: { names, sex: f.get('sex'), ...(age ? { ageYears: Number(age) } : {}), geoCode: place ?? '', disabilities: f.getAll('disabilities'), vulnerableGroups: f.getAll('vulnerableGroups'), ...(f.get('addressDetail') ? { addressDetail: f.get('addressDetail') } : {}) },
+        concerns, riskLevel: f.get('riskLevel'), source: f.get('source'), reportedOn: f.get('reportedOn'),
+        ...(f.get('summary') ? { summary: f.get('summary') } : {}),
+      });
+      await navigate({ to: '/cases/$id', params: { id: created.id } });
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const lang = currentLang();
+  const fe = error?.fields ?? {};
+  return (
+    <div className="page">
+      <h1>{t('web.cases.new')}</h1>
+      <form className="card" onSubmit={submit} noValidate>
+        <ErrorBanner message={error?.message} />
+        <fieldset>
+          <legend>{t('web.cases.child')}</legend>
+          <Field label={t('web.cases.nameBn')} name="nameBn" lang="bn" error={fe['child.names']} />
+          <Field label={t('web.cases.nameEn')} name="nameEn" lang="en" />
+          <div className="field">
+            <label htmlFor="f-sex">{t('web.cases.sex')}</label>
+            <select id="f-sex" name="sex" defaultValue="female">
+              {['female', 'male', 'other', 'unknown'].map((s) => <option key={s} value={s}>{t(`web.cases.sexes.${s}`)}</option>)}
+            </select>
+          </div>
+          <Field label={t('web.cases.ageYears')} name="ageYears" type="number" min={0} max={25} inputMode="numeric" error={fe['child.ageYears']} />
+          <div className="field">
+            <span>{t('web.cases.placeUnion')}</span>
+            <UnitPicker level={4} value={place} onChange={setPlace} />
+            {fe['child.geoCode'] ? <p className="field-error" role="alert">{fe['child.geoCode']}</p> : null}
+          </div>
+          <Field label={t('web.cases.addressDetail')} name="addressDetail" />
+          <details>
+            <summary>{t('web.cases.disabilities')}</summary>
+            {tax.data?.disabilities.map((d) => (
+              <label key={d.code} className="check"><input type="checkbox" name="disabilities" value={d.code} /> {d.label[lang] ?? d.label.en}</label>
+            ))}
+          </details>
+          <details>
+            <summary>{t('web.cases.vulnerable')}</summary>
+            {tax.data?.vulnerableGroups.map((v) => (
+              <label key={v.code} className="check"><input type="checkbox" name="vulnerableGroups" value={v.code} /> {v.label[lang] ?? v.label.en}</label>
+            ))}
+          </details>
+        </fieldset>
+        <fieldset>
+          <legend>{t('web.cases.case')}</legend>
+          <div className="field">
+            <label htmlFor="f-concerns">{t('web.cases.concerns')}</label>
+            <select id="f-concerns" multiple size={8} value={concerns} onChange={(e) => setConcerns([...e.target.selectedOptions].map((o) => o.value))}>
+              {tax.data?.concerns.map((c) => <option key={c.code} value={c.code}>{c.category_label[lang] ?? c.category_label.en} › {c.label[lang] ?? c.label.en}</option>)}
+            </select>
+            {fe.concerns || fe['concerns.0'] ? <p className="field-error" role="alert">{fe.concerns ?? fe['concerns.0']}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor="f-risk">{t('web.cases.risk')}</label>
+            <select id="f-risk" name="riskLevel" defaultValue="medium">
+              {RISK_LEVELS.map((r) => <option key={r} value={r}>{t(`web.cases.riskLevels.${r}`)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-source">{t('web.cases.source')}</label>
+            <select id="f-source" name="source" defaultValue="outreach">
+              {CASE_SOURCES.map((s) => <option key={s} value={s}>{t(`web.cases.sources.${s}`)}</option>)}
+            </select>
+          </div>
+          <Field label={t('web.cases.reportedOn')} name="reportedOn" type="date" defaultValue={today} max={today} error={fe.reportedOn} />
+          <div className="field">
+            <label htmlFor="f-summary">{t('web.cases.summary')}</label>
+            <textarea id="f-summary" name="summary" rows={4} maxLength={4000} />
+          </div>
+        </fieldset>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('web.common.wait') : t('web.cases.register')}</button>
+      </form>
+    </div>
+  );
+}
