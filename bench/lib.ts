@@ -6,7 +6,11 @@ import { loadConfig } from '../src/server/platform/config.js';
 import { openDatabase } from '../src/server/platform/db/open.js';
 import { buildApp, createServices } from '../src/server/app.js';
 import { prepareAsOwner } from '../src/server/bootstrap.js';
-import { isSeeded, seedDemo } from '../src/server/seed/demo.js';
+import { DEMO_PASSWORD, isSeeded, seedDemo } from '../src/server/seed/demo.js';
+import { seedNationalCases } from '../src/server/modules/cases/national-seed.js';
+import { seededRandom } from '../src/server/seed/random.js';
+import { hashPassword } from '../src/server/platform/auth/passwords.js';
+import type { Database } from '../src/server/platform/db/database.js';
 
 export type Figure = { name: string; value: number; unit: string; db: string; scale: string };
 
@@ -16,7 +20,7 @@ export function emit(f: Figure) {
 }
 
 /** The app on a fresh database (PGlite in a temp folder, or DATABASE_URL), seeded, listening. */
-export async function startApp() {
+export async function startApp(options: { nationalCases?: number } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncpp-bench-'));
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', NCPP_DATA_DIR: dataDir, PORT: '0', NCPP_LOGIN_RATE_LIMIT: '1000000' });
   if (config.databaseUrl) {
@@ -27,12 +31,16 @@ export async function startApp() {
   const db = await openDatabase(config, { command: 'bench' });
   await prepareAsOwner(db, config, (d) => createServices(config, d));
   const services = createServices(config, db);
+  const seed = async (target: Database) => {
+    await seedDemo(target, services.secretKey);
+    if (options.nationalCases) await seedNationalCases(target, seededRandom(117_000), options.nationalCases, await hashPassword(DEMO_PASSWORD));
+  };
   if (!(await isSeeded(db))) {
     if (db.kind === 'postgres') {
       const owner = await openDatabase(config, { command: 'bench', asOwner: true });
-      await seedDemo(owner, services.secretKey);
+      await seed(owner);
       await owner.close();
-    } else await seedDemo(db, services.secretKey);
+    } else await seed(db);
   }
   await services.jobs.start(true);
   const app = await buildApp(services);
@@ -40,6 +48,12 @@ export async function startApp() {
   const { port } = app.server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
+    /** Signs a demo user in; returns the cookie and CSRF headers for load requests. */
+    async session(username: string) {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      const body = (await res.json()) as { csrfToken: string };
+      return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': body.csrfToken };
+    },
     dbKind: db.kind,
     async close() {
       await app.close();

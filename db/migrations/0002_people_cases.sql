@@ -67,6 +67,8 @@ CREATE TABLE cases (
   adm2_code               text,
   adm3_code               text,
   created_by              uuid REFERENCES users(id),
+  child_name_key          text NOT NULL,
+  child_name_folded       text NOT NULL,
   updated_at              timestamptz NOT NULL DEFAULT now()
 );
 COMMENT ON TABLE cases IS 'A child protection case under the national Case Management SOP. Visible to the assigned people, their supervisors and managers whose scope contains it; sensitive cases only to people explicitly assigned.';
@@ -76,8 +78,11 @@ COMMENT ON COLUMN cases.concerns IS 'Personal data (sensitive): protection conce
 COMMENT ON COLUMN cases.sensitive IS 'Set automatically for sexual abuse, exploitation and trafficking concerns: only explicitly assigned people may see the case.';
 COMMENT ON COLUMN cases.summary IS 'Personal data (sensitive): what was reported, in the reporter''s words.';
 COMMENT ON COLUMN cases.initial_assessment_due IS 'Deadline for the initial assessment, from the risk level (default high 24 h, medium 72 h, low 7 days).';
+COMMENT ON COLUMN cases.child_name_key IS 'Personal data (derived): copy of the child''s phonetic name key, so a search filters and ranks on the case rows of the caller''s scope without touching other districts'' people. Kept in step by the people service.';
+COMMENT ON COLUMN cases.child_name_folded IS 'Personal data (derived): copy of the child''s folded name key, for ranking.';
 COMMENT ON COLUMN cases.adm3_code IS 'Place of the case (the child''s location at registration), at levels 1-3, for scope predicates.';
 CREATE INDEX cases_child_idx ON cases (child_id);
+CREATE INDEX cases_name_key_idx ON cases USING gin (child_name_key gin_trgm_ops);
 CREATE INDEX cases_adm3_idx ON cases (adm3_code, status);
 CREATE INDEX cases_adm2_idx ON cases (adm2_code, status);
 CREATE INDEX cases_org_idx ON cases (organisation_id);

@@ -10,6 +10,9 @@ import type { Actor } from './platform/access/actor.js';
 import { totpCode } from './platform/auth/totp.js';
 import { buildApp, createServices, type Services } from './app.js';
 import { prepareAsOwner } from './bootstrap.js';
+import { seedNationalCases } from './modules/cases/national-seed.js';
+import { seededRandom } from './seed/random.js';
+import { hashPassword } from './platform/auth/passwords.js';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo.js';
 import { backup, restore } from './platform/db/backup.js';
 
@@ -42,10 +45,28 @@ async function seed(services: Services, scale: string) {
     bar.stop();
     console.log(`Seeded ${result.organisations} organisations, ${result.users} users and ${result.cases} cases.`);
   }
-  if (scale === 'national') {
-    // Later modules (cases, helpline, institutions, mapping) add their national-scale data here.
-    console.log('National scale: no module with national-scale data is installed yet beyond the demo organisations and users.');
+  if (scale === 'national') await seedNational(services);
+}
+
+/** National scale (budgets.md): 117,000 cases across all 64 districts, once per database. */
+async function seedNational(services: Services) {
+  const marker = 'seed:national:cases';
+  if (await services.db.maybeOne(sql`SELECT 1 AS x FROM reference_data_versions WHERE name = ${marker}`)) {
+    console.log('The national-scale dataset is already loaded.');
+    return;
   }
+  const count = Number(process.env.NCPP_NATIONAL_CASES ?? 117_000);
+  const bar = new cliProgress.SingleBar({ format: 'National cases [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+  bar.start(count, 0);
+  const started = Date.now();
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await seedNationalCases(services.db, seededRandom(117_000), count, hash, (done) => bar.update(done));
+  bar.stop();
+  await services.db.tx(async (tx) => {
+    await tx.query(sql`INSERT INTO reference_data_versions (name, checksum) VALUES (${marker}, ${String(count)})`);
+    await recordAudit(tx, CLI_CONTEXT, { action: 'seed.national', entity: 'dataset', entityId: 'national', meta: { cases: count } });
+  });
+  console.log(`Seeded ${count} national-scale cases in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 function printBanner(config: Config, url: string) {

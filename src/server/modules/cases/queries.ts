@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/access/actor.js';
+import { grantsFor, type Actor } from '../../platform/access/actor.js';
 import { scopePredicate } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { join, sql, type Sql } from '../../platform/db/sql.js';
@@ -42,21 +42,39 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
     const number = query.q.toUpperCase();
     if (keys?.skeleton) {
       score = sql`GREATEST(CASE WHEN c.case_number = ${number} THEN 2 ELSE 0 END,
-        word_similarity(${keys.skeleton}, p.name_key) + 0.5 * word_similarity(${keys.folded}, p.name_folded))`;
-      where.push(sql`(c.case_number = ${number} OR ${keys.skeleton} <% p.name_key)`);
+        word_similarity(${keys.skeleton}, c.child_name_key) + 0.5 * word_similarity(${keys.folded}, c.child_name_folded))`;
+      // A caller who sees the whole country searches through the trigram index (<%); anyone
+      // with a narrower scope has at most a district's cases, and filtering those first by
+      // place is far cheaper than matching names nationwide.
+      where.push(nationwide(actor)
+        ? sql`(c.case_number = ${number} OR ${keys.skeleton} <% c.child_name_key)`
+        : sql`(c.case_number = ${number} OR word_similarity(${keys.skeleton}, c.child_name_key) >= 0.5)`);
     } else {
       score = sql`1`;
       where.push(sql`c.case_number = ${number}`);
     }
   }
   const filter = join(where, ' AND ');
-  const from = sql`FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code WHERE ${filter}`;
-  const order = query.q ? sql`score DESC, c.registered_at DESC` : sql`c.registered_at DESC`;
-  // Run inside a transaction: the similarity threshold is set for it alone (typo-tolerant, not noisy).
-  if (query.q && keys?.skeleton) await db.query(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
-  const items = await db.query<CaseRow>(sql`SELECT ${LIST_COLUMNS}, ${score} AS score ${from} ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`);
-  const total = await db.one<{ n: number }>(sql`SELECT count(*)::int AS n ${from}`);
-  return { items, total: total.n };
+  const order = query.q ? sql`h.score DESC, h.registered_at DESC` : sql`h.registered_at DESC`;
+  // The nationwide path runs inside a transaction (see searchesNationwide): the similarity
+  // threshold of <% is set for it alone.
+  if (query.q && keys?.skeleton && nationwide(actor)) await db.query(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+  // Two stages: rank the visible cases on their own columns, then fetch the page's details.
+  const items = await db.query<CaseRow & { total: number }>(sql`
+    WITH hits AS (
+      SELECT c.id, c.registered_at, ${score} AS score, count(*) OVER () AS total FROM cases c
+      WHERE ${filter} ORDER BY 3 DESC, c.registered_at DESC LIMIT ${query.limit} OFFSET ${query.offset}
+    )
+    SELECT ${LIST_COLUMNS}, h.score, h.total
+    FROM hits h JOIN cases c ON c.id = h.id JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code
+    ORDER BY ${order}`);
+  const total = items[0]?.total ?? (query.offset > 0 ? (await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases c WHERE ${filter}`)).n : 0);
+  return { items, total: Number(total) };
+}
+
+/** True when one of the caller's case-reading grants covers the whole country without narrowing. */
+export function nationwide(actor: Actor): boolean {
+  return grantsFor(actor, P.read).some((g) => g.binding.scopeLevel === 0 && g.reach === 'scope');
 }
 
 export function findVisibleCase(db: Queryable, actor: Actor, id: string) {
@@ -79,6 +97,41 @@ export function timeline(db: Queryable, caseId: string) {
   return db.query<{ at: Date; kind: string; actor: string | null; data: Record<string, unknown> }>(sql`
     SELECT e.at, e.kind, u.full_name AS actor, e.data FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
     WHERE e.case_id = ${caseId} ORDER BY e.at, e.id`);
+}
+
+export type NewCase = {
+  country: string; year: number; childId: string; riskLevel: string; concerns: string[]; source: string; sensitive: boolean; summary: string | null;
+  reportedOn: string; due: Date; organisationId: string; caseworkerId: string; supervisorId: string | null;
+  place: { code: string; adm1: string | null; adm2: string | null; adm3: string | null }; createdBy: string; nameKey: string; nameFolded: string;
+};
+
+/**
+ * Registers the case in one statement: the next number of the district's yearly counter
+ * (its row lock makes numbers unique and gapless), the case, its caseworker and supervisor
+ * assignments, and the first timeline event.
+ */
+export function insertCase(tx: Queryable, c: NewCase) {
+  const adm2 = c.place.adm2 ?? 'XX';
+  const prefix = `${c.country.toUpperCase()}-${adm2}-${c.year}-`;
+  return tx.one<{ id: string; case_number: string }>(sql`
+    WITH n AS (
+      INSERT INTO case_counters (adm2_code, year, last) VALUES (${adm2}, ${c.year}, 1)
+      ON CONFLICT (adm2_code, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last),
+    ins AS (
+      INSERT INTO cases (case_number, child_id, risk_level, concerns, source, sensitive, summary, reported_on, initial_assessment_due,
+                         organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded)
+      SELECT ${prefix} || lpad(n.last::text, 6, '0'), ${c.childId}, ${c.riskLevel}, ${c.concerns}, ${c.source}, ${c.sensitive}, ${c.summary}, ${c.reportedOn}::date, ${c.due},
+             ${c.organisationId}, ${c.caseworkerId}, ${c.supervisorId}::uuid, ${c.place.code}, ${c.place.adm1}, ${c.place.adm2}, ${c.place.adm3}, ${c.createdBy}, ${c.nameKey}, ${c.nameFolded}
+      FROM n RETURNING id, case_number),
+    assigned AS (
+      INSERT INTO case_assignments (case_id, user_id, role)
+      SELECT ins.id, a.user_id, a.role FROM ins,
+        (VALUES (${c.caseworkerId}::uuid, 'caseworker'), (${c.supervisorId}::uuid, 'supervisor')) AS a(user_id, role)
+      WHERE a.user_id IS NOT NULL ON CONFLICT DO NOTHING),
+    event AS (
+      INSERT INTO case_events (case_id, actor_id, kind, data)
+      SELECT ins.id, ${c.createdBy}, 'registered', ${JSON.stringify({ riskLevel: c.riskLevel, concerns: c.concerns, source: c.source })}::jsonb FROM ins)
+    SELECT id, case_number FROM ins`);
 }
 
 /** The next number in the district's yearly sequence; the row lock makes it unique and gapless. */

@@ -42,16 +42,17 @@ export async function seedDemoCases(tx: Tx, rnd: Rnd, workers: Array<{ userId: s
       const daysAgo = rnd.int(0, 40);
       const registered = new Date(Date.now() - daysAgo * 86400_000 - rnd.int(0, 20) * 3600_000);
       const step = daysAgo < 2 ? 'registration' : rnd.next() < 0.3 ? 'registration' : rnd.pick(STEPS);
-      const childId = await peopleService.create(tx, {
+      const child = await peopleService.create(tx, {
         names: [{ text: bn, kind: 'full' }, { text: en, kind: 'full' }], sex, ageYears: rnd.int(4, 17), disabilities: rnd.next() < 0.12 ? ['physical'] : [],
         vulnerableGroups: concern === 'street.street_living' ? ['street'] : [], geoCode: place.code,
       }, { code: place.code, adm1: place.adm1_code, adm2: place.adm2_code, adm3: place.adm3_code }, registered);
       const number = await nextCaseNumber(tx, country, place.adm2_code, registered.getUTCFullYear());
       const row = await tx.one<{ id: string }>(sql`
         INSERT INTO cases (case_number, child_id, step, risk_level, concerns, source, sensitive, reported_on, registered_at, initial_assessment_due,
-                           organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by)
-        VALUES (${number}, ${childId}, ${step}, ${risk}, ${[concern]}, ${rnd.pick(SOURCES)}, ${SENSITIVE.has(concern)}, ${registered.toISOString().slice(0, 10)}, ${registered},
-                ${initialAssessmentDue(risk, registered)}, ${w.organisationId}, ${w.userId}, ${supervisor?.id ?? null}, ${place.code}, ${place.adm1_code}, ${place.adm2_code}, ${place.adm3_code}, ${w.userId})
+                           organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded)
+        VALUES (${number}, ${child.id}, ${step}, ${risk}, ${[concern]}, ${rnd.pick(SOURCES)}, ${SENSITIVE.has(concern)}, ${registered.toISOString().slice(0, 10)}, ${registered},
+                ${initialAssessmentDue(risk, registered)}, ${w.organisationId}, ${w.userId}, ${supervisor?.id ?? null}, ${place.code}, ${place.adm1_code}, ${place.adm2_code}, ${place.adm3_code}, ${w.userId},
+                ${child.nameKey}, ${child.nameFolded})
         RETURNING id`);
       await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) VALUES (${row.id}, ${w.userId}, 'caseworker')`);
       if (supervisor) await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) VALUES (${row.id}, ${supervisor.id}, 'supervisor')`);

@@ -3,7 +3,6 @@ import { wordKeys } from '../../../shared/phonetic.js';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import type { GeoService } from '../geo/service.js';
@@ -54,25 +53,19 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
 
       const sensitive = isSensitive(input.concerns, sensitiveCodes);
       const now = new Date();
+      const caseworkerId = input.caseworkerId ?? actor.userId;
+      const supervisor = await q.defaultSupervisor(db, actor.organisationId, place.adm3);
       const id = await db.tx(async (tx) => {
-        const caseworkerId = input.caseworkerId ?? actor.userId;
-        const supervisor = await q.defaultSupervisor(tx, actor.organisationId, place.adm3);
-        const childId = await peopleService.create(tx, input.child, place, reported);
-        const number = await q.nextCaseNumber(tx, country, place.adm2 ?? 'XX', now.getUTCFullYear());
-        const row = await tx.one<{ id: string }>(sql`
-          INSERT INTO cases (case_number, child_id, risk_level, concerns, source, sensitive, summary, reported_on, initial_assessment_due,
-                             organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by)
-          VALUES (${number}, ${childId}, ${input.riskLevel}, ${input.concerns}, ${input.source}, ${sensitive}, ${input.summary ?? null}, ${input.reportedOn},
-                  ${initialAssessmentDue(input.riskLevel, now)}, ${actor.organisationId}, ${caseworkerId}, ${supervisor?.id ?? null},
-                  ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${actor.userId})
-          RETURNING id`);
-        await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) VALUES (${row.id}, ${caseworkerId}, 'caseworker')`);
-        if (supervisor) await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) VALUES (${row.id}, ${supervisor.id}, 'supervisor') ON CONFLICT DO NOTHING`);
-        await tx.query(sql`INSERT INTO case_events (case_id, actor_id, kind, data) VALUES (${row.id}, ${actor.userId}, 'registered',
-          ${JSON.stringify({ riskLevel: input.riskLevel, concerns: input.concerns, source: input.source })}::jsonb)`);
-        await recordAudit(tx, ctx, { action: 'case.create', entity: 'case', entityId: row.id, after: { case_number: number, risk_level: input.riskLevel, concerns: input.concerns, sensitive, geo_code: place.code } });
-        if (input.riskLevel === 'high' && supervisor) await notify(tx, supervisor.id, 'case_high_risk', { number }, `/cases/${row.id}`);
-        return row.id;
+        const child = await peopleService.create(tx, input.child, place, reported);
+        // The district's number counter is row-locked from here to COMMIT: keep what follows short.
+        const created = await q.insertCase(tx, {
+          country, year: now.getUTCFullYear(), childId: child.id, riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
+          summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), organisationId: actor.organisationId,
+          caseworkerId, supervisorId: supervisor?.id ?? null, place, createdBy: actor.userId, nameKey: child.nameKey, nameFolded: child.nameFolded,
+        });
+        await recordAudit(tx, ctx, { action: 'case.create', entity: 'case', entityId: created.id, after: { case_number: created.case_number, risk_level: input.riskLevel, concerns: input.concerns, sensitive, geo_code: place.code } });
+        if (input.riskLevel === 'high' && supervisor) await notify(tx, supervisor.id, 'case_high_risk', { number: created.case_number }, `/cases/${created.id}`);
+        return created.id;
       });
       return this.get(actor, id, ctx, { audit: false });
     },
@@ -80,7 +73,8 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
     async search(actor: Actor, query: CaseSearchQuery) {
       if (!can(actor, P.read)) throw new AppError('forbidden');
       const keys = query.q ? searchKeys(query.q) : null;
-      const result = await db.tx((tx) => q.searchCases(tx, actor, query, keys));
+      // Only the nationwide name search sets a transaction-local threshold; others need no transaction.
+      const result = query.q && q.nationwide(actor) ? await db.tx((tx) => q.searchCases(tx, actor, query, keys)) : await q.searchCases(db, actor, query, keys);
       return { items: result.items.map((r) => presentCaseListItem(r)), total: result.total };
     },
 

@@ -38,7 +38,7 @@ export function ageOn(dob: string | null, on = new Date()): number | null {
  */
 export const peopleService = {
   /** Registers a child inside the caller's transaction; the caller has validated the place. */
-  async create(tx: Queryable, child: ChildInput, place: Place & { code: string }, reportedOn: Date): Promise<string> {
+  async create(tx: Queryable, child: ChildInput, place: Place & { code: string }, reportedOn: Date): Promise<{ id: string; nameKey: string; nameFolded: string }> {
     const keys = personKeys(child.names);
     const dob = child.dateOfBirth ?? estimatedDob(child.ageYears ?? 0, reportedOn);
     const row = await tx.one<{ id: string }>(sql`
@@ -48,7 +48,7 @@ export const peopleService = {
               ${child.dateOfBirth === undefined}, ${child.disabilities}, ${child.vulnerableGroups}, ${child.birthRegistrationNo ?? null},
               ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null})
       RETURNING id`);
-    return row.id;
+    return { id: row.id, nameKey: keys.nameKey, nameFolded: keys.nameFolded };
   },
 
   async get(db: Queryable, id: string): Promise<PersonRow | undefined> {

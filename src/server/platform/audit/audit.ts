@@ -1,6 +1,6 @@
 import { sql } from '../db/sql.js';
 import type { Queryable, Tx } from '../db/database.js';
-import { diffOf, rowHash, type AuditFields } from './chain.js';
+import { canonicalJson, diffOf, rowHash, type AuditFields } from './chain.js';
 import { AppError } from '../errors.js';
 
 /** Who did it and from where: taken from the request, or from the CLI for commands. */
@@ -24,19 +24,18 @@ export type AuditEntry = {
 };
 
 /**
- * Appends one audit row inside the caller's transaction. Locking the single audit_head row
- * serialises writers, so the chain never forks and sequence numbers have no gaps; a
- * rollback of the caller's change rolls the audit row back with it.
+ * Appends one audit row inside the caller's transaction, in one statement: it locks the
+ * single audit_head row (writers queue there, so the chain never forks and sequence numbers
+ * have no gaps), takes the next number, hashes the row with PostgreSQL's sha256 over the same
+ * canonical JSON that `verifyAudit` recomputes, and inserts it. A rollback of the caller's
+ * change rolls the audit row back with it. The lock is held only until the caller commits.
  */
 export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  const head = await tx.one<{ last_seq: number; last_hash: string }>(
-    sql`SELECT last_seq, last_hash FROM audit_head WHERE id FOR UPDATE`,
-  );
   const diff = diffOf(entry.before, entry.after);
   const payload = entry.meta ? { ...(diff ?? {}), _meta: entry.meta } : diff;
-  const fields: AuditFields = {
-    seq: Number(head.last_seq) + 1,
-    at: new Date().toISOString(),
+  const at = new Date().toISOString();
+  const fields: Omit<AuditFields, 'seq'> = {
+    at,
     actor_user_id: ctx.actorUserId,
     actor_role: ctx.actorRole,
     action: entry.action,
@@ -46,13 +45,20 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
     request_id: ctx.requestId,
     ip: ctx.ip,
   };
-  const hash = rowHash(head.last_hash, fields);
+  // `seq` sorts last among the keys, so the canonical JSON is this prefix + seq + "}".
+  const canonical = canonicalJson({ ...fields, seq: 0 });
+  const prefix = canonical.slice(0, canonical.length - '0}'.length);
   await tx.query(sql`
+    WITH old AS (SELECT last_seq, last_hash FROM audit_head WHERE id FOR UPDATE),
+    upd AS (
+      UPDATE audit_head a SET last_seq = old.last_seq + 1,
+             last_hash = encode(sha256(convert_to(old.last_hash || ${'\n'} || ${prefix} || (old.last_seq + 1)::text || '}', 'UTF8')), 'hex')
+      FROM old WHERE a.id
+      RETURNING a.last_seq, a.last_hash, old.last_hash AS prev_hash)
     INSERT INTO audit_log (seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id, ip, prev_hash, hash)
-    VALUES (${fields.seq}, ${fields.at}, ${fields.actor_user_id}, ${fields.actor_role}, ${fields.action}, ${fields.entity},
-            ${fields.entity_id}, ${payload === null ? null : JSON.stringify(payload)}::jsonb, ${fields.request_id}, ${fields.ip},
-            ${head.last_hash}, ${hash})`);
-  await tx.query(sql`UPDATE audit_head SET last_seq = ${fields.seq}, last_hash = ${hash} WHERE id`);
+    SELECT upd.last_seq, ${at}, ${fields.actor_user_id}, ${fields.actor_role}, ${fields.action}, ${fields.entity}, ${fields.entity_id},
+           ${payload === null ? null : JSON.stringify(payload)}::jsonb, ${fields.request_id}, ${fields.ip}, upd.prev_hash, upd.last_hash
+    FROM upd`);
 }
 
 export type VerifyResult =

@@ -32,16 +32,28 @@ export async function loadBindings(db: Queryable, userId: string): Promise<RoleB
   }));
 }
 
-/** Builds the Actor for an active user, or undefined when the account is gone or disabled. */
-export async function loadActor(db: Queryable, userId: string, via: Actor['via']): Promise<Actor | undefined> {
-  const user = await db.maybeOne<UserRow>(sql`SELECT id, username, organisation_id, lang, is_active FROM users WHERE id = ${userId}`);
-  if (!user || !user.is_active) return undefined;
+type ActorRow = { id: string; username: string; organisation_id: string; lang: Lang; is_active: boolean; bindings: Array<{ roleKey: string; permissions: string[]; scopeLevel: number; scopeCode: string | null }> };
+
+/** The user and all role bindings in one round trip: this runs on every request. */
+export const ACTOR_SELECT = sql`u.id, u.username, u.organisation_id, u.lang, u.is_active,
+  COALESCE((SELECT json_agg(json_build_object('roleKey', ur.role_key, 'permissions', r.permissions, 'scopeLevel', ur.scope_level, 'scopeCode', ur.scope_code) ORDER BY ur.role_key)
+            FROM user_roles ur JOIN roles r ON r.key = ur.role_key WHERE ur.user_id = u.id), '[]'::json) AS bindings`;
+
+export function actorFromRow(row: ActorRow | undefined, via: Actor['via']): Actor | undefined {
+  if (!row || !row.is_active) return undefined;
   return {
-    userId: user.id,
-    username: user.username,
-    organisationId: user.organisation_id,
-    lang: user.lang,
-    bindings: await loadBindings(db, user.id),
+    userId: row.id,
+    username: row.username,
+    organisationId: row.organisation_id,
+    lang: row.lang,
+    bindings: row.bindings.map((b) => ({ roleKey: b.roleKey, permissions: b.permissions, scopeLevel: b.scopeLevel as ScopeLevel, scopeCode: b.scopeCode })),
     via,
   };
 }
+
+/** Builds the Actor for an active user, or undefined when the account is gone or disabled. */
+export async function loadActor(db: Queryable, userId: string, via: Actor['via']): Promise<Actor | undefined> {
+  return actorFromRow(await db.maybeOne<ActorRow>(sql`SELECT ${ACTOR_SELECT} FROM users u WHERE u.id = ${userId}`), via);
+}
+
+export type { ActorRow };

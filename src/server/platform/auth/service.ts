@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { sql } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
-import { loadActor, loadBindings, type UserRow } from './actor-loader.js';
+import { ACTOR_SELECT, actorFromRow, loadActor, loadBindings, type ActorRow, type UserRow } from './actor-loader.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
 
@@ -115,17 +115,22 @@ export function createAuthService(o: AuthOptions) {
       if (!ok) throw new AppError('unauthenticated', 'mfa_invalid');
     },
 
-    /** Looks a cookie's session up; refreshes its expiry at most once a minute. */
-    async session(rawId: string): Promise<SessionInfo | undefined> {
+    /**
+     * Looks a cookie's session up together with its user and role bindings (one round trip on
+     * every request); refreshes the expiry at most once a minute. A session still waiting for
+     * its TOTP step carries no actor.
+     */
+    async session(rawId: string): Promise<{ session: SessionInfo; actor: Actor | undefined } | undefined> {
       const idHash = sha256(rawId);
-      const row = await db.maybeOne<{ user_id: string; csrf_token: string; mfa_pending: boolean; expires_at: Date; last_seen_at: Date }>(
-        sql`SELECT user_id, csrf_token, mfa_pending, expires_at, last_seen_at FROM sessions WHERE id_hash = ${idHash}`,
-      );
+      const row = await db.maybeOne<ActorRow & { user_id: string; csrf_token: string; mfa_pending: boolean; expires_at: Date; last_seen_at: Date }>(sql`
+        SELECT s.user_id, s.csrf_token, s.mfa_pending, s.expires_at, s.last_seen_at, ${ACTOR_SELECT}
+        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ${idHash}`);
       if (!row || row.expires_at.getTime() < Date.now()) return undefined;
       if (Date.now() - row.last_seen_at.getTime() > 60_000) {
         await db.query(sql`UPDATE sessions SET last_seen_at = now(), expires_at = ${new Date(Date.now() + SESSION_TTL_MS)} WHERE id_hash = ${idHash}`);
       }
-      return { idHash, userId: row.user_id, csrfToken: row.csrf_token, mfaPending: row.mfa_pending };
+      const session = { idHash, userId: row.user_id, csrfToken: row.csrf_token, mfaPending: row.mfa_pending };
+      return { session, actor: row.mfa_pending ? undefined : actorFromRow(row, 'session') };
     },
 
     async logout(session: SessionInfo, ctx: AuditContext): Promise<void> {

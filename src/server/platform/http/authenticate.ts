@@ -30,16 +30,15 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService) 
       return; // Tokens are not ambient credentials: no CSRF exposure.
     }
     const raw = req.cookies[SESSION_COOKIE];
-    const session = raw ? await auth.session(raw) : undefined;
+    const found = raw ? await auth.session(raw) : undefined;
+    const session = found?.session;
     if (session) {
       req.session = session;
       if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
         throw new AppError('forbidden', 'csrf');
       }
-      if (!session.mfaPending) {
-        req.actor = await auth.actor(session.userId, 'session');
-        if (req.actor) req.lang = req.actor.lang;
-      }
+      req.actor = found.actor;
+      if (req.actor) req.lang = req.actor.lang;
     } else if (!SAFE_METHODS.has(req.method) && access !== 'public') {
       throw new AppError('unauthenticated');
     }
