@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey, foldedKey, transliterateBangla } from './phonetic.js';
+import { NAME_PAIRS } from '../server/modules/cases/name-pairs.js';
 
 // Real-world spellings of the same name: each pair must share one skeleton key.
 const SAME: Array<[string, string]> = [
@@ -30,6 +31,10 @@ const SAME: Array<[string, string]> = [
 describe('phonetic name keys', () => {
   it.each(SAME)('%s and %s share a key', (a, b) => {
     expect(nameKey(a)).toBe(nameKey(b));
+  });
+
+  it.each(NAME_PAIRS)('real-world pair %s / %s shares a key', (bn, latin) => {
+    expect(nameKey(latin)).toBe(nameKey(bn));
   });
 
   it('keeps different names apart', () => {

@@ -7,6 +7,7 @@
  *   - aspirates lose their h (kh>k, gh>g, chh/ch>c, jh>j, th>t, dh>d, ph>f, bh>b, sh>s)
  *   - look-alike consonants merge (q>k, z>j, v>b, x>ks, ck>k, w and y act as vowels)
  *   - an h after the first letter is dropped (Rahman / রহমান / Rahaman)
+ *   - ng before k or g becomes n (দীপংকর / Dipankar)
  *   - doubled letters collapse
  * The *skeleton* keeps a word's consonants only (an initial vowel becomes `a`): it is what
  * the trigram index searches. The *folded* key keeps vowels as `a` and ranks close matches.
@@ -39,7 +40,7 @@ const ALIASES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Bangla script to a rough Latin spelling, applying the inherent vowel between consonants. */
-export function transliterateBangla(text: string): string {
+export function transliterateBangla(text: string, inherentVowel = true): string {
   // NFC leaves ড় ঢ় য় decomposed (consonant + nukta); compose them to their own letters.
   const composed = text
     .normalize('NFC')
@@ -55,7 +56,7 @@ export function transliterateBangla(text: string): string {
       out += BN_CONSONANTS[ch];
       // A consonant followed by another consonant (no vowel sign, no hasanta) carries the
       // inherent vowel; at the end of a word it is usually silent in names.
-      if (next !== undefined && next in BN_CONSONANTS) out += 'o';
+      if (inherentVowel && next !== undefined && next in BN_CONSONANTS) out += 'o';
     } else if (ch in BN_KARS) out += BN_KARS[ch];
     else if (ch in BN_VOWELS) out += BN_VOWELS[ch];
     else if (ch in BN_SIGNS) out += BN_SIGNS[ch];
@@ -89,7 +90,9 @@ function foldLatin(word: string): string {
     .replace(/q/g, 'k')
     .replace(/z/g, 'j')
     .replace(/v/g, 'b')
-    .replace(/x/g, 'ks');
+    .replace(/x/g, 'ks')
+    // Anusvara before k/g is written "n" in Latin: দীপংকর = Dipankar, বাংলা keeps its "ng".
+    .replace(/ng(?=[kg])/g, 'n');
   // An h after the first letter is mostly a vowel lengthener in romanised Bangla names.
   if (w.length > 1) w = (w[0] as string) + w.slice(1).replace(/h/g, '');
   return w;
@@ -114,18 +117,25 @@ function isBangla(word: string): boolean {
   return /[\u0980-\u09ff]/.test(word);
 }
 
-/** Per word: [skeleton, folded]. Exported for tests and for query building. */
-export function wordKeys(word: string): { skeleton: string; folded: string } {
+const foldVowels = (latin: string) => latin.replace(/[aeiouwy]+/g, 'a').replace(/([^a])\1+/g, '$1');
+
+/**
+ * Per word: the skeleton, the folded key, and for Bangla the folded key without inherent
+ * vowels too (Latin spellings both keep and drop them: ইসলাম = Islam, রহমান = Rahaman or Rahman).
+ */
+export function wordKeys(word: string): { skeleton: string; folded: string; foldedBare: string } {
   const alias = aliasOf(word) ?? aliasOf(word.replace(/[ঃ:.]+$/, ''));
-  if (alias) return { skeleton: alias, folded: alias };
-  const latin = foldLatin(isBangla(word) ? transliterateBangla(word) : word);
-  if (!latin) return { skeleton: '', folded: '' };
+  if (alias) return { skeleton: alias, folded: alias, foldedBare: alias };
+  const bangla = isBangla(word);
+  const latin = foldLatin(bangla ? transliterateBangla(word) : word);
+  if (!latin) return { skeleton: '', folded: '', foldedBare: '' };
   // folded: vowel runs become one 'a', doubled consonants collapse.
-  const folded = latin.replace(/[aeiouwy]+/g, 'a').replace(/([^a])\1+/g, '$1');
+  const folded = foldVowels(latin);
+  const foldedBare = bangla ? foldVowels(foldLatin(transliterateBangla(word, false))) : folded;
   // skeleton: consonants only; an initial vowel is kept as 'a' so "Akter" != "Kter".
   const first = VOWEL.test(latin[0] as string) ? 'a' : '';
   const skeleton = (first + latin.replace(/[aeiouwy]/g, '')).replace(/(.)\1+/g, '$1');
-  return { skeleton: skeleton || 'a', folded };
+  return { skeleton: skeleton || 'a', folded, foldedBare };
 }
 
 /** The skeleton key of a whole name: space-separated word skeletons (indexed with pg_trgm). */
@@ -142,4 +152,12 @@ export function foldedKey(text: string): string {
     .map((w) => wordKeys(w).folded)
     .filter(Boolean)
     .join(' ');
+}
+
+/** Folded keys of a whole name: with and, for Bangla, without inherent vowels (distinct). */
+export function foldedKeys(text: string): string[] {
+  const keys = words(text).map((w) => wordKeys(w));
+  const full = keys.map((k) => k.folded).filter(Boolean).join(' ');
+  const bare = keys.map((k) => k.foldedBare).filter(Boolean).join(' ');
+  return [...new Set([full, bare].filter(Boolean))];
 }

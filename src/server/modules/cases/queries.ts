@@ -31,7 +31,7 @@ const LIST_COLUMNS = sql`c.id, c.case_number, c.status, c.step, c.risk_level, c.
  * Case list and search, always inside the caller's visibility. Text is matched as a case
  * number, or as a name by phonetic key (either script, typo-tolerant), best match first.
  */
-export async function searchCases(db: Queryable, actor: Actor, query: CaseSearchQuery, keys: { skeleton: string; folded: string } | null) {
+export async function searchCases(db: Queryable, actor: Actor, query: CaseSearchQuery, keys: { skeleton: string; folded: string[] } | null) {
   const where: Sql[] = [visibleCases(actor)];
   if (query.risk) where.push(sql`c.risk_level = ${query.risk}`);
   if (query.status) where.push(sql`c.status = ${query.status}`);
@@ -41,8 +41,9 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
   if (query.q) {
     const number = query.q.toUpperCase();
     if (keys?.skeleton) {
+      const folded = keys.folded.map((f) => sql`word_similarity(${f}, c.child_name_folded)`);
       score = sql`GREATEST(CASE WHEN c.case_number = ${number} THEN 2 ELSE 0 END,
-        word_similarity(${keys.skeleton}, c.child_name_key) + 0.5 * word_similarity(${keys.folded}, c.child_name_folded))`;
+        word_similarity(${keys.skeleton}, c.child_name_key) + 0.5 * GREATEST(${join(folded, ', ')}))`;
       // A caller who sees the whole country searches through the trigram index (<%); anyone
       // with a narrower scope has at most a district's cases, and filtering those first by
       // place is far cheaper than matching names nationwide.

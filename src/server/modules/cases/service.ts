@@ -1,5 +1,5 @@
 import type { CaseCreateInput, CaseSearchQuery } from '../../../shared/cases.js';
-import { wordKeys } from '../../../shared/phonetic.js';
+import { foldedKeys, nameKey } from '../../../shared/phonetic.js';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
@@ -15,12 +15,10 @@ import * as q from './queries.js';
 
 const field = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
 
-/** Keys of a search text, word by word, joined like the stored keys. */
+/** Keys of a search text, joined like the stored keys (a Bangla text has two folded forms). */
 function searchKeys(text: string) {
-  const words = text.split(/\s+/).filter(Boolean).map(wordKeys);
-  const skeleton = words.map((w) => w.skeleton).filter(Boolean).join(' ');
-  const folded = words.map((w) => w.folded).filter(Boolean).join(' ');
-  return skeleton ? { skeleton, folded } : null;
+  const skeleton = nameKey(text);
+  return skeleton ? { skeleton, folded: foldedKeys(text) } : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChildInput } from '../../../shared/cases.js';
-import { foldedKey, nameKey } from '../../../shared/phonetic.js';
+import { foldedKeys, nameKey } from '../../../shared/phonetic.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
 import type { Place } from '../../platform/access/scope.js';
@@ -13,7 +13,7 @@ export type PersonRow = {
 export function personKeys(names: Array<{ text: string }>) {
   return {
     nameKey: names.map((n) => nameKey(n.text)).filter(Boolean).join(' | '),
-    nameFolded: names.map((n) => foldedKey(n.text)).filter(Boolean).join(' | '),
+    nameFolded: [...new Set(names.flatMap((n) => foldedKeys(n.text)))].join(' | '),
   };
 }
 
