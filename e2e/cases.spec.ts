@@ -49,6 +49,23 @@ describe('cases in the browser', () => {
     await context.close();
   });
 
+  it('a district officer imports a legacy CSV: a bad line is reported, then a clean file lands', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'kurigram.officer');
+    await page.waitForSelector('main h1');
+    await page.goto(`${baseUrl()}/cases/import`);
+    const header = 'child_name,sex,age_years,upazila_code,concern,risk_level,source,reported_on';
+    const file = (rows: string[]) => ({ name: 'legacy.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+    await page.setInputFiles('input[type=file]', file(['Moriom Akter,F,12,554994,Child marriage,high,helpline,2025-08-14', 'Jewel,M,10,554994,unknown thing,low,self,2025-08-14']));
+    await page.waitForSelector('table td:has-text("concern")');
+    expect(await page.locator('table tbody tr').count()).toBe(1);
+    expect(await page.locator('table tbody').innerText()).toContain('৩'); // line 3, in Bangla digits
+    await page.setInputFiles('input[type=file]', file(['Moriom Akter,F,12,554994,Child marriage,high,helpline,2025-08-14']));
+    await page.waitForSelector('[role=status]:has-text("১টি কেস")');
+    await context.close();
+  });
+
   it('a national manager finds the Bangla record by a Latin spelling', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

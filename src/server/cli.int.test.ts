@@ -20,7 +20,7 @@ describe.skipIf(onServer)('the ncpp command (embedded database)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('has --help for every command', () => {
-    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['audit-verify'], ['backup'], ['restore'], ['user'], ['user', 'add'], ['user', 'passwd'], ['user', 'disable'], ['user', 'list'], ['token'], ['token', 'create']]) {
+    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['audit-verify'], ['backup'], ['restore'], ['import'], ['import', 'cases'], ['user'], ['user', 'add'], ['user', 'passwd'], ['user', 'disable'], ['user', 'list'], ['token'], ['token', 'create']]) {
       const r = ncpp([...args, '--help']);
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stdout).toContain('Usage:');
@@ -45,6 +45,21 @@ describe.skipIf(onServer)('the ncpp command (embedded database)', () => {
     const verify = ncpp(['audit-verify']);
     expect(verify.status, verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/Audit trail intact: \d+ rows verified/);
+  });
+
+  it('imports legacy cases all or nothing, naming bad lines', () => {
+    const header = 'child_name,sex,age_years,upazila_code,concern,risk_level,source,reported_on';
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, [header, 'Sumi Akter,F,14,554952,Child marriage,high,helpline,2025-08-14', 'Rubel,M,99,554952,violence.neglect,low,self,2025-08-14'].join('\n'));
+    const refused = ncpp(['import', 'cases', bad]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('Nothing was imported');
+    expect(refused.stderr).toContain('line 3, age_years');
+    const good = path.join(dir, 'good.csv');
+    fs.writeFileSync(good, [header, 'Sumi Akter,F,14,554952,Child marriage,high,helpline,2025-08-14'].join('\n'));
+    const ok = ncpp(['import', 'cases', good]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('Imported 1 cases');
   });
 
   it('backs up and restores the whole database', () => {

@@ -1,5 +1,9 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
+import { AppError, type FieldIssue } from './platform/errors.js';
+import { translate } from '../shared/i18n/index.js';
 import cliProgress from 'cli-progress';
 import { loadConfig, type Config } from './platform/config.js';
 import { openDatabase, type OpenDatabase } from './platform/db/open.js';
@@ -157,6 +161,35 @@ program
   .description('Replace the database with a backup (the server must be stopped)')
   .option('--force', 'overwrite existing data')
   .action((file: string, opts: { force?: boolean }) => restore(loadConfig(), file, Boolean(opts.force)).then(() => console.log(`Restored from ${file}`)).catch(fail));
+
+program
+  .command('import')
+  .description('Import records from a file (all rows or none, with a line-numbered error report)')
+  .command('cases <file>')
+  .description('Import legacy cases from CSV (columns: docs/import-cases.md)')
+  .action((file: string) =>
+    withServices('import cases', async (s) => {
+      const csv = fs.readFileSync(file, 'utf8');
+      try {
+        const result = await s.caseImporter.import(cliActor(), csv, path.basename(file), CLI_CONTEXT);
+        console.log(`Imported ${result.imported} cases from ${file}.`);
+      } catch (err) {
+        if (err instanceof AppError && Array.isArray(err.details)) {
+          console.error(`Nothing was imported: ${err.details.length} problem(s) in ${file}.`);
+          for (const d of err.details) console.error(`  ${describeIssue(d)}`);
+          process.exitCode = 2;
+          return;
+        }
+        throw err;
+      }
+    }).catch(fail),
+  );
+
+/** One line of an import report: "line 7, concern: Unknown concern: x." (English at the console). */
+function describeIssue(d: FieldIssue): string {
+  const where = d.params?.row ? `line ${String(d.params.row)}, ${String(d.params.column)}` : d.path;
+  return `${where}: ${translate('en', `errors.field.${d.code}`, d.params ?? {})}`;
+}
 
 const user = program.command('user').description('Manage user accounts');
 user

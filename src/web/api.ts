@@ -20,11 +20,12 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, url: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const payload = body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : String(body);
+  const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
@@ -35,6 +36,8 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 }
 
 export const get = <T,>(url: string) => api<T>('GET', url);
+/** Sends a text body as it is (e.g. a CSV file for an import). */
+export const postText = <T,>(url: string, text: string, contentType: string) => api<T>('POST', url, text, contentType);
 export const post = <T,>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
 export const put = <T,>(url: string, body: unknown) => api<T>('PUT', url, body);
 export const patch = <T,>(url: string, body: unknown) => api<T>('PATCH', url, body);

@@ -20,6 +20,7 @@ import { AccountPage } from './features/account/AccountPage.js';
 import { CasesPage } from './features/cases/CasesPage.js';
 import { CasePage } from './features/cases/CasePage.js';
 import { NewCasePage } from './features/cases/NewCasePage.js';
+import { ImportCasesPage } from './features/cases/ImportCasesPage.js';
 import { SESSION_KEY } from './session.js';
 
 export function makeRouter(queryClient: QueryClient) {
@@ -73,6 +74,7 @@ export function makeRouter(queryClient: QueryClient) {
       page('/', HomePage),
       page('/cases', CasesPage),
       page('/cases/new', NewCasePage),
+      page('/cases/import', ImportCasesPage),
       page('/cases/$id', CasePage),
       page('/geo', GeoPage),
       page('/account', AccountPage),

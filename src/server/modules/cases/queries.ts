@@ -102,8 +102,10 @@ export function timeline(db: Queryable, caseId: string) {
 
 export type NewCase = {
   country: string; year: number; childId: string; riskLevel: string; concerns: string[]; source: string; sensitive: boolean; summary: string | null;
-  reportedOn: string; due: Date; organisationId: string; caseworkerId: string; supervisorId: string | null;
-  place: { code: string; adm1: string | null; adm2: string | null; adm3: string | null }; createdBy: string; nameKey: string; nameFolded: string;
+  reportedOn: string; due: Date; organisationId: string; caseworkerId: string | null; supervisorId: string | null;
+  place: { code: string; adm1: string | null; adm2: string | null; adm3: string | null }; createdBy: string | null; nameKey: string; nameFolded: string;
+  /** The first timeline event: registered, or imported from a legacy system. */
+  event?: 'registered' | 'imported';
 };
 
 /**
@@ -122,7 +124,7 @@ export function insertCase(tx: Queryable, c: NewCase) {
       INSERT INTO cases (case_number, child_id, risk_level, concerns, source, sensitive, summary, reported_on, initial_assessment_due,
                          organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded)
       SELECT ${prefix} || lpad(n.last::text, 6, '0'), ${c.childId}, ${c.riskLevel}, ${c.concerns}, ${c.source}, ${c.sensitive}, ${c.summary}, ${c.reportedOn}::date, ${c.due},
-             ${c.organisationId}, ${c.caseworkerId}, ${c.supervisorId}::uuid, ${c.place.code}, ${c.place.adm1}, ${c.place.adm2}, ${c.place.adm3}, ${c.createdBy}, ${c.nameKey}, ${c.nameFolded}
+             ${c.organisationId}, ${c.caseworkerId}::uuid, ${c.supervisorId}::uuid, ${c.place.code}, ${c.place.adm1}, ${c.place.adm2}, ${c.place.adm3}, ${c.createdBy}::uuid, ${c.nameKey}, ${c.nameFolded}
       FROM n RETURNING id, case_number),
     assigned AS (
       INSERT INTO case_assignments (case_id, user_id, role)
@@ -131,7 +133,7 @@ export function insertCase(tx: Queryable, c: NewCase) {
       WHERE a.user_id IS NOT NULL ON CONFLICT DO NOTHING),
     event AS (
       INSERT INTO case_events (case_id, actor_id, kind, data)
-      SELECT ins.id, ${c.createdBy}, 'registered', ${JSON.stringify({ riskLevel: c.riskLevel, concerns: c.concerns, source: c.source })}::jsonb FROM ins)
+      SELECT ins.id, ${c.createdBy}::uuid, ${c.event ?? 'registered'}, ${JSON.stringify({ riskLevel: c.riskLevel, concerns: c.concerns, source: c.source })}::jsonb FROM ins)
     SELECT id, case_number FROM ins`);
 }
 

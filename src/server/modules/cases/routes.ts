@@ -5,8 +5,9 @@ import { CaseCreateInput, CaseDetail, CaseListItem, CaseSearchQuery } from '../.
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { Taxonomies } from '../people/taxonomies.js';
 import type { CaseService } from './service.js';
+import type { CaseImporter } from './import.js';
 
-export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, taxonomies: Taxonomies) {
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, importer: CaseImporter, taxonomies: Taxonomies) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
@@ -19,6 +20,13 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, tax
   r.get('/api/v1/cases/:id', { schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: CaseDetail } } }, async (req) =>
     cases.get(actorOf(req), req.params.id, auditContext(req)),
   );
+  // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows).
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  r.post('/api/v1/cases/import', {
+    bodyLimit: 50 * 1024 * 1024,
+    schema: { tags, consumes: ['text/csv'], querystring: z.object({ filename: z.string().max(200).default('upload.csv') }), body: z.string().min(1), response: { 200: z.object({ imported: z.number() }) } },
+  }, async (req) => importer.import(actorOf(req), req.body, req.query.filename, auditContext(req)));
+
   // Reference lists for forms (labels in both languages); signed-in users only.
   r.get('/api/v1/taxonomies', { schema: { tags } }, async () => ({
     concerns: taxonomies.concerns,

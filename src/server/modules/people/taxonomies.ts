@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const Item = z.object({ code: z.string(), label: z.record(z.string(), z.string()) });
-const Concern = Item.extend({ category: z.string(), category_label: z.record(z.string(), z.string()), sensitive: z.boolean() });
+const Concern = Item.extend({ category: z.string(), category_label: z.record(z.string(), z.string()), sensitive: z.boolean(), aliases: z.array(z.string()).default([]) });
 
 export type Concern = z.infer<typeof Concern>;
 export type TaxonomyItem = z.infer<typeof Item>;
@@ -20,10 +20,10 @@ export function loadTaxonomies(referenceDataDir: string) {
     disabilities,
     vulnerableGroups,
     concern: (code: string) => byCode.get(code),
-    /** A concern given as its code or its English or Bangla label, case-insensitively (imports). */
+    /** A concern given as its code, its English or Bangla label, or an alias, case-insensitively (imports). */
     resolveConcern(text: string): Concern | undefined {
       const t = text.trim().toLowerCase();
-      return byCode.get(t) ?? concerns.find((c) => Object.values(c.label).some((l) => l.toLowerCase() === t));
+      return byCode.get(t) ?? concerns.find((c) => [...Object.values(c.label), ...c.aliases].some((l) => l.toLowerCase() === t));
     },
   };
 }

@@ -37,6 +37,9 @@ export function CasesPage() {
         {hasPermission(session.data, 'cases.create') ? (
           <Link to="/cases/new" className="button primary">{t('web.cases.new')}</Link>
         ) : null}
+        {hasPermission(session.data, 'cases.import') ? (
+          <Link to="/cases/import" className="button">{t('web.import.link')}</Link>
+        ) : null}
       </div>
       <p className="hint" role="status">{t('web.cases.found', { countText: num(list.data?.total ?? 0) })}</p>
       <ul className="case-list">
