@@ -56,6 +56,27 @@ describe('cases: registration, visibility and cross-script search', () => {
     expect(list.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
   });
 
+  it('break-glass: an officer opens a sensitive case with a reason; audited, on the timeline, supervisor notified', async () => {
+    const c = (await register('kurigram.caseworker', { child: child(['শারমিন সুলতানা']), concerns: ['violence.sexual'], riskLevel: 'high', source: 'helpline', reportedOn: '2026-11-22' })).json();
+    expect((await h.app.inject({ url: `/api/v1/cases/${c.id}`, headers: as['kurigram.officer'] })).statusCode).toBe(404);
+    const short = await h.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/break-glass`, payload: { reason: 'urgent' }, headers: as['kurigram.officer'] });
+    expect(short.statusCode).toBe(422);
+    const reason = 'Police report the child is missing tonight; need family contacts';
+    const res = await h.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/break-glass`, payload: { reason }, headers: as['kurigram.officer'] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().timeline.map((e: { kind: string }) => e.kind)).toContain('break_glass');
+    const audit = await h.db.one<{ diff: { _meta: { reason: string } } }>(sql`SELECT diff FROM audit_log WHERE action = 'case.break_glass' AND entity_id = ${c.id}`);
+    expect(audit.diff._meta.reason).toBe(reason);
+    const supervisor = await h.db.one<{ id: string }>(sql`SELECT id FROM users WHERE username = 'kurigram.supervisor'`);
+    const note = await h.db.maybeOne(sql`SELECT 1 AS x FROM notifications WHERE user_id = ${supervisor.id} AND kind = 'case_break_glass'`);
+    expect(note).toBeTruthy();
+    expect((await h.app.inject({ url: `/api/v1/cases/${c.id}`, headers: as['kurigram.officer'] })).statusCode).toBe(200);
+    // Outside the officer's district, or without the permission, there is no glass to break.
+    const sunamganj = (await h.app.inject({ url: '/api/v1/cases?limit=1', headers: as['sunamganj.caseworker'] })).json().items[0];
+    expect((await h.app.inject({ method: 'POST', url: `/api/v1/cases/${sunamganj.id}/break-glass`, payload: { reason }, headers: as['kurigram.officer'] })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/break-glass`, payload: { reason }, headers: as['ulipur.caseworker'] })).statusCode).toBe(403);
+  });
+
   it('refuses a place outside the caller\'s area and unknown concerns with 422, writing nothing', async () => {
     const before = await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases`);
     const outside = await register('kurigram.caseworker', { child: child(['Rubel'], '609089'), concerns: ['violence.physical'], riskLevel: 'low', source: 'self', reportedOn: '2026-11-22' });

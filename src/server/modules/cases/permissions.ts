@@ -5,6 +5,8 @@ export const CASE_PERMISSIONS = {
   create: 'cases.create',
   assign: 'cases.assign',
   import: 'cases.import',
+  /** Emergency read of a case outside one's normal visibility, with a stated reason (audited, supervisor notified). */
+  breakGlass: 'cases.break_glass',
 } as const;
 
 registerPermissions('cases', Object.values(CASE_PERMISSIONS));

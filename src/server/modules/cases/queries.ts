@@ -90,6 +90,21 @@ export function findVisibleCase(db: Queryable, actor: Actor, id: string) {
     WHERE c.id = ${id} AND ${visibleCases(actor)}`);
 }
 
+/** A case inside the geographic scope of the caller's break-glass grants, whatever its sensitivity or assignment. */
+export function findCaseForBreakGlass(db: Queryable, actor: Actor, id: string) {
+  const scope = scopePredicate(actor, P.breakGlass, { adm1: 'c.adm1_code', adm2: 'c.adm2_code', adm3: 'c.adm3_code', organisation: 'c.organisation_id', assigned });
+  return db.maybeOne<{ id: string; case_number: string; supervisor_id: string | null }>(sql`SELECT c.id, c.case_number, c.supervisor_id FROM cases c WHERE c.id = ${id} AND ${scope}`);
+}
+
+/** Grants one person read access to one case (a break-glass read lasts as an assignment, visible on the timeline). */
+export function addMember(tx: Queryable, caseId: string, userId: string) {
+  return tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) VALUES (${caseId}, ${userId}, 'member') ON CONFLICT DO NOTHING`);
+}
+
+export function addEvent(tx: Queryable, caseId: string, actorId: string | null, kind: string, data: Record<string, unknown>) {
+  return tx.query(sql`INSERT INTO case_events (case_id, actor_id, kind, data) VALUES (${caseId}, ${actorId}, ${kind}, ${JSON.stringify(data)}::jsonb)`);
+}
+
 export async function caseExists(db: Queryable, id: string): Promise<boolean> {
   return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM cases WHERE id = ${id}`));
 }

@@ -20,6 +20,11 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, imp
   r.get('/api/v1/cases/:id', { schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: CaseDetail } } }, async (req) =>
     cases.get(actorOf(req), req.params.id, auditContext(req)),
   );
+  r.post('/api/v1/cases/:id/break-glass', {
+    config: { rateLimit: { max: 10, timeWindow: '1 hour' } },
+    schema: { tags, params: z.object({ id: z.uuid() }), body: z.object({ reason: z.string().trim().min(15).max(1000) }), response: { 200: CaseDetail } },
+  }, async (req) => cases.breakGlass(actorOf(req), req.params.id, req.body.reason, auditContext(req)));
+
   // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows).
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   r.post('/api/v1/cases/import', {

@@ -76,6 +76,27 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       return { items: result.items.map((r) => presentCaseListItem(r)), total: result.total };
     },
 
+    /**
+     * Emergency ("break-glass") read: someone with `cases.break_glass` over the case's area
+     * opens a case they cannot normally see, e.g. a sensitive one, giving a reason. The read
+     * is audited with the reason, written on the case timeline, the case supervisor is
+     * notified, and the reader is added to the case so later reads follow the normal path.
+     */
+    async breakGlass(actor: Actor, id: string, reason: string, ctx: AuditContext) {
+      if (!can(actor, P.breakGlass)) throw new AppError('forbidden');
+      const row = await q.findCaseForBreakGlass(db, actor, id);
+      if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
+      await db.tx(async (tx) => {
+        await q.addMember(tx, id, actor.userId);
+        await q.addEvent(tx, id, actor.userId, 'break_glass', { reason });
+        await recordAudit(tx, ctx, { action: 'case.break_glass', entity: 'case', entityId: id, meta: { reason } });
+        if (row.supervisor_id && row.supervisor_id !== actor.userId) {
+          await notify(tx, row.supervisor_id, 'case_break_glass', { number: row.case_number, who: actor.username, reason }, `/cases/${id}`);
+        }
+      });
+      return this.get(actor, id, ctx);
+    },
+
     /** Reads one case file. Each read is audited (the registration read-back is part of the create). */
     async get(actor: Actor, id: string, ctx: AuditContext, options: { audit?: boolean } = {}) {
       if (!can(actor, P.read)) throw new AppError('forbidden');

@@ -1,8 +1,11 @@
+import { useState, type FormEvent } from 'react';
 import { useParams, Link } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases.js';
-import { ApiError, get } from '../../api.js';
+import { ApiError, get, post } from '../../api.js';
+import { ErrorBanner, Field } from '../../components/Field.js';
+import { hasPermission, useSession } from '../../session.js';
 import { date, num } from '../../i18n.js';
 import { labelOf, useTaxonomies } from './useTaxonomies.js';
 
@@ -18,6 +21,7 @@ export function CasePage() {
       <div className="page">
         <h1>{notFound ? t('web.cases.notFound') : t('web.errors.network')}</h1>
         <p>{notFound ? t('web.cases.notFoundHint') : (q.error as Error).message}</p>
+        {notFound ? <BreakGlass id={id} /> : null}
         <Link to="/cases">{t('web.cases.back')}</Link>
       </div>
     );
@@ -68,5 +72,34 @@ export function CasePage() {
         </ol>
       </section>
     </div>
+  );
+}
+
+/** Emergency access, offered only to roles that may use it; the server decides whether the case is in their area. */
+function BreakGlass({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const qc = useQueryClient();
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!hasPermission(session.data, 'cases.break_glass')) return null;
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const detail = await post<CaseDetail>(`/api/v1/cases/${id}/break-glass`, { reason: new FormData(e.currentTarget).get('reason') });
+      qc.setQueryData(['case', id], detail);
+      await qc.invalidateQueries({ queryKey: ['case', id] });
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} noValidate>
+      <h2>{t('web.cases.breakGlass.title')}</h2>
+      <p className="hint">{t('web.cases.breakGlass.intro')}</p>
+      <ErrorBanner message={error?.message} />
+      <Field label={t('web.cases.breakGlass.reason')} name="reason" minLength={15} error={error?.fields.reason} />
+      <button type="submit" className="primary">{t('web.cases.breakGlass.open')}</button>
+    </form>
   );
 }
