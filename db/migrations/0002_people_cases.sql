@@ -118,3 +118,22 @@ CREATE TABLE role_default_grants (
 );
 COMMENT ON TABLE role_default_grants IS 'Default permissions (data/roles/default-roles.json) already applied to each role: a release adds new defaults once, and never re-adds one an administrator removed.';
 INSERT INTO role_default_grants (role_key, permission) SELECT key, unnest(permissions) FROM roles;
+
+CREATE TABLE case_steps (
+  id            bigserial PRIMARY KEY,
+  case_id       uuid NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  step          text NOT NULL,
+  data          jsonb NOT NULL,
+  skipped       text[] NOT NULL DEFAULT '{}',
+  skip_reason   text,
+  recorded_by   uuid REFERENCES users(id),
+  recorded_at   timestamptz NOT NULL DEFAULT now(),
+  decision      text CHECK (decision IN ('approve', 'return')),
+  decided_by    uuid REFERENCES users(id),
+  decided_at    timestamptz,
+  decision_comment text
+);
+COMMENT ON TABLE case_steps IS 'Each SOP step form as submitted (never overwritten: a later submission is a new row), with who and when, any skipped steps and why, and for plans and closures the supervisor''s decision.';
+COMMENT ON COLUMN case_steps.data IS 'Personal data (sensitive): the step form (assessment findings, plan, follow-up notes, closure outcome).';
+COMMENT ON COLUMN case_steps.skip_reason IS 'Why SOP steps were skipped (e.g. emergency placement before assessment).';
+CREATE INDEX case_steps_case_idx ON case_steps (case_id, recorded_at);

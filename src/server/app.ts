@@ -31,6 +31,7 @@ import { loadTaxonomies } from './modules/people/taxonomies.js';
 import { createCaseService } from './modules/cases/service.js';
 import { registerCaseRoutes } from './modules/cases/routes.js';
 import { createCaseImporter } from './modules/cases/import.js';
+import { createWorkflow } from './modules/cases/workflow.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -47,9 +48,10 @@ export function createServices(config: Config, db: Database) {
   const geo = createGeoService(db, country, config.referenceDataDir);
   const admin = createAdminService(db, geo);
   const taxonomies = loadTaxonomies(config.referenceDataDir);
-  const cases = createCaseService(db, geo, taxonomies, country.code);
+  const workflow = createWorkflow(db);
+  const cases = createCaseService(db, geo, taxonomies, country.code, workflow);
   const caseImporter = createCaseImporter(db, geo, taxonomies, country.code);
-  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, caseImporter };
+  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -113,7 +115,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerNotificationRoutes(app, db);
   registerGeoRoutes(app, geo);
   registerAdminRoutes(app, admin, jobs);
-  registerCaseRoutes(app, services.cases, services.caseImporter, services.taxonomies);
+  registerCaseRoutes(app, services.cases, services.workflow, services.caseImporter, services.taxonomies);
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -85,6 +85,10 @@ export const CaseDetail = CaseListItem.extend({
     addressDetail: z.string().nullable(),
   }),
   timeline: z.array(z.object({ at: z.string(), kind: z.string(), actor: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
+  steps: z.array(z.object({
+    step: z.string(), data: z.record(z.string(), z.unknown()), skipped: z.array(z.string()), skipReason: z.string().nullable(), recordedBy: z.string().nullable(),
+    recordedAt: z.string(), decision: z.string().nullable(), decidedBy: z.string().nullable(), decisionComment: z.string().nullable(),
+  })),
   allowedActions: z.array(z.string()),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -4,6 +4,10 @@ export const CASE_PERMISSIONS = {
   read: 'cases.read',
   create: 'cases.create',
   assign: 'cases.assign',
+  /** Record SOP steps on cases one is assigned to. */
+  work: 'cases.work',
+  /** Approve or return case plans and closures (supervisors; never one's own submission). */
+  approve: 'cases.approve',
   import: 'cases.import',
   /** Emergency read of a case outside one's normal visibility, with a stated reason (audited, supervisor notified). */
   breakGlass: 'cases.break_glass',

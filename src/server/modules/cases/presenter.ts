@@ -26,7 +26,9 @@ type DetailRow = Parameters<typeof presentCaseListItem>[0] & {
   supervisor_id: string | null; supervisor_name: string | null; child_dob_estimated: boolean; child_disabilities: string[]; child_vulnerable: string[]; child_address: string | null;
 };
 
-export function presentCaseDetail(row: DetailRow, events: Array<{ at: Date; kind: string; actor: string | null; data: Record<string, unknown> }>, allowedActions: string[]): CaseDetail {
+type StepRow = { step: string; data: Record<string, unknown>; skipped: string[]; skip_reason: string | null; recorded_by: string | null; recorded_at: Date; decision: string | null; decided_by: string | null; decision_comment: string | null };
+
+export function presentCaseDetail(row: DetailRow, events: Array<{ at: Date; kind: string; actor: string | null; data: Record<string, unknown> }>, steps: StepRow[], allowedActions: string[]): CaseDetail {
   // A case file has no search score: present it from a row without one.
   const base = presentCaseListItem({ ...row, score: undefined });
   return {
@@ -39,6 +41,10 @@ export function presentCaseDetail(row: DetailRow, events: Array<{ at: Date; kind
     supervisor: row.supervisor_id ? { id: row.supervisor_id, name: row.supervisor_name ?? '' } : null,
     child: { ...base.child, dateOfBirth: row.child_dob, dobEstimated: row.child_dob_estimated, disabilities: row.child_disabilities, vulnerableGroups: row.child_vulnerable, addressDetail: row.child_address },
     timeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, data: e.data })),
+    steps: steps.map((s) => ({
+      step: s.step, data: s.data, skipped: s.skipped, skipReason: s.skip_reason, recordedBy: s.recorded_by, recordedAt: s.recorded_at.toISOString(),
+      decision: s.decision, decidedBy: s.decided_by, decisionComment: s.decision_comment,
+    })),
     allowedActions,
   };
 }

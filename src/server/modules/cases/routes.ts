@@ -6,8 +6,10 @@ import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { Taxonomies } from '../people/taxonomies.js';
 import type { CaseService } from './service.js';
 import type { CaseImporter } from './import.js';
+import type { Workflow } from './workflow.js';
+import { DecisionInput, ReopenInput, StepInput } from '../../../shared/sop.js';
 
-export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, importer: CaseImporter, taxonomies: Taxonomies) {
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, taxonomies: Taxonomies) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
@@ -20,6 +22,21 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, imp
   r.get('/api/v1/cases/:id', { schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: CaseDetail } } }, async (req) =>
     cases.get(actorOf(req), req.params.id, auditContext(req)),
   );
+  const Id = z.object({ id: z.uuid() });
+  const Moved = z.object({ step: z.string(), status: z.string().optional() });
+  r.post('/api/v1/cases/:id/steps/:step', { schema: { tags, params: Id.extend({ step: z.string().max(40) }), body: StepInput, response: { 200: Moved } } }, async (req) =>
+    workflow.submitStep(actorOf(req), req.params.id, req.params.step, req.body, auditContext(req)),
+  );
+  r.post('/api/v1/cases/:id/plan-decision', { schema: { tags, params: Id, body: DecisionInput, response: { 200: Moved } } }, async (req) =>
+    workflow.decide(actorOf(req), req.params.id, 'plan', req.body, auditContext(req)),
+  );
+  r.post('/api/v1/cases/:id/closure-decision', { schema: { tags, params: Id, body: DecisionInput, response: { 200: Moved } } }, async (req) =>
+    workflow.decide(actorOf(req), req.params.id, 'closure', req.body, auditContext(req)),
+  );
+  r.post('/api/v1/cases/:id/reopen', { schema: { tags, params: Id, body: ReopenInput, response: { 200: Moved } } }, async (req) =>
+    workflow.reopen(actorOf(req), req.params.id, req.body.reason, auditContext(req)),
+  );
+
   r.post('/api/v1/cases/:id/break-glass', {
     config: { rateLimit: { max: 10, timeWindow: '1 hour' } },
     schema: { tags, params: z.object({ id: z.uuid() }), body: z.object({ reason: z.string().trim().min(15).max(1000) }), response: { 200: CaseDetail } },

@@ -12,6 +12,7 @@ import { CASE_PERMISSIONS as P } from './permissions.js';
 import { caseActions, initialAssessmentDue, isSensitive, mayRegisterAt } from './policy.js';
 import { presentCaseDetail, presentCaseListItem } from './presenter.js';
 import * as q from './queries.js';
+import type { Workflow } from './workflow.js';
 
 const field = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
 
@@ -25,7 +26,7 @@ function searchKeys(text: string) {
  * SOP case management: registration, search and reading a case file. Every read of a case
  * file is audited; a case the caller may not see answers 404 and the attempt is audited.
  */
-export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string) {
+export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string, workflow: Workflow) {
   const sensitiveCodes = new Set(taxonomies.concerns.filter((c) => c.sensitive).map((c) => c.code));
 
   return {
@@ -103,8 +104,9 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       const row = await q.findVisibleCase(db, actor, id);
       if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
       if (options.audit !== false) await db.tx((tx) => recordAudit(tx, ctx, { action: 'case.read', entity: 'case', entityId: id }));
-      const events = await q.timeline(db, id);
-      return presentCaseDetail(row, events, caseActions(actor, { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code }));
+      const [events, steps, flow] = await Promise.all([q.timeline(db, id), workflow.history(id), workflow.allowedActions(actor, row)]);
+      const actions = [...caseActions(actor, { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code }), ...flow];
+      return presentCaseDetail(row, events, steps, actions);
     },
   };
 }

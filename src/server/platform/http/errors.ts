@@ -23,9 +23,18 @@ export function fieldIssues(lang: Lang, issues: ZodLikeIssue[]): FieldIssue[] {
   });
 }
 
-/** Translates field issues raised by services (their message is empty; the code is the id). */
+/**
+ * Translates field issues raised by services (their message is empty; the code is the id):
+ * a service's own codes live under errors.field, zod's codes (a form validated inside a
+ * service) under validation.
+ */
 function localiseIssues(lang: Lang, issues: FieldIssue[]): FieldIssue[] {
-  return issues.map((i) => ({ ...i, message: i.message || translate(lang, `errors.field.${i.code}`, i.params ?? {}) }));
+  return issues.map((i) => {
+    if (i.message) return i;
+    const own = `errors.field.${i.code}`;
+    const text = translate(lang, own, i.params ?? {});
+    return { ...i, message: text !== own ? text : translate(lang, validationMessageId({ keyword: i.code, instancePath: '', params: i.params ?? {} }), i.params ?? {}) };
+  });
 }
 
 /**

@@ -1,0 +1,133 @@
+import { DecisionInput, MOVES, STEP_FORMS, findMove, stepAfter, type StepInput, type StepWithForm } from '../../../shared/sop.js';
+import { can, type Actor } from '../../platform/access/actor.js';
+import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import type { Database } from '../../platform/db/database.js';
+import { sql } from '../../platform/db/sql.js';
+import { AppError, type FieldIssue } from '../../platform/errors.js';
+import { notify } from '../../platform/notifications/notifications.js';
+import { CASE_PERMISSIONS as P } from './permissions.js';
+import { initialAssessmentDue } from './policy.js';
+import * as q from './queries.js';
+
+type CaseState = { id: string; case_number: string; status: string; step: string; caseworker_id: string | null; supervisor_id: string | null; risk_level: string };
+
+const invalid = (issues: FieldIssue[]) => new AppError('validation', 'validation', issues);
+
+/**
+ * Moves a case through the SOP. Every form is validated by its step's schema and kept with
+ * who and when; skips need a reason; plans and closures wait for a supervisor, who may not
+ * decide on their own submission. Each change is audited and put on the case timeline.
+ */
+export function createWorkflow(db: Database) {
+  /** The case if the actor may see it, else 404 (audited when it exists). */
+  async function requireVisible(actor: Actor, id: string, ctx: AuditContext) {
+    const visible = await q.findVisibleCase(db, actor, id);
+    if (!visible) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
+    return visible;
+  }
+
+  async function isAssigned(caseId: string, userId: string): Promise<boolean> {
+    return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM case_assignments WHERE case_id = ${caseId} AND user_id = ${userId} AND role IN ('caseworker', 'supervisor')`));
+  }
+
+  return {
+    async submitStep(actor: Actor, id: string, step: string, input: StepInput, ctx: AuditContext) {
+      if (!can(actor, P.work)) throw new AppError('forbidden');
+      await requireVisible(actor, id, ctx);
+      if (!(step in STEP_FORMS)) throw new AppError('not_found');
+      if (!(await isAssigned(id, actor.userId))) throw new AppError('forbidden', 'not_assigned');
+      const form = STEP_FORMS[step as StepWithForm].safeParse(input.data);
+      if (!form.success) {
+        throw invalid(form.error.issues.map((i) => ({ path: ['data', ...i.path.map(String)].join('.'), code: i.code, message: '', params: { ...i } as Record<string, unknown> })));
+      }
+      return db.tx(async (tx) => {
+        const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
+        const move = findMove(current.step, step);
+        const closedOnly = step === 'post_closure';
+        if (!move || (closedOnly ? current.status !== 'closed' : current.status !== 'open')) {
+          throw new AppError('conflict', 'step_not_allowed', { from: current.step, to: step });
+        }
+        if (move.needsReason && !input.skipReason) throw invalid([{ path: 'skipReason', code: 'skip_reason_required', message: '', params: { skipped: move.skip } }]);
+        const next = stepAfter(step as StepWithForm);
+        await tx.query(sql`INSERT INTO case_steps (case_id, step, data, skipped, skip_reason, recorded_by)
+          VALUES (${id}, ${step}, ${JSON.stringify(form.data)}::jsonb, ${move.skip ?? []}, ${move.needsReason ? (input.skipReason ?? null) : null}, ${actor.userId})`);
+        // The initial assessment may re-grade the risk; the deadline follows the new level.
+        const data = form.data as Record<string, unknown>;
+        const risk = step === 'initial_assessment' ? String(data.riskLevel) : current.risk_level;
+        await tx.query(sql`UPDATE cases SET step = ${next}, risk_level = ${risk}, updated_at = now() WHERE id = ${id}`);
+        await q.addEvent(tx, id, actor.userId, `step.${step}`, { skipped: move.skip ?? [], ...(move.needsReason ? { reason: input.skipReason } : {}) });
+        await recordAudit(tx, ctx, { action: `case.step.${step}`, entity: 'case', entityId: id, before: { step: current.step, risk_level: current.risk_level }, after: { step: next, risk_level: risk }, meta: move.skip ? { skipped: move.skip, reason: input.skipReason } : undefined });
+        if ((next === 'plan_approval' || next === 'closure') && current.supervisor_id) {
+          await notify(tx, current.supervisor_id, next === 'plan_approval' ? 'plan_awaiting_approval' : 'closure_awaiting_approval', { number: current.case_number }, `/cases/${id}`);
+        }
+        return { step: next };
+      });
+    },
+
+    /** A supervisor approves or returns the pending plan or closure. */
+    async decide(actor: Actor, id: string, what: 'plan' | 'closure', input: DecisionInput, ctx: AuditContext) {
+      if (!can(actor, P.approve)) throw new AppError('forbidden');
+      await requireVisible(actor, id, ctx);
+      const decision = DecisionInput.parse(input);
+      return db.tx(async (tx) => {
+        const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
+        const waiting = what === 'plan' ? 'plan_approval' : 'closure';
+        if (current.step !== waiting || current.status !== 'open') throw new AppError('conflict', 'nothing_to_decide');
+        const submitted = await tx.one<{ id: number; recorded_by: string | null }>(sql`
+          SELECT id, recorded_by FROM case_steps WHERE case_id = ${id} AND step = ${what === 'plan' ? 'case_plan' : 'closure'} ORDER BY id DESC LIMIT 1`);
+        // Four eyes: whoever submitted the plan or closure cannot approve or return it.
+        if (submitted.recorded_by === actor.userId) throw new AppError('forbidden', 'own_submission');
+        const approved = decision.decision === 'approve';
+        const nextStep = what === 'plan' ? (approved ? 'implementation' : 'case_plan') : approved ? 'closure' : 'follow_up';
+        const nextStatus = what === 'closure' && approved ? 'closed' : 'open';
+        await tx.query(sql`UPDATE case_steps SET decision = ${decision.decision}, decided_by = ${actor.userId}, decided_at = now(), decision_comment = ${decision.comment} WHERE id = ${submitted.id}`);
+        await tx.query(sql`UPDATE cases SET step = ${nextStep}, status = ${nextStatus}, updated_at = now() WHERE id = ${id}`);
+        await q.addEvent(tx, id, actor.userId, `${what}.${approved ? 'approved' : 'returned'}`, { comment: decision.comment });
+        await recordAudit(tx, ctx, { action: `case.${what}_${approved ? 'approved' : 'returned'}`, entity: 'case', entityId: id, before: { step: current.step, status: current.status }, after: { step: nextStep, status: nextStatus }, meta: { comment: decision.comment } });
+        if (current.caseworker_id) await notify(tx, current.caseworker_id, `${what}_${approved ? 'approved' : 'returned'}`, { number: current.case_number, comment: decision.comment }, `/cases/${id}`);
+        return { step: nextStep, status: nextStatus };
+      });
+    },
+
+    /** Reopens a closed case at the planning step; the history stays on the timeline. */
+    async reopen(actor: Actor, id: string, reason: string, ctx: AuditContext) {
+      if (!can(actor, P.approve)) throw new AppError('forbidden');
+      await requireVisible(actor, id, ctx);
+      return db.tx(async (tx) => {
+        const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
+        if (current.status !== 'closed') throw new AppError('conflict', 'not_closed');
+        await tx.query(sql`UPDATE cases SET status = 'open', step = 'case_plan', initial_assessment_due = ${initialAssessmentDue(current.risk_level as 'high', new Date())}, updated_at = now() WHERE id = ${id}`);
+        await q.addEvent(tx, id, actor.userId, 'reopened', { reason });
+        await recordAudit(tx, ctx, { action: 'case.reopen', entity: 'case', entityId: id, before: { status: 'closed', step: current.step }, after: { status: 'open', step: 'case_plan' }, meta: { reason } });
+        return { step: 'case_plan', status: 'open' };
+      });
+    },
+
+    /** What the actor may do next on this case, so the web app offers exactly that. */
+    async allowedActions(actor: Actor, c: { id: string; step: string; status: string }): Promise<string[]> {
+      const actions: string[] = [];
+      if (can(actor, P.work) && (await isAssigned(c.id, actor.userId))) {
+        for (const m of MOVES.filter((m) => m.from === c.step)) {
+          if ((m.to === 'post_closure') === (c.status === 'closed')) actions.push(`submit:${m.to}`);
+        }
+      }
+      if (can(actor, P.approve) && c.status === 'open' && (c.step === 'plan_approval' || c.step === 'closure')) {
+        const what = c.step === 'plan_approval' ? 'case_plan' : 'closure';
+        const last = await db.maybeOne<{ recorded_by: string | null }>(sql`SELECT recorded_by FROM case_steps WHERE case_id = ${c.id} AND step = ${what} ORDER BY id DESC LIMIT 1`);
+        if (last && last.recorded_by !== actor.userId) actions.push(c.step === 'plan_approval' ? 'decide:plan' : 'decide:closure');
+      }
+      if (can(actor, P.approve) && c.status === 'closed') actions.push('reopen');
+      return actions;
+    },
+
+    /** Submitted forms, newest first, for the case file. */
+    async history(id: string) {
+      return db.query<{ step: string; data: Record<string, unknown>; skipped: string[]; skip_reason: string | null; recorded_by: string | null; recorded_at: Date; decision: string | null; decided_by: string | null; decision_comment: string | null }>(sql`
+        SELECT s.step, s.data, s.skipped, s.skip_reason, ru.full_name AS recorded_by, s.recorded_at, s.decision, du.full_name AS decided_by, s.decision_comment
+        FROM case_steps s LEFT JOIN users ru ON ru.id = s.recorded_by LEFT JOIN users du ON du.id = s.decided_by
+        WHERE s.case_id = ${id} ORDER BY s.id DESC`);
+    },
+  };
+}
+
+export type Workflow = ReturnType<typeof createWorkflow>;
