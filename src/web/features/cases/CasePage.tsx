@@ -8,6 +8,7 @@ import { ErrorBanner, Field } from '../../components/Field.js';
 import { hasPermission, useSession } from '../../session.js';
 import { date, num } from '../../i18n.js';
 import { labelOf, useTaxonomies } from './useTaxonomies.js';
+import { StepPanel } from './StepPanel.js';
 
 /** The case file. Opening it is audited; a case outside the reader's reach reads as "not found". */
 export function CasePage() {
@@ -63,11 +64,26 @@ export function CasePage() {
           {c.summary ? <p className="summary">{c.summary}</p> : null}
         </section>
       </div>
+      <StepPanel caseId={c.id} step={c.step} actions={c.allowedActions} />
+      {c.steps.length ? (
+        <section className="card">
+          <h2>{t('web.sop.history')}</h2>
+          <ul className="plain steps">
+            {c.steps.map((s, i) => (
+              <li key={i}>
+                <strong>{t(`web.cases.steps.${s.step}`)}</strong> <small>{date(s.recordedAt, true)} · {s.recordedBy}</small>
+                {s.skipped.length ? <p className="hint">{t('web.sop.skipped')}: {s.skipped.map((k) => t(`web.cases.steps.${k}`)).join(', ')}. {s.skipReason}</p> : null}
+                {s.decision ? <p className="hint">{t('web.sop.decided')}: {t(`web.sop.${s.decision === 'approve' ? 'approve' : 'return'}`)} · {s.decidedBy}{s.decisionComment ? ` · ${s.decisionComment}` : ''}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="card">
         <h2>{t('web.cases.timeline')}</h2>
         <ol className="timeline">
           {c.timeline.map((e, i) => (
-            <li key={i}><small>{date(e.at, true)}</small> {t(`web.cases.events.${e.kind}`)}{e.actor ? ` · ${e.actor}` : ''}</li>
+            <li key={i}><small>{date(e.at, true)}</small> {t(`web.cases.events.${e.kind}`)}{e.actor ? ` · ${e.actor}` : ''}{typeof e.data.reason === 'string' ? ` · ${e.data.reason}` : ''}</li>
           ))}
         </ol>
       </section>

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, signIn } from './browser.js';
+
+/** A case moved through the SOP in the browser: caseworker's forms, then the supervisor's decision. */
+describe('SOP steps in the browser', () => {
+  let browser: Browser;
+  let caseUrl = '';
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  const openStep = async (page: Page, label: string) => {
+    await page.locator('#next-title').waitFor();
+    await page.getByRole('button', { name: label, exact: true }).click();
+  };
+
+  it('the caseworker records the assessments and submits a plan', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    // An NGO caseworker who works in English; the DSS supervisor of the upazila decides.
+    await signIn(page, 'ngo.caseworker');
+    await page.waitForSelector('main h1');
+    await page.goto(`${baseUrl()}/cases/new`);
+    await page.fill('input[name=nameEn]', 'Jewel Rana');
+    await page.fill('input[name=ageYears]', '12');
+    await page.fill('.unit-picker input', 'Belgacha');
+    await page.waitForSelector('.unit-picker select option[value="554952-N4119"]', { state: 'attached' });
+    await page.selectOption('.unit-picker select', '554952-N4119');
+    await page.selectOption('#f-concerns', ['violence.child_labour']);
+    await page.locator('form button[type=submit]').click();
+    await page.waitForSelector('h1:has-text("Jewel Rana")');
+    caseUrl = page.url();
+
+    await openStep(page, 'Initial assessment');
+    await page.selectOption('select[name=immediateSafety]', 'at_risk');
+    await page.fill('textarea[name=findings]', 'Carries bricks at a kiln from 6 am.');
+    await page.selectOption('select[name=riskLevel]', 'high');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForSelector('li:has-text("Initial assessment recorded")');
+
+    await openStep(page, 'Comprehensive assessment');
+    await page.fill('textarea[name=safety]', 'Heavy loads and heat at the kiln');
+    await page.fill('textarea[name=needs]', 'Leave hazardous work\nReturn to school');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForSelector('li:has-text("Comprehensive assessment recorded")');
+
+    await openStep(page, 'Case plan');
+    await page.fill('input[name=need]', 'Leave hazardous work');
+    await page.fill('input[name=goal]', 'Out of the kiln within a month');
+    await page.fill('input[name=action]', 'Meet the employer with the labour inspector');
+    await page.fill('input[name=responsible]', 'Caseworker');
+    await page.fill('input[name=due]', '2027-01-15');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForSelector('text=Plan approval');
+    expect(await page.locator('main').innerText()).toContain('Case plan submitted for approval');
+    await context.close();
+  });
+
+  it('the supervisor approves the plan', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'kurigram.supervisor');
+    await page.waitForSelector('main h1');
+    await page.goto(caseUrl);
+    await page.locator('#next-title').waitFor();
+    await page.getByRole('button', { name: /পরিকল্পনার সিদ্ধান্ত|Decide on the plan/ }).click();
+    await page.getByRole('button', { name: /^(অনুমোদন|Approve)$/ }).click();
+    await page.waitForSelector('li:has-text("পরিকল্পনা অনুমোদিত"), li:has-text("Plan approved")');
+    await context.close();
+  });
+});
