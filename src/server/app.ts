@@ -32,6 +32,8 @@ import { createCaseService } from './modules/cases/service.js';
 import { registerCaseRoutes } from './modules/cases/routes.js';
 import { createCaseImporter } from './modules/cases/import.js';
 import { createWorkflow } from './modules/cases/workflow.js';
+import { createReferralService } from './modules/referrals/service.js';
+import { registerReferralRoutes } from './modules/referrals/routes.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -51,7 +53,8 @@ export function createServices(config: Config, db: Database) {
   const workflow = createWorkflow(db);
   const cases = createCaseService(db, geo, taxonomies, country.code, workflow);
   const caseImporter = createCaseImporter(db, geo, taxonomies, country.code);
-  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter };
+  const referrals = createReferralService(db, cases);
+  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter, referrals };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -116,6 +119,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerGeoRoutes(app, geo);
   registerAdminRoutes(app, admin, jobs);
   registerCaseRoutes(app, services.cases, services.workflow, services.caseImporter, services.taxonomies);
+  registerReferralRoutes(app, services.referrals, services.cases);
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

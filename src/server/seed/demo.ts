@@ -5,6 +5,7 @@ import type { Database, Tx } from '../platform/db/database.js';
 import { sql } from '../platform/db/sql.js';
 import { seededRandom } from './random.js';
 import { seedDemoCases } from '../modules/cases/seed.js';
+import { seedDemoServices } from '../modules/referrals/seed.js';
 
 export const DEMO_PASSWORD = 'Ncpp-Demo-2026';
 
@@ -36,6 +37,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'partner.focal', fullName: 'Sarah Thompson', role: 'partner_focal', org: 'INGO-SCI', scopeLevel: 0, scope: null, email: 'partner.focal@ncpp.localhost', lang: 'en' },
   { username: 'editor', fullName: 'Mahmudul Hasan', role: 'portal_editor', org: 'MOSW', scopeLevel: 0, scope: null, email: 'editor@ncpp.localhost', lang: 'en' },
   { username: 'moderator', fullName: 'Nusrat Jahan', role: 'portal_moderator', org: 'DSS-HQ', scopeLevel: 0, scope: null, email: 'moderator@ncpp.localhost', lang: 'en' },
+  { username: 'alc.focal', fullName: 'Rezaul Karim', role: 'service_provider', org: 'ALC', scopeLevel: 0, scope: null, email: 'alc.focal@ncpp.localhost', lang: 'en' },
 ];
 
 type OrgSeed = { ref: string; name_en: string; name_local: string | null; short: string | null; type: string; geo: string | null };
@@ -56,6 +58,7 @@ const NATIONAL_ORGS: OrgSeed[] = [
   { ref: 'CBO-ULIPUR', name_en: 'Ulipur Char Community Child Protection Committee', name_local: 'উলিপুর চর কমিউনিটি শিশু সুরক্ষা কমিটি', short: null, type: 'cbo', geo: ULIPUR },
   { ref: 'SP-KURIGRAM', name_en: 'Sarkari Shishu Paribar (Boys), Kurigram', name_local: 'সরকারি শিশু পরিবার (বালক), কুড়িগ্রাম', short: null, type: 'institution', geo: KURIGRAM_SADAR },
   { ref: 'ICRC-TONGI', name_en: 'Integrated Child Rehabilitation Centre, Tongi', name_local: 'সমন্বিত শিশু পুনর্বাসন কেন্দ্র, টঙ্গী', short: null, type: 'institution', geo: '3033' },
+  { ref: 'ALC', name_en: 'Artificial Limb Centre, Department of Social Services', name_local: 'কৃত্রিম অঙ্গ কেন্দ্র, সমাজসেবা অধিদফতর', short: 'ALC', type: 'dss_office', geo: '3026' },
 ];
 
 const GIVEN_EN = ['Rafiq', 'Nasrin', 'Kamal', 'Shirin', 'Jahangir', 'Ayesha', 'Rubel', 'Fatema', 'Sohel', 'Taslima', 'Anwar', 'Sharmin', 'Mizanur', 'Rehana', 'Shahidul', 'Moushumi'];
@@ -144,6 +147,7 @@ export async function seedDemo(db: Database, secretKey: Buffer, progress: SeedPr
       SELECT u.id AS "userId", u.organisation_id AS "organisationId", ur.scope_code AS upazila FROM users u JOIN user_roles ur ON ur.user_id = u.id
       WHERE u.username IN ('kurigram.caseworker', 'ulipur.caseworker', 'ngo.caseworker', 'sunamganj.caseworker') ORDER BY u.username`);
     const cases = await seedDemoCases(tx, rnd, workers, 12, 'bd');
+    await seedDemoServices(tx, orgIds);
     step('cases');
     await recordAudit(tx, SYSTEM_CONTEXT, { action: 'seed.demo', entity: 'dataset', entityId: 'demo', meta: { organisations: orgIds.size, users: DEMO_LOGINS.length + 60, cases } });
     return { organisations: orgIds.size, users: DEMO_LOGINS.length + 60, cases };

@@ -105,6 +105,11 @@ export function addEvent(tx: Queryable, caseId: string, actorId: string | null, 
   return tx.query(sql`INSERT INTO case_events (case_id, actor_id, kind, data) VALUES (${caseId}, ${actorId}, ${kind}, ${JSON.stringify(data)}::jsonb)`);
 }
 
+/** Assigned as the case's caseworker or supervisor (the people who record its steps). */
+export async function isWorker(db: Queryable, caseId: string, userId: string): Promise<boolean> {
+  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM case_assignments WHERE case_id = ${caseId} AND user_id = ${userId} AND role IN ('caseworker', 'supervisor')`));
+}
+
 export async function caseExists(db: Queryable, id: string): Promise<boolean> {
   return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM cases WHERE id = ${id}`));
 }

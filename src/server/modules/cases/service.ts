@@ -4,6 +4,7 @@ import { can, type Actor } from '../../platform/access/actor.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
+import { sql } from '../../platform/db/sql.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import type { GeoService } from '../geo/service.js';
 import { peopleService } from '../people/service.js';
@@ -13,6 +14,10 @@ import { caseActions, initialAssessmentDue, isSensitive, mayRegisterAt } from '.
 import { presentCaseDetail, presentCaseListItem } from './presenter.js';
 import * as q from './queries.js';
 import type { Workflow } from './workflow.js';
+import type { ConsentInput, SharedWithProvider } from '../../../shared/referrals.js';
+import * as consent from './consent.js';
+import { ageOn } from '../people/service.js';
+import type { Queryable } from '../../platform/db/database.js';
 
 const field = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
 
@@ -96,6 +101,78 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
         }
       });
       return this.get(actor, id, ctx);
+    },
+
+    /** Consents on a case the actor can see. */
+    async consents(actor: Actor, id: string, ctx: AuditContext) {
+      if (!can(actor, P.read)) throw new AppError('forbidden');
+      if (!(await q.findVisibleCase(db, actor, id))) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
+      return (await consent.listConsents(db, id)).map(consent.presentConsent);
+    },
+
+    async addConsent(actor: Actor, id: string, input: ConsentInput, ctx: AuditContext) {
+      await this.requireWorkable(actor, id, ctx);
+      await db.tx(async (tx) => {
+        const row = await consent.addConsent(tx, id, input, actor.userId);
+        await q.addEvent(tx, id, actor.userId, 'consent.given', { purpose: input.purpose, givenBy: input.givenBy, childAssent: input.childAssent });
+        await recordAudit(tx, ctx, { action: 'case.consent_given', entity: 'case', entityId: id, after: { consent_id: row.id, purpose: input.purpose, given_by: input.givenBy, child_assent: input.childAssent } });
+      });
+      return this.consents(actor, id, ctx);
+    },
+
+    /** Withdrawal takes effect at once: every later referral is built without what it covered. */
+    async withdrawConsent(actor: Actor, id: string, consentId: string, note: string, ctx: AuditContext) {
+      await this.requireWorkable(actor, id, ctx);
+      await db.tx(async (tx) => {
+        const row = await consent.withdrawConsent(tx, id, consentId, actor.userId, note);
+        if (!row) throw new AppError('not_found');
+        await q.addEvent(tx, id, actor.userId, 'consent.withdrawn', { purpose: row.purpose, note });
+        await recordAudit(tx, ctx, { action: 'case.consent_withdrawn', entity: 'case', entityId: id, after: { consent_id: consentId, purpose: row.purpose }, meta: { note } });
+      });
+      return this.consents(actor, id, ctx);
+    },
+
+    /**
+     * For other modules (referrals): the case if the actor may work on it (sees it, holds
+     * cases.work, is assigned), else 404/403 as for any case action.
+     */
+    async requireWorkable(actor: Actor, id: string, ctx: AuditContext) {
+      if (!can(actor, P.work)) throw new AppError('forbidden');
+      const row = await q.findVisibleCase(db, actor, id);
+      if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
+      if (!(await q.isWorker(db, id, actor.userId))) throw new AppError('forbidden', 'not_assigned');
+      return row;
+    },
+
+    /**
+     * What a referral may carry to a provider, from the consents in force now: without
+     * consent to share information, only the case number and the reason go.
+     */
+    async referralPayload(caseId: string, reason: string): Promise<SharedWithProvider> {
+      const row = await db.one<{ case_number: string; concerns: string[]; names: Array<{ text: string }>; sex: string; dob: string | null; disabilities: string[]; place: string | null; cw_name: string | null; cw_phone: string | null; cw_email: string | null }>(sql`
+        SELECT c.case_number, c.concerns, p.names, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS dob, p.disabilities, g.name_en AS place,
+               u.full_name AS cw_name, u.phone AS cw_phone, u.email AS cw_email
+        FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code LEFT JOIN users u ON u.id = c.caseworker_id
+        WHERE c.id = ${caseId}`);
+      const consented = (await consent.hasActiveConsent(db, caseId, 'information_sharing')) && (await consent.hasActiveConsent(db, caseId, 'referral'));
+      return {
+        caseNumber: row.case_number, reason, consented,
+        child: consented ? { names: row.names.map((n) => n.text), sex: row.sex, ageYears: ageOn(row.dob), disabilities: row.disabilities } : null,
+        concerns: consented ? row.concerns : null,
+        place: consented ? row.place : null,
+        caseworker: row.cw_name ? { name: row.cw_name, phone: row.cw_phone, email: row.cw_email } : null,
+      };
+    },
+
+    /** Other modules put their events on the case timeline through this, inside their transaction. */
+    addEvent(tx: Queryable, caseId: string, actorId: string | null, kind: string, data: Record<string, unknown>) {
+      return q.addEvent(tx, caseId, actorId, kind, data);
+    },
+
+    /** The people to tell about a case: its caseworker and supervisor. */
+    async team(caseId: string) {
+      return db.one<{ caseworker_id: string | null; supervisor_id: string | null; case_number: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null }>(sql`
+        SELECT caseworker_id, supervisor_id, case_number, adm1_code, adm2_code, adm3_code FROM cases WHERE id = ${caseId}`);
     },
 
     /** Reads one case file. Each read is audited (the registration read-back is part of the create). */

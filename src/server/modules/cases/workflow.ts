@@ -26,9 +26,7 @@ export function createWorkflow(db: Database) {
     return visible;
   }
 
-  async function isAssigned(caseId: string, userId: string): Promise<boolean> {
-    return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM case_assignments WHERE case_id = ${caseId} AND user_id = ${userId} AND role IN ('caseworker', 'supervisor')`));
-  }
+  const isAssigned = (caseId: string, userId: string) => q.isWorker(db, caseId, userId);
 
   return {
     async submitStep(actor: Actor, id: string, step: string, input: StepInput, ctx: AuditContext) {

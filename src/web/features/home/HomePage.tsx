@@ -6,7 +6,7 @@ import { date } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
 import { AreaCard } from '../geo/AreaCard.js';
 
-export const HOMES = ['admin', 'national', 'district', 'supervisor', 'caseload', 'helpline', 'institution', 'partner', 'portal'] as const;
+export const HOMES = ['admin', 'national', 'district', 'supervisor', 'caseload', 'helpline', 'institution', 'partner', 'portal', 'referrals'] as const;
 
 type AuditRow = { seq: number; at: string; action: string; entity: string; actor_role: string | null };
 

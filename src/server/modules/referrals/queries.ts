@@ -1,0 +1,58 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { scopePredicate } from '../../platform/access/scope.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { join, sql, type Sql } from '../../platform/db/sql.js';
+import { REFERRAL_PERMISSIONS as P } from './permissions.js';
+
+export type ServiceRow = {
+  id: string; name_en: string; name_local: string | null; category: string; description: string | null; provider_id: string; provider_name: string;
+  geo_code: string | null; place_name: string | null; contact_phone: string | null; contact_email: string | null;
+};
+
+export function listServices(db: Queryable, filter: { category?: string | undefined; place?: string | undefined; q?: string | undefined }) {
+  const where: Sql[] = [sql`s.is_active`];
+  if (filter.category) where.push(sql`s.category = ${filter.category}`);
+  // A place sees its own services and national ones (no place).
+  if (filter.place) where.push(sql`(s.geo_code IS NULL OR s.adm1_code = ${filter.place} OR s.adm2_code = ${filter.place} OR s.adm3_code = ${filter.place})`);
+  if (filter.q) where.push(sql`(s.name_en ILIKE ${`%${filter.q}%`} OR s.name_local LIKE ${`%${filter.q}%`})`);
+  return db.query<ServiceRow>(sql`
+    SELECT s.id, s.name_en, s.name_local, s.category, s.description, o.id AS provider_id, o.name_en AS provider_name, s.geo_code, g.name_en AS place_name, s.contact_phone, s.contact_email
+    FROM services s JOIN organisations o ON o.id = s.provider_organisation_id LEFT JOIN geo_units g ON g.code = s.geo_code
+    WHERE ${join(where, ' AND ')} ORDER BY s.category, s.name_en LIMIT 200`);
+}
+
+export function findService(db: Queryable, id: string) {
+  return db.maybeOne<{ id: string; name_en: string; provider_organisation_id: string; is_active: boolean }>(sql`SELECT id, name_en, provider_organisation_id, is_active FROM services WHERE id = ${id}`);
+}
+
+export type ReferralRow = {
+  id: string; case_id: string; service_id: string; service_name: string; category: string; provider_id: string; provider_name: string; status: string; reason: string;
+  shared: Record<string, unknown>; created_at: Date; responded_at: Date | null; response_reason: string | null; feedback: string | null;
+};
+
+const COLUMNS = sql`r.id, r.case_id, r.service_id, s.name_en AS service_name, s.category, o.id AS provider_id, o.name_en AS provider_name, r.status, r.reason, r.shared,
+  r.created_at, r.responded_at, r.response_reason, r.feedback`;
+const FROM = sql`FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.provider_organisation_id`;
+
+/** Referrals a provider may answer: sent to the caller's organisation, inside their area. */
+export function providerPredicate(actor: Actor): Sql {
+  return scopePredicate(actor, P.respond, { adm1: 'r.adm1_code', adm2: 'r.adm2_code', adm3: 'r.adm3_code', organisation: 'r.provider_organisation_id' });
+}
+
+export function incoming(db: Queryable, actor: Actor, status: string | undefined) {
+  const where = [providerPredicate(actor)];
+  if (status) where.push(sql`r.status = ${status}`);
+  return db.query<ReferralRow>(sql`SELECT ${COLUMNS} ${FROM} WHERE ${join(where, ' AND ')} ORDER BY r.created_at DESC LIMIT 200`);
+}
+
+export function findForProvider(db: Queryable, actor: Actor, id: string) {
+  return db.maybeOne<ReferralRow>(sql`SELECT ${COLUMNS} ${FROM} WHERE r.id = ${id} AND ${providerPredicate(actor)}`);
+}
+
+export function forCase(db: Queryable, caseId: string) {
+  return db.query<ReferralRow>(sql`SELECT ${COLUMNS} ${FROM} WHERE r.case_id = ${caseId} ORDER BY r.created_at DESC`);
+}
+
+export async function referralExists(db: Queryable, id: string): Promise<boolean> {
+  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM referrals WHERE id = ${id}`));
+}

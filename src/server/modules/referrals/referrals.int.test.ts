@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../platform/db/sql.js';
+import { signIn, startHarness, type Harness } from '../../testing/harness.js';
+
+type Headers = Record<string, string>;
+
+describe('referrals and consent', () => {
+  let h: Harness;
+  const as: Record<string, Headers> = {};
+  let caseId = '';
+  const serviceId = async (name: string) => (await h.db.one<{ id: string }>(sql`SELECT id FROM services WHERE name_en = ${name}`)).id;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    for (const u of ['kurigram.caseworker', 'kurigram.supervisor', 'alc.focal', 'ngo.caseworker', 'ulipur.caseworker']) as[u] = (await signIn(h.app, u)).headers;
+    caseId = (await h.app.inject({ method: 'POST', url: '/api/v1/cases', headers: as['kurigram.caseworker'], payload: {
+      child: { names: [{ text: 'সজীব দাস' }, { text: 'Sojib Das' }], sex: 'male', ageYears: 12, geoCode: '554952', disabilities: ['physical'] },
+      concerns: ['street.street_living'], riskLevel: 'high', source: 'helpline', reportedOn: '2026-11-20',
+    } })).json().id;
+  });
+  afterAll(() => h?.close());
+
+  const refer = (service: string, reason = 'Needs a prosthetic leg fitted, lost his leg in a road accident') =>
+    serviceId(service).then((id) => h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/referrals`, headers: as['kurigram.caseworker'], payload: { serviceId: id, reason } }));
+  const respond = (who: string, id: string, body: Record<string, unknown>) => h.app.inject({ method: 'POST', url: `/api/v1/referrals/${id}/response`, headers: as[who], payload: body });
+  const consent = (purpose: string) => h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/consents`, headers: as['kurigram.caseworker'], payload: { purpose, givenBy: 'guardian', giverName: 'Shefali Das', childAssent: true, givenOn: '2026-11-21' } });
+
+  it('lists the service directory', async () => {
+    const res = (await h.app.inject({ url: '/api/v1/services?category=disability', headers: as['kurigram.caseworker'] })).json();
+    expect(res.items.map((s: { name: { en: string } }) => s.name.en)).toEqual(expect.arrayContaining(['Artificial limbs and assistive devices', 'Suborno Nagorik (disability identity) card']));
+  });
+
+  it('without consent only the case number and reason reach the provider', async () => {
+    const sent = await refer('Artificial limbs and assistive devices');
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json().shared).toMatchObject({ consented: false, child: null, concerns: null });
+    const inbox = (await h.app.inject({ url: '/api/v1/referrals?status=pending', headers: as['alc.focal'] })).json();
+    const mine = inbox.items.find((r: { id: string }) => r.id === sent.json().id);
+    expect(mine.caseId).toBeNull(); // the provider never gets the case file
+    expect(mine.allowedActions).toEqual(['accept', 'decline']);
+  });
+
+  it('with consent the child\'s details go; withdrawal stops them going with later referrals', async () => {
+    expect((await consent('information_sharing')).statusCode).toBe(201);
+    expect((await consent('referral')).statusCode).toBe(201);
+    const withConsent = (await refer('Artificial limbs and assistive devices')).json();
+    expect(withConsent.shared.consented).toBe(true);
+    expect(withConsent.shared.child.names).toEqual(['সজীব দাস', 'Sojib Das']);
+    const consents = (await h.app.inject({ url: `/api/v1/cases/${caseId}/consents`, headers: as['kurigram.caseworker'] })).json().items;
+    const sharing = consents.find((c: { purpose: string }) => c.purpose === 'information_sharing');
+    const withdrawn = await h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/consents/${sharing.id}/withdraw`, headers: as['kurigram.caseworker'], payload: { note: 'Guardian withdrew by phone' } });
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json().items.find((c: { id: string }) => c.id === sharing.id).active).toBe(false);
+    const after = (await refer('Psychosocial counselling', 'Nightmares since the accident, needs counselling')).json();
+    expect(after.shared).toMatchObject({ consented: false, child: null, concerns: null, place: null });
+    // What was already sent stays as it was: withdrawal is not retroactive.
+    const earlier = await h.db.one<{ shared: { consented: boolean } }>(sql`SELECT shared FROM referrals WHERE id = ${withConsent.id}`);
+    expect(earlier.shared.consented).toBe(true);
+  });
+
+  it('a declined referral returns to the caseworker with its reason', async () => {
+    const sent = (await refer('Artificial limbs and assistive devices')).json();
+    expect((await respond('alc.focal', sent.id, { action: 'decline', reason: 'x' })).statusCode).toBe(422);
+    const declined = await respond('alc.focal', sent.id, { action: 'decline', reason: 'Duplicate: already accepted under the first referral' });
+    expect(declined.statusCode).toBe(200);
+    expect(declined.json().status).toBe('declined');
+    const list = (await h.app.inject({ url: `/api/v1/cases/${caseId}/referrals`, headers: as['kurigram.caseworker'] })).json().items;
+    expect(list.find((r: { id: string }) => r.id === sent.id)).toMatchObject({ status: 'declined', responseReason: 'Duplicate: already accepted under the first referral' });
+    const worker = await h.db.one<{ id: string }>(sql`SELECT id FROM users WHERE username = 'kurigram.caseworker'`);
+    const note = await h.db.maybeOne<{ params: { reason: string } }>(sql`SELECT params FROM notifications WHERE user_id = ${worker.id} AND kind = 'referral_declined' ORDER BY created_at DESC LIMIT 1`);
+    expect(note?.params.reason).toBe('Duplicate: already accepted under the first referral');
+    const file = (await h.app.inject({ url: `/api/v1/cases/${caseId}`, headers: as['kurigram.caseworker'] })).json();
+    expect(file.timeline.find((e: { kind: string }) => e.kind === 'referral.declined').data.reason).toContain('Duplicate');
+    // Answering twice is a conflict, not an overwrite.
+    expect((await respond('alc.focal', sent.id, { action: 'accept' })).statusCode).toBe(409);
+  });
+
+  it('a provider accepts and reports back; others cannot answer for them', async () => {
+    const pending = (await h.app.inject({ url: '/api/v1/referrals?status=pending', headers: as['alc.focal'] })).json().items[0];
+    expect((await respond('ngo.caseworker', pending.id, { action: 'accept' })).statusCode).toBe(404);
+    expect((await respond('ulipur.caseworker', pending.id, { action: 'accept' })).statusCode).toBe(403);
+    expect((await respond('alc.focal', pending.id, { action: 'accept' })).json().status).toBe('accepted');
+    const done = await respond('alc.focal', pending.id, { action: 'complete', feedback: 'Below-knee prosthesis fitted on 2 December; review in six months.' });
+    expect(done.json().status).toBe('completed');
+    const audit = await h.db.query<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity = 'referral' AND entity_id = ${pending.id} ORDER BY seq`);
+    // The NGO caseworker's attempt on a referral to another organisation is on record too.
+    expect(audit.map((a) => a.action)).toEqual(['referral.create', 'access.denied_read', 'referral.accept', 'referral.complete']);
+  });
+
+  it('only people working on the case may refer it', async () => {
+    const id = await serviceId('Psychosocial counselling');
+    expect((await h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/referrals`, headers: as['ulipur.caseworker'], payload: { serviceId: id, reason: 'Trying to refer a case I cannot see' } })).statusCode).toBe(404);
+  });
+});

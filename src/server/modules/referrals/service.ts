@@ -1,0 +1,89 @@
+import type { ReferralResponse } from '../../../shared/referrals.js';
+import { can, type Actor } from '../../platform/access/actor.js';
+import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import type { Database } from '../../platform/db/database.js';
+import { sql } from '../../platform/db/sql.js';
+import { AppError } from '../../platform/errors.js';
+import { notify } from '../../platform/notifications/notifications.js';
+import type { CaseService } from '../cases/service.js';
+import { REFERRAL_PERMISSIONS as P } from './permissions.js';
+import { presentReferral, presentService } from './presenter.js';
+import * as q from './queries.js';
+
+const providerActions = (status: string) => (status === 'pending' ? ['accept', 'decline'] : status === 'accepted' ? ['complete'] : []);
+
+/**
+ * The service directory and referrals. A caseworker refers a case to a service; the
+ * provider organisation accepts or declines it with a reason and reports back. What goes
+ * to the provider is fixed at sending time from the consents then in force.
+ */
+export function createReferralService(db: Database, cases: CaseService) {
+  return {
+    async services(filter: { category?: string | undefined; place?: string | undefined; q?: string | undefined }) {
+      return (await q.listServices(db, filter)).map(presentService);
+    },
+
+    async refer(actor: Actor, caseId: string, input: { serviceId: string; reason: string }, ctx: AuditContext) {
+      await cases.requireWorkable(actor, caseId, ctx);
+      const service = await q.findService(db, input.serviceId);
+      if (!service || !service.is_active) throw new AppError('validation', 'validation', [{ path: 'serviceId', code: 'unknown_service', message: '' }]);
+      const shared = await cases.referralPayload(caseId, input.reason);
+      const team = await cases.team(caseId);
+      const id = await db.tx(async (tx) => {
+        const row = await tx.one<{ id: string }>(sql`
+          INSERT INTO referrals (case_id, service_id, provider_organisation_id, reason, shared, created_by, adm1_code, adm2_code, adm3_code)
+          VALUES (${caseId}, ${service.id}, ${service.provider_organisation_id}, ${input.reason}, ${JSON.stringify(shared)}::jsonb, ${actor.userId}, ${team.adm1_code}, ${team.adm2_code}, ${team.adm3_code})
+          RETURNING id`);
+        await cases.addEvent(tx, caseId, actor.userId, 'referral.sent', { service: service.name_en, consented: shared.consented });
+        await recordAudit(tx, ctx, { action: 'referral.create', entity: 'referral', entityId: row.id, after: { case_id: caseId, service_id: service.id, consented: shared.consented } });
+        // Everyone in the provider organisation who answers referrals is told.
+        const responders = await tx.query<{ id: string }>(sql`
+          SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles ro ON ro.key = ur.role_key
+          WHERE u.organisation_id = ${service.provider_organisation_id} AND u.is_active AND EXISTS (SELECT 1 FROM unnest(ro.permissions) p WHERE p LIKE ${`${P.respond}%`})`);
+        for (const r of responders) await notify(tx, r.id, 'referral_received', { service: service.name_en, number: shared.caseNumber }, `/referrals`);
+        return row.id;
+      });
+      return presentReferral((await q.forCase(db, caseId)).find((r) => r.id === id)!, 'case', []);
+    },
+
+    /** Referrals of a case, for its file (visibility checked by the case service). */
+    async forCase(actor: Actor, caseId: string, ctx: AuditContext) {
+      await cases.get(actor, caseId, ctx, { audit: false });
+      return (await q.forCase(db, caseId)).map((r) => presentReferral(r, 'case', []));
+    },
+
+    async incoming(actor: Actor, status: string | undefined) {
+      if (!can(actor, P.respond)) throw new AppError('forbidden');
+      return (await q.incoming(db, actor, status)).map((r) => presentReferral(r, 'provider', providerActions(r.status)));
+    },
+
+    async respond(actor: Actor, id: string, response: ReferralResponse, ctx: AuditContext) {
+      if (!can(actor, P.respond)) throw new AppError('forbidden');
+      const referral = await q.findForProvider(db, actor, id);
+      if (!referral) return denyRead(db, ctx, 'referral', id, await q.referralExists(db, id));
+      if (!providerActions(referral.status).includes(response.action)) throw new AppError('conflict', 'referral_state', { status: referral.status });
+      const team = await cases.team(referral.case_id);
+      await db.tx(async (tx) => {
+        const status = response.action === 'accept' ? 'accepted' : response.action === 'decline' ? 'declined' : 'completed';
+        const reason = response.action === 'decline' ? response.reason : null;
+        const feedback = response.action === 'complete' ? response.feedback : null;
+        // The status in the WHERE clause makes a double answer (two tabs, two staff) a conflict, not an overwrite.
+        const updated = await tx.query(sql`
+          UPDATE referrals SET status = ${status}, responded_by = ${actor.userId}, responded_at = COALESCE(responded_at, now()),
+            response_reason = COALESCE(${reason}, response_reason), feedback = COALESCE(${feedback}, feedback),
+            completed_at = CASE WHEN ${status} = 'completed' THEN now() ELSE completed_at END
+          WHERE id = ${id} AND status = ${referral.status} RETURNING id`);
+        if (updated.length === 0) throw new AppError('conflict', 'referral_state', { status: referral.status });
+        await cases.addEvent(tx, referral.case_id, actor.userId, `referral.${status}`, { service: referral.service_name, ...(reason ? { reason } : {}), ...(feedback ? { feedback } : {}) });
+        await recordAudit(tx, ctx, { action: `referral.${response.action}`, entity: 'referral', entityId: id, before: { status: referral.status }, after: { status }, meta: reason ? { reason } : undefined });
+        // A declined referral goes back to the caseworker with its reason.
+        for (const who of [team.caseworker_id, team.supervisor_id]) {
+          if (who) await notify(tx, who, `referral_${status}`, { service: referral.service_name, number: team.case_number, reason: reason ?? '' }, `/cases/${referral.case_id}`);
+        }
+      });
+      return presentReferral((await q.findForProvider(db, actor, id))!, 'provider', []);
+    },
+  };
+}
+
+export type ReferralService = ReturnType<typeof createReferralService>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+export const SERVICE_CATEGORIES = ['health', 'psychosocial', 'legal_aid', 'education', 'shelter', 'family_tracing', 'disability', 'social_allowance', 'livelihood', 'other'] as const;
+export const CONSENT_PURPOSES = ['registration', 'information_sharing', 'referral', 'photo_story'] as const;
+
+export const Service = z.object({
+  id: z.string(),
+  name: z.object({ en: z.string(), local: z.string().nullable() }),
+  category: z.enum(SERVICE_CATEGORIES),
+  description: z.string().nullable(),
+  provider: z.object({ id: z.string(), name: z.string() }),
+  place: z.object({ code: z.string().nullable(), name: z.string().nullable() }),
+  contact: z.object({ phone: z.string().nullable(), email: z.string().nullable() }),
+});
+export type Service = z.infer<typeof Service>;
+
+export const ServiceQuery = z.object({
+  category: z.enum(SERVICE_CATEGORIES).optional(),
+  place: z.string().max(40).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const ConsentInput = z.object({
+  purpose: z.enum(CONSENT_PURPOSES),
+  givenBy: z.enum(['child', 'parent', 'guardian', 'caregiver', 'court']),
+  giverName: z.string().trim().max(200).optional(),
+  childAssent: z.boolean().default(false),
+  givenOn: z.iso.date(),
+});
+export type ConsentInput = z.infer<typeof ConsentInput>;
+
+export const Consent = z.object({
+  id: z.string(), purpose: z.enum(CONSENT_PURPOSES), givenBy: z.string(), giverName: z.string().nullable(), childAssent: z.boolean(), givenOn: z.string(),
+  withdrawnAt: z.string().nullable(), withdrawalNote: z.string().nullable(), active: z.boolean(),
+});
+
+export const ReferralInput = z.object({
+  serviceId: z.uuid(),
+  reason: z.string().trim().min(10).max(2000),
+});
+
+export const ReferralResponse = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept') }),
+  z.object({ action: z.literal('decline'), reason: z.string().trim().min(10).max(2000) }),
+  z.object({ action: z.literal('complete'), feedback: z.string().trim().min(10).max(4000) }),
+]);
+export type ReferralResponse = z.infer<typeof ReferralResponse>;
+
+/** What the provider receives: only what the consents in force at sending time allowed. */
+export const SharedWithProvider = z.object({
+  caseNumber: z.string(),
+  reason: z.string(),
+  consented: z.boolean(),
+  child: z.object({ names: z.array(z.string()), sex: z.string(), ageYears: z.number().nullable(), disabilities: z.array(z.string()) }).nullable(),
+  concerns: z.array(z.string()).nullable(),
+  place: z.string().nullable(),
+  caseworker: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
+});
+export type SharedWithProvider = z.infer<typeof SharedWithProvider>;
+
+export const Referral = z.object({
+  id: z.string(),
+  caseId: z.string().nullable(),
+  service: z.object({ id: z.string(), name: z.string(), category: z.string() }),
+  provider: z.object({ id: z.string(), name: z.string() }),
+  status: z.enum(['pending', 'accepted', 'declined', 'completed', 'cancelled']),
+  createdAt: z.string(),
+  respondedAt: z.string().nullable(),
+  responseReason: z.string().nullable(),
+  feedback: z.string().nullable(),
+  shared: SharedWithProvider,
+  allowedActions: z.array(z.string()),
+});
+export type Referral = z.infer<typeof Referral>;
