@@ -21,6 +21,7 @@ import { CasesPage } from './features/cases/CasesPage.js';
 import { CasePage } from './features/cases/CasePage.js';
 import { NewCasePage } from './features/cases/NewCasePage.js';
 import { ImportCasesPage } from './features/cases/ImportCasesPage.js';
+import { ReferralsPage } from './features/referrals/ReferralsPage.js';
 import { SESSION_KEY } from './session.js';
 
 export function makeRouter(queryClient: QueryClient) {
@@ -76,6 +77,7 @@ export function makeRouter(queryClient: QueryClient) {
       page('/cases/new', NewCasePage),
       page('/cases/import', ImportCasesPage),
       page('/cases/$id', CasePage),
+      page('/referrals', ReferralsPage),
       page('/geo', GeoPage),
       page('/account', AccountPage),
       page('/admin/users', UsersPage),

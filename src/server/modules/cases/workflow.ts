@@ -105,6 +105,7 @@ export function createWorkflow(db: Database) {
     async allowedActions(actor: Actor, c: { id: string; step: string; status: string }): Promise<string[]> {
       const actions: string[] = [];
       if (can(actor, P.work) && (await isAssigned(c.id, actor.userId))) {
+        actions.push('work');
         for (const m of MOVES.filter((m) => m.from === c.step)) {
           if ((m.to === 'post_closure') === (c.status === 'closed')) actions.push(`submit:${m.to}`);
         }

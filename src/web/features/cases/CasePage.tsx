@@ -9,6 +9,7 @@ import { hasPermission, useSession } from '../../session.js';
 import { date, num } from '../../i18n.js';
 import { labelOf, useTaxonomies } from './useTaxonomies.js';
 import { StepPanel } from './StepPanel.js';
+import { ConsentPanel, ReferralPanel } from './ConsentReferralPanels.js';
 
 /** The case file. Opening it is audited; a case outside the reader's reach reads as "not found". */
 export function CasePage() {
@@ -65,6 +66,10 @@ export function CasePage() {
         </section>
       </div>
       <StepPanel caseId={c.id} step={c.step} actions={c.allowedActions} />
+      <div className="grid">
+        <ConsentPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
+        <ReferralPanel caseId={c.id} canWork={c.allowedActions.includes('work')} place={c.place.code} />
+      </div>
       {c.steps.length ? (
         <section className="card">
           <h2>{t('web.sop.history')}</h2>

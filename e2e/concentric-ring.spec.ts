@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, launch, signIn } from './browser.js';
+
+/**
+ * The concentric-ring case from domain.md, end to end in the browser: a disabled street
+ * child, trafficking survivor, reported through 1098 -> emergency placement at an Integrated
+ * Child Rehabilitation Centre -> comprehensive assessment -> plan approved by the supervisor
+ * -> referral to the Artificial Limb Centre accepted and completed -> referral for the
+ * disability allowance -> review -> closure approved.
+ */
+describe('the concentric-ring case', () => {
+  let browser: Browser;
+  let caseUrl = '';
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  /**
+   * Signs a user in, in English for readable selectors. A Bangla user's saved language is
+   * put back on close, since the language choice is remembered per user.
+   */
+  async function as(username: string): Promise<{ context: { close(): Promise<void> }; page: Page }> {
+    const context: BrowserContext = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    page.on('dialog', (d) => void d.accept(d.message().includes('decline') ? 'Not our service' : 'Below-knee prosthesis fitted on 2 December; review in six months.'));
+    await signIn(page, username);
+    await page.waitForSelector('main h1');
+    const bangla = (await page.locator('html').getAttribute('lang')) === 'bn';
+    if (bangla) await page.getByRole('button', { name: 'English' }).click();
+    return {
+      page,
+      context: {
+        async close() {
+          if (bangla) {
+            await page.getByRole('button', { name: 'বাংলা' }).click();
+            await page.waitForSelector('html[lang=bn]');
+          }
+          await context.close();
+        },
+      },
+    };
+  }
+  const next = async (page: Page, label: string) => {
+    await page.locator('#next-title').waitFor();
+    await page.getByRole('button', { name: label, exact: true }).click();
+  };
+  const saved = (page: Page, event: string) => page.waitForSelector(`li:has-text("${event}")`);
+
+  it('1098 report, emergency placement, assessment and plan by the caseworker', async () => {
+    const { context, page } = await as('kurigram.caseworker');
+    await page.goto(`${baseUrl()}/cases/new`);
+    await page.fill('input[name=nameBn]', 'সাকিব হোসেন');
+    await page.fill('input[name=nameEn]', 'Sakib Hossain');
+    await page.selectOption('select[name=sex]', 'male');
+    await page.fill('input[name=ageYears]', '13');
+    await page.fill('.unit-picker input', 'Holokhana');
+    await page.waitForSelector('.unit-picker select option[value="554952-N4117"]', { state: 'attached' });
+    await page.selectOption('.unit-picker select', '554952-N4117');
+    await page.locator('summary:has-text("Disabilities")').click();
+    await page.check('input[name=disabilities][value=physical]');
+    await page.locator('summary:has-text("Vulnerable groups")').click();
+    await page.check('input[name=vulnerableGroups][value=street]');
+    await page.selectOption('#f-concerns', ['missing.trafficking', 'street.street_living']);
+    await page.selectOption('select[name=riskLevel]', 'high');
+    await page.selectOption('select[name=source]', 'helpline');
+    await page.fill('textarea[name=summary]', 'Called 1098 from Kurigram station: boy brought back from India, lost a leg, sleeping at the station.');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForSelector('h1:has-text("সাকিব হোসেন")');
+    caseUrl = page.url();
+    expect(await page.locator('main').innerText()).toContain('Sensitive');
+
+    // Emergency placement before assessment: the SOP allows it, with the reason on record.
+    await next(page, 'Implementation and referral');
+    await page.fill('textarea[name=note]', 'Placed at the Integrated Child Rehabilitation Centre, Tongi');
+    await page.fill('textarea[name=skipReason]', 'Child sleeping at the railway station at night: placed first, assessed in the centre.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await saved(page, 'Implementation started');
+
+    await next(page, 'Comprehensive assessment');
+    await page.fill('textarea[name=safety]', 'Safe at the centre; traffickers still at large');
+    await page.fill('textarea[name=health]', 'Left leg amputated below the knee');
+    await page.fill('textarea[name=needs]', 'Prosthetic leg\nDisability allowance\nFamily tracing');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await saved(page, 'Comprehensive assessment recorded');
+
+    await next(page, 'Case plan');
+    await page.fill('input[name=need]', 'Prosthetic leg');
+    await page.fill('input[name=goal]', 'Walks unaided within three months');
+    await page.fill('input[name=action]', 'Refer to the Artificial Limb Centre');
+    await page.fill('input[name=responsible]', 'Artificial Limb Centre');
+    await page.fill('input[name=due]', '2027-02-28');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await saved(page, 'Case plan submitted for approval');
+    await context.close();
+  });
+
+  it('the supervisor approves the plan', async () => {
+    const { context, page } = await as('kurigram.supervisor');
+    await page.goto(caseUrl);
+    await next(page, 'Decide on the plan');
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await saved(page, 'Plan approved');
+    await context.close();
+  });
+
+  it('consent recorded, then referrals to the Artificial Limb Centre and for the disability allowance', async () => {
+    const { context, page } = await as('kurigram.caseworker');
+    await page.goto(caseUrl);
+    for (const purpose of ['information_sharing', 'referral']) {
+      await page.selectOption('select[name=purpose]', purpose);
+      await page.selectOption('select[name=givenBy]', 'guardian');
+      await page.fill('input[name=giverName]', 'Ranjit Hossain (uncle)');
+      await page.check('input[name=childAssent]');
+      await page.getByRole('button', { name: 'Record consent' }).click();
+      await page.waitForSelector(`li:has-text("${purpose === 'referral' ? 'Referral to services' : 'Sharing information'}")`);
+    }
+    for (const [category, service, reason] of [
+      ['disability', 'Artificial limbs and assistive devices', 'Needs a below-knee prosthesis and gait training'],
+      ['social_allowance', 'Disability allowance', 'Registered with a physical disability: apply for the allowance'],
+    ]) {
+      await page.selectOption('#f-category', category!);
+      await page.waitForSelector(`#f-service option:has-text("${service}")`, { state: 'attached' });
+      await page.selectOption('#f-service', { label: (await page.locator(`#f-service option:has-text("${service}")`).first().innerText()).trim() });
+      await page.fill('#f-reason', reason!);
+      await page.getByRole('button', { name: 'Send the referral' }).click();
+      await page.waitForSelector(`.referral:has-text("${service}")`);
+    }
+    await context.close();
+  });
+
+  it('the Artificial Limb Centre accepts and reports back; the upazila office accepts the allowance', async () => {
+    const alc = await as('alc.focal');
+    await alc.page.goto(`${baseUrl()}/referrals`);
+    const card = alc.page.locator('.case-card:has-text("Sakib Hossain")');
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await alc.page.selectOption('select', 'accepted');
+    await alc.page.locator('.case-card:has-text("Sakib Hossain")').getByRole('button', { name: 'Report back and complete' }).click();
+    await alc.page.selectOption('select', 'completed');
+    await alc.page.waitForSelector('.case-card:has-text("Sakib Hossain")');
+    await alc.context.close();
+
+    const office = await as('kurigram.supervisor');
+    await office.page.goto(`${baseUrl()}/referrals`);
+    await office.page.locator('.case-card:has-text("Disability allowance")').first().getByRole('button', { name: 'Accept' }).click();
+    await office.page.selectOption('select', 'accepted');
+    await office.page.waitForSelector('.case-card:has-text("Disability allowance")');
+    await office.context.close();
+  });
+
+  it('review, closure requested and approved', async () => {
+    const { context, page } = await as('kurigram.caseworker');
+    await page.goto(caseUrl);
+    await page.waitForSelector('li:has-text("Service completed and reported back")');
+    await next(page, 'Follow-up and review');
+    await page.selectOption('select[name=kind]', 'review');
+    await page.fill('textarea[name=notes]', 'Walking with the prosthesis; allowance approved; uncle found in Ulipur.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await saved(page, 'Follow-up recorded');
+    await next(page, 'Closure');
+    await page.selectOption('select[name=reason]', 'goals_met');
+    await page.fill('textarea[name=outcome]', 'Living with his uncle, walking unaided, receiving the disability allowance.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await saved(page, 'Closure requested');
+    await context.close();
+
+    const sup = await as('kurigram.supervisor');
+    await sup.page.goto(caseUrl);
+    await next(sup.page, 'Decide on the closure');
+    await sup.page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await saved(sup.page, 'Closure approved: case closed');
+    await sup.context.close();
+  });
+});

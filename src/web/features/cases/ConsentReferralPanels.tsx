@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CONSENT_PURPOSES, type Referral, type Service } from '../../../shared/referrals.js';
+import { ApiError, get, post } from '../../api.js';
+import { ErrorBanner, Field } from '../../components/Field.js';
+import { currentLang, date } from '../../i18n.js';
+
+type Consent = { id: string; purpose: string; givenBy: string; giverName: string | null; childAssent: boolean; givenOn: string; withdrawnAt: string | null; active: boolean };
+
+/** Consent and assent per purpose; workers on the case record and withdraw them. */
+export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: ['consents', caseId], queryFn: () => get<{ items: Consent[] }>(`/api/v1/cases/${caseId}/consents`) });
+  const [error, setError] = useState<ApiError | null>(null);
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['consents', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
+  const add = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    setError(null);
+    try {
+      await post(`/api/v1/cases/${caseId}/consents`, { purpose: f.get('purpose'), givenBy: f.get('givenBy'), giverName: String(f.get('giverName') ?? '') || undefined, childAssent: f.get('childAssent') === 'on', givenOn: f.get('givenOn') });
+      await refresh();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  const withdraw = async (id: string) => {
+    const note = window.prompt(t('web.consent.withdrawNote'));
+    if (!note) return;
+    try {
+      await post(`/api/v1/cases/${caseId}/consents/${id}/withdraw`, { note });
+      await refresh();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <section className="card">
+      <h2>{t('web.consent.title')}</h2>
+      <ErrorBanner message={error?.message} />
+      <ul className="plain">
+        {list.data?.items.map((c) => (
+          <li key={c.id} className={c.active ? '' : 'muted'}>
+            <strong>{t(`web.consent.purposes.${c.purpose}`)}</strong> · {t(`web.consent.givers.${c.givenBy}`)}{c.giverName ? ` (${c.giverName})` : ''} · {date(c.givenOn)}
+            {c.childAssent ? ` · ${t('web.consent.assent')}` : ''}
+            {c.active ? (canWork ? <> <button type="button" onClick={() => withdraw(c.id)}>{t('web.consent.withdraw')}</button></> : null) : ` · ${t('web.consent.withdrawn')} ${date(c.withdrawnAt ?? '')}`}
+          </li>
+        ))}
+      </ul>
+      {canWork ? (
+        <form onSubmit={add} className="inline-form" noValidate>
+          <select name="purpose" aria-label={t('web.consent.purpose')}>{CONSENT_PURPOSES.map((p) => <option key={p} value={p}>{t(`web.consent.purposes.${p}`)}</option>)}</select>
+          <select name="givenBy" aria-label={t('web.consent.givenBy')}>{['child', 'parent', 'guardian', 'caregiver', 'court'].map((g) => <option key={g} value={g}>{t(`web.consent.givers.${g}`)}</option>)}</select>
+          <Field label={t('web.consent.giverName')} name="giverName" />
+          <Field label={t('web.consent.givenOn')} name="givenOn" type="date" defaultValue={new Date().toISOString().slice(0, 10)} error={error?.fields.givenOn} />
+          <label className="check"><input type="checkbox" name="childAssent" /> {t('web.consent.assent')}</label>
+          <button type="submit">{t('web.consent.record')}</button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Referrals of the case and, for its workers, a referral to a service in the directory. */
+export function ReferralPanel({ caseId, canWork, place }: { caseId: string; canWork: boolean; place: string | null }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: ['referrals', caseId], queryFn: () => get<{ items: Referral[] }>(`/api/v1/cases/${caseId}/referrals`) });
+  const [category, setCategory] = useState('');
+  const services = useQuery({
+    queryKey: ['services', category, place],
+    queryFn: () => get<{ items: Service[] }>(`/api/v1/services?${new URLSearchParams({ ...(category ? { category } : {}) })}`),
+    enabled: canWork,
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const refer = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    setError(null);
+    try {
+      await post(`/api/v1/cases/${caseId}/referrals`, { serviceId: f.get('serviceId'), reason: f.get('reason') });
+      form.reset();
+      await Promise.all([qc.invalidateQueries({ queryKey: ['referrals', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  const name = (s: Service) => (currentLang() === 'bn' ? (s.name.local ?? s.name.en) : s.name.en);
+  return (
+    <section className="card">
+      <h2>{t('web.referrals.title')}</h2>
+      <ul className="plain">
+        {list.data?.items.map((r) => (
+          <li key={r.id} className={`referral status-${r.status}`}>
+            <strong>{r.service.name}</strong> · {r.provider.name} · <span className="tag small">{t(`web.referrals.statuses.${r.status}`)}</span> <small>{date(r.createdAt)}</small>
+            {r.responseReason ? <p className="hint">{t('web.referrals.declinedBecause')}: {r.responseReason}</p> : null}
+            {r.feedback ? <p className="hint">{t('web.referrals.feedback')}: {r.feedback}</p> : null}
+            {!r.shared.consented ? <p className="hint">{t('web.referrals.noConsent')}</p> : null}
+          </li>
+        ))}
+      </ul>
+      {canWork ? (
+        <form onSubmit={refer} noValidate>
+          <ErrorBanner message={error?.message} />
+          <div className="field">
+            <label htmlFor="f-category">{t('web.referrals.category')}</label>
+            <select id="f-category" value={category} onChange={(e) => setCategory(e.target.value)}>
+              <option value="">{t('web.referrals.allCategories')}</option>
+              {['health', 'psychosocial', 'legal_aid', 'education', 'shelter', 'family_tracing', 'disability', 'social_allowance', 'livelihood', 'other'].map((c) => <option key={c} value={c}>{t(`web.referrals.categories.${c}`)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-service">{t('web.referrals.service')}</label>
+            <select id="f-service" name="serviceId">{services.data?.items.map((s) => <option key={s.id} value={s.id}>{name(s)} · {s.provider.name}</option>)}</select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-reason">{t('web.referrals.reason')}</label>
+            <textarea id="f-reason" name="reason" rows={2} />
+            {error?.fields.reason ? <p className="field-error" role="alert">{error.fields.reason}</p> : null}
+          </div>
+          <button type="submit">{t('web.referrals.send')}</button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

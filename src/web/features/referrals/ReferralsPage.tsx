@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Referral } from '../../../shared/referrals.js';
+import { ApiError, get, post } from '../../api.js';
+import { ErrorBanner } from '../../components/Field.js';
+import { date, num } from '../../i18n.js';
+
+/** A provider's inbox: referrals to their organisation, with only what consent allowed to be shared. */
+export function ReferralsPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState('pending');
+  const list = useQuery({ queryKey: ['incoming', status], queryFn: () => get<{ items: Referral[] }>(`/api/v1/referrals${status ? `?status=${status}` : ''}`) });
+  const [error, setError] = useState<ApiError | null>(null);
+  const act = async (id: string, action: string) => {
+    setError(null);
+    const body: Record<string, unknown> = { action };
+    if (action === 'decline') {
+      const reason = window.prompt(t('web.referrals.declineReason'));
+      if (!reason) return;
+      body.reason = reason;
+    }
+    if (action === 'complete') {
+      const feedback = window.prompt(t('web.referrals.feedbackPrompt'));
+      if (!feedback) return;
+      body.feedback = feedback;
+    }
+    try {
+      await post(`/api/v1/referrals/${id}/response`, body);
+      await qc.invalidateQueries({ queryKey: ['incoming'] });
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <div className="page">
+      <h1>{t('web.referrals.incoming')}</h1>
+      <select aria-label={t('web.cases.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+        {['pending', 'accepted', 'completed', 'declined', ''].map((s) => <option key={s} value={s}>{s ? t(`web.referrals.statuses.${s}`) : t('web.cases.statuses.all')}</option>)}
+      </select>
+      <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />
+      <ul className="case-list">
+        {list.data?.items.map((r) => (
+          <li key={r.id} className="case-card">
+            <strong>{r.service.name}</strong> · {r.shared.caseNumber} · <span className="tag small">{t(`web.referrals.statuses.${r.status}`)}</span> <small>{date(r.createdAt)}</small>
+            <p>{r.shared.reason}</p>
+            {r.shared.child ? (
+              <p className="meta">{r.shared.child.names.join(' / ')} · {t(`web.cases.sexes.${r.shared.child.sex}`)}{r.shared.child.ageYears !== null ? ` · ${t('web.cases.age', { ageText: num(r.shared.child.ageYears) })}` : ''}{r.shared.place ? ` · ${r.shared.place}` : ''}</p>
+            ) : (
+              <p className="hint">{t('web.referrals.noConsentProvider')}</p>
+            )}
+            {r.shared.caseworker ? <p className="meta">{t('web.cases.caseworker')}: {r.shared.caseworker.name}{r.shared.caseworker.phone ? ` · ${r.shared.caseworker.phone}` : ''}</p> : null}
+            <div className="toolbar">
+              {r.allowedActions.map((a) => <button key={a} type="button" onClick={() => act(r.id, a)}>{t(`web.referrals.actions.${a}`)}</button>)}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
