@@ -33,6 +33,7 @@ import { registerCaseRoutes } from './modules/cases/routes.js';
 import { createCaseImporter } from './modules/cases/import.js';
 import { createWorkflow } from './modules/cases/workflow.js';
 import { createReferralService } from './modules/referrals/service.js';
+import { DAILY_DIGEST_JOB, digestMail } from './modules/cases/digest.js';
 import { registerReferralRoutes } from './modules/referrals/routes.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
@@ -54,6 +55,15 @@ export function createServices(config: Config, db: Database) {
   const cases = createCaseService(db, geo, taxonomies, country.code, workflow);
   const caseImporter = createCaseImporter(db, geo, taxonomies, country.code);
   const referrals = createReferralService(db, cases);
+  jobs.define<Record<string, never>>({
+    name: DAILY_DIGEST_JOB,
+    schedule: { cron: '0 8 * * *', tz: country.timezone },
+    handler: async () => {
+      for (const d of await cases.digests()) {
+        await db.tx((tx) => jobs.enqueue(tx, SEND_MAIL_JOB, digestMail(d, config.publicUrl)));
+      }
+    },
+  });
   return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter, referrals };
 }
 

@@ -42,8 +42,11 @@ export const CaseCreateInput = z.object({
 });
 export type CaseCreateInput = z.infer<typeof CaseCreateInput>;
 
+export const CASE_VIEWS = ['mine', 'overdue', 'high_risk_unassessed', 'awaiting_approval'] as const;
+
 export const CaseSearchQuery = z.object({
   q: z.string().trim().max(100).optional(),
+  view: z.enum(CASE_VIEWS).optional(),
   risk: RiskLevel.optional(),
   status: z.enum(['open', 'closed']).optional(),
   concern: z.string().max(80).optional(),
@@ -92,3 +95,14 @@ export const CaseDetail = CaseListItem.extend({
   allowedActions: z.array(z.string()),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseloadSummary = z.object({
+  mine: z.number(),
+  team: z.number(),
+  overdueInitialAssessment: z.number(),
+  highRiskWithoutAssessment: z.number(),
+  plansAwaitingApproval: z.number(),
+  closuresAwaitingApproval: z.number(),
+  referralsWithoutResponse: z.number(),
+});
+export type CaseloadSummary = z.infer<typeof CaseloadSummary>;

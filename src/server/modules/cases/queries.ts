@@ -36,6 +36,22 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
   if (query.risk) where.push(sql`c.risk_level = ${query.risk}`);
   if (query.status) where.push(sql`c.status = ${query.status}`);
   if (query.concern) where.push(sql`${query.concern} = ANY(c.concerns)`);
+  switch (query.view) {
+    case 'mine':
+      where.push(sql`c.caseworker_id = ${actor.userId}`);
+      break;
+    case 'overdue':
+      where.push(sql`c.status = 'open' AND c.step = 'registration' AND c.initial_assessment_due < now()`);
+      break;
+    case 'high_risk_unassessed':
+      where.push(sql`c.status = 'open' AND c.step = 'registration' AND c.risk_level = 'high'`);
+      break;
+    case 'awaiting_approval':
+      where.push(sql`c.status = 'open' AND c.step IN ('plan_approval', 'closure')`);
+      break;
+    default:
+      break;
+  }
   if (query.place) where.push(sql`(c.adm1_code = ${query.place} OR c.adm2_code = ${query.place} OR c.adm3_code = ${query.place} OR c.geo_code = ${query.place})`);
   let score = sql`0`;
   if (query.q) {

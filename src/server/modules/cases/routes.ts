@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CaseCreateInput, CaseDetail, CaseListItem, CaseSearchQuery } from '../../../shared/cases.js';
+import { CaseCreateInput, CaseDetail, CaseListItem, CaseSearchQuery, CaseloadSummary } from '../../../shared/cases.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { Taxonomies } from '../people/taxonomies.js';
 import type { CaseService } from './service.js';
@@ -16,6 +16,7 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, wor
   r.get('/api/v1/cases', { schema: { tags, querystring: CaseSearchQuery, response: { 200: z.object({ items: z.array(CaseListItem), total: z.number() }) } } }, async (req) =>
     cases.search(actorOf(req), req.query),
   );
+  r.get('/api/v1/caseload', { schema: { tags, response: { 200: CaseloadSummary } } }, async (req) => cases.caseload(actorOf(req)));
   r.post('/api/v1/cases', { schema: { tags, body: CaseCreateInput, response: { 201: CaseDetail } } }, async (req, reply) =>
     reply.status(201).send(await cases.register(actorOf(req), req.body, auditContext(req))),
   );

@@ -16,6 +16,8 @@ import * as q from './queries.js';
 import type { Workflow } from './workflow.js';
 import type { ConsentInput, SharedWithProvider } from '../../../shared/referrals.js';
 import * as consent from './consent.js';
+import { caseload, digestRecipients } from './caseload.js';
+import { loadActor } from '../../platform/auth/actor-loader.js';
 import { ageOn } from '../people/service.js';
 import type { Queryable } from '../../platform/db/database.js';
 
@@ -101,6 +103,29 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
         }
       });
       return this.get(actor, id, ctx);
+    },
+
+    /** Today's numbers for the caller's caseload and team. */
+    async caseload(actor: Actor) {
+      if (!can(actor, P.read)) throw new AppError('forbidden');
+      return caseload(db, actor);
+    },
+
+    /**
+     * The daily digest: to each case worker or supervisor with something late or waiting,
+     * one email in their language. Run by the `cases.daily-digest` job every morning.
+     */
+    async digests(): Promise<Array<{ userId: string; email: string; lang: 'en' | 'bn'; name: string; load: Awaited<ReturnType<typeof caseload>> }>> {
+      const out = [];
+      for (const r of await digestRecipients(db)) {
+        const actor = await loadActor(db, r.id, 'cli');
+        if (!actor) continue;
+        const load = await caseload(db, actor);
+        if (load.overdueInitialAssessment + load.highRiskWithoutAssessment + load.plansAwaitingApproval + load.closuresAwaitingApproval + load.referralsWithoutResponse === 0) continue;
+        const user = await db.one<{ email: string; lang: 'en' | 'bn'; full_name: string }>(sql`SELECT email, lang, full_name FROM users WHERE id = ${r.id}`);
+        out.push({ userId: r.id, email: user.email, lang: user.lang, name: user.full_name, load });
+      }
+      return out;
     },
 
     /** Consents on a case the actor can see. */

@@ -3,7 +3,14 @@ import type { Logger } from 'pino';
 import type { Database, Queryable } from '../db/database.js';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
-export type JobDefinition<T> = { name: string; handler: JobHandler<T>; retryLimit?: number; retryDelay?: number };
+export type JobDefinition<T> = {
+  name: string;
+  handler: JobHandler<T>;
+  retryLimit?: number;
+  retryDelay?: number;
+  /** Run on a schedule (cron syntax) in the given time zone, e.g. every morning in Asia/Dhaka. */
+  schedule?: { cron: string; tz: string };
+};
 
 /**
  * Durable jobs on pg-boss, in the same database as everything else. Jobs are enqueued inside
@@ -49,6 +56,7 @@ export function createJobQueue(db: Database, logger: Logger) {
           await boss.work<never>(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
             for (const job of jobs) await def.handler(job.data);
           });
+          if (def.schedule) await boss.schedule(name, def.schedule.cron, {}, { tz: def.schedule.tz });
         }
       }
     },
@@ -63,6 +71,13 @@ export function createJobQueue(db: Database, logger: Logger) {
         retryDelay: def?.retryDelay ?? 10,
         retryBackoff: true,
       });
+    },
+
+    /** Runs a job's handler now, outside the queue (tests, and `ncpp` commands that act at once). */
+    async runNow<T>(name: string, data: T) {
+      const def = definitions.get(name);
+      if (!def) throw new Error(`Unknown job ${name}`);
+      await (def.handler as JobHandler<T>)(data);
     },
 
     /** Recent jobs of every queue, newest first, for the administrators' view. */

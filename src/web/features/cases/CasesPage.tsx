@@ -16,13 +16,19 @@ export function CasesPage() {
   const [q, setQ] = useState('');
   const [risk, setRisk] = useState('');
   const [status, setStatus] = useState('open');
-  const params = new URLSearchParams({ limit: '50', ...(q.trim() ? { q: q.trim() } : {}), ...(risk ? { risk } : {}), ...(status ? { status } : {}) });
+  // The home page's caseload numbers link here with ?view=...
+  const [view, setView] = useState(() => new URLSearchParams(window.location.search).get('view') ?? '');
+  const params = new URLSearchParams({ limit: '50', ...(q.trim() ? { q: q.trim() } : {}), ...(risk ? { risk } : {}), ...(status ? { status } : {}), ...(view ? { view } : {}) });
   const list = useQuery({ queryKey: ['cases', params.toString()], queryFn: () => get<{ items: CaseListItem[]; total: number }>(`/api/v1/cases?${params}`) });
   return (
     <div className="page">
       <h1>{t('web.cases.title')}</h1>
       <div className="toolbar wrap">
         <input type="search" aria-label={t('web.cases.search')} placeholder={t('web.cases.searchHint')} value={q} onChange={(e) => setQ(e.target.value)} />
+        <select aria-label={t('web.cases.view')} value={view} onChange={(e) => setView(e.target.value)}>
+          <option value="">{t('web.cases.views.all')}</option>
+          {['mine', 'overdue', 'high_risk_unassessed', 'awaiting_approval'].map((v) => <option key={v} value={v}>{t(`web.cases.views.${v}`)}</option>)}
+        </select>
         <select aria-label={t('web.cases.risk')} value={risk} onChange={(e) => setRisk(e.target.value)}>
           <option value="">{t('web.cases.anyRisk')}</option>
           {['high', 'medium', 'low'].map((r) => (

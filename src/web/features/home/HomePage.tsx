@@ -5,6 +5,7 @@ import { get } from '../../api.js';
 import { date } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
 import { AreaCard } from '../geo/AreaCard.js';
+import { CaseloadCard } from '../cases/CaseloadCard.js';
 
 export const HOMES = ['admin', 'national', 'district', 'supervisor', 'caseload', 'helpline', 'institution', 'partner', 'portal', 'referrals'] as const;
 
@@ -42,6 +43,7 @@ export function HomePage() {
       <p className="lead">{t('web.home.welcome', { name: me.fullName })}</p>
       <p className="hint">{t(`web.home.about.${home}`)}</p>
       <div className="grid">
+        {hasPermission(session.data, 'cases.read') ? <CaseloadCard /> : null}
         <AreaCard code={scope?.scopeCode ?? null} />
         {hasPermission(session.data, 'admin.audit.read') ? <RecentAudit /> : null}
         {hasPermission(session.data, 'admin.users.read') ? (
