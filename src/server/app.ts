@@ -32,6 +32,8 @@ import { createCaseService } from './modules/cases/service.js';
 import { registerCaseRoutes } from './modules/cases/routes.js';
 import { createCaseImporter } from './modules/cases/import.js';
 import { createWorkflow } from './modules/cases/workflow.js';
+import { createNotesAndFiles } from './modules/cases/notes-files.js';
+import { encryptedFolderStore } from './platform/files/store.js';
 import { createReferralService } from './modules/referrals/service.js';
 import { DAILY_DIGEST_JOB, digestMail } from './modules/cases/digest.js';
 import { registerReferralRoutes } from './modules/referrals/routes.js';
@@ -55,6 +57,8 @@ export function createServices(config: Config, db: Database) {
   const cases = createCaseService(db, geo, taxonomies, country.code, workflow);
   const caseImporter = createCaseImporter(db, geo, taxonomies, country.code);
   const referrals = createReferralService(db, cases);
+  const files = encryptedFolderStore(config.filesDir, secretKey);
+  const notesFiles = createNotesAndFiles(db, files, cases);
   jobs.define<Record<string, never>>({
     name: DAILY_DIGEST_JOB,
     schedule: { cron: '0 8 * * *', tz: country.timezone },
@@ -64,7 +68,7 @@ export function createServices(config: Config, db: Database) {
       }
     },
   });
-  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter, referrals };
+  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter, referrals, notesFiles };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -128,7 +132,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerNotificationRoutes(app, db);
   registerGeoRoutes(app, geo);
   registerAdminRoutes(app, admin, jobs);
-  registerCaseRoutes(app, services.cases, services.workflow, services.caseImporter, services.taxonomies);
+  registerCaseRoutes(app, services.cases, services.workflow, services.caseImporter, services.notesFiles, services.taxonomies);
   registerReferralRoutes(app, services.referrals, services.cases);
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.

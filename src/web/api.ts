@@ -24,7 +24,7 @@ export async function api<T>(method: string, url: string, body?: unknown, conten
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const payload = body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : String(body);
+  const payload = body === undefined ? undefined : body instanceof Blob ? body : contentType === 'application/json' ? JSON.stringify(body) : String(body);
   const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
@@ -36,6 +36,8 @@ export async function api<T>(method: string, url: string, body?: unknown, conten
 }
 
 export const get = <T,>(url: string) => api<T>('GET', url);
+/** Sends a file as the raw request body (attachments). */
+export const postFile = <T,>(url: string, file: Blob) => api<T>('POST', url, file, 'application/octet-stream');
 /** Sends a text body as it is (e.g. a CSV file for an import). */
 export const postText = <T,>(url: string, text: string, contentType: string) => api<T>('POST', url, text, contentType);
 export const post = <T,>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});

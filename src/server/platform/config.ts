@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   NCPP_PUBLIC_URL: z.string().url().optional(),
   /** 32-byte key (hex or base64) that encrypts secrets at rest (TOTP secrets, files). */
   NCPP_SECRET_KEY: z.string().optional(),
+  /** Folder for encrypted case attachments (default: <data dir>/files). */
+  NCPP_FILES_DIR: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('NCPP <no-reply@ncpp.localhost>'),
   OIDC_ISSUER: z.string().url().optional(),
@@ -33,6 +35,7 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  filesDir: string;
   country: string;
   publicUrl: string;
   secretKey: string | undefined;
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.NCPP_DATA_DIR),
+    filesDir: path.resolve(e.NCPP_FILES_DIR ?? path.join(e.NCPP_DATA_DIR, 'files')),
     country: e.NCPP_COUNTRY,
     publicUrl: e.NCPP_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     secretKey: e.NCPP_SECRET_KEY,

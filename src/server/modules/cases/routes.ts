@@ -7,9 +7,10 @@ import type { Taxonomies } from '../people/taxonomies.js';
 import type { CaseService } from './service.js';
 import type { CaseImporter } from './import.js';
 import type { Workflow } from './workflow.js';
+import type { NotesAndFiles } from './notes-files.js';
 import { DecisionInput, ReopenInput, StepInput } from '../../../shared/sop.js';
 
-export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, taxonomies: Taxonomies) {
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, notesFiles: NotesAndFiles, taxonomies: Taxonomies) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
@@ -42,6 +43,30 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, wor
     config: { rateLimit: { max: 10, timeWindow: '1 hour' } },
     schema: { tags, params: z.object({ id: z.uuid() }), body: z.object({ reason: z.string().trim().min(15).max(1000) }), response: { 200: CaseDetail } },
   }, async (req) => cases.breakGlass(actorOf(req), req.params.id, req.body.reason, auditContext(req)));
+
+  r.get('/api/v1/cases/:id/notes', { schema: { tags, params: Id } }, async (req) => notesFiles.list(actorOf(req), req.params.id, auditContext(req)));
+  r.post('/api/v1/cases/:id/notes', { schema: { tags, params: Id, body: z.object({ body: z.string().trim().min(1).max(8000) }), response: { 201: z.object({ ok: z.literal(true) }) } } }, async (req, reply) => {
+    await notesFiles.addNote(actorOf(req), req.params.id, req.body.body, auditContext(req));
+    return reply.status(201).send({ ok: true as const });
+  });
+  // Attachments: the file is the body (any content type), its name in ?filename=. Limits and types are checked by content.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: 11 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  r.post('/api/v1/cases/:id/attachments', {
+    bodyLimit: 11 * 1024 * 1024,
+    schema: { tags, consumes: ['application/octet-stream'], params: Id, querystring: z.object({ filename: z.string().min(1).max(200) }) },
+  }, async (req, reply) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    return reply.status(201).send(await notesFiles.attach(actorOf(req), req.params.id, req.query.filename, body, auditContext(req)));
+  });
+  r.get('/api/v1/cases/:id/attachments/:attachmentId', { schema: { tags, params: Id.extend({ attachmentId: z.uuid() }) } }, async (req, reply) => {
+    const file = await notesFiles.download(actorOf(req), req.params.id, req.params.attachmentId, auditContext(req));
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(file.content);
+  });
 
   // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows).
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));

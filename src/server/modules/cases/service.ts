@@ -157,6 +157,14 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       return this.consents(actor, id, ctx);
     },
 
+    /** The case if the actor may see it, else 404 (audited when it exists). */
+    async requireVisible(actor: Actor, id: string, ctx: AuditContext) {
+      if (!can(actor, P.read)) throw new AppError('forbidden');
+      const row = await q.findVisibleCase(db, actor, id);
+      if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
+      return row;
+    },
+
     /**
      * For other modules (referrals): the case if the actor may work on it (sees it, holds
      * cases.work, is assigned), else 404/403 as for any case action.

@@ -10,6 +10,7 @@ import { date, num } from '../../i18n.js';
 import { labelOf, useTaxonomies } from './useTaxonomies.js';
 import { StepPanel } from './StepPanel.js';
 import { ConsentPanel, ReferralPanel } from './ConsentReferralPanels.js';
+import { NotesPanel } from './NotesPanel.js';
 
 /** The case file. Opening it is audited; a case outside the reader's reach reads as "not found". */
 export function CasePage() {
@@ -70,6 +71,7 @@ export function CasePage() {
         <ConsentPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
         <ReferralPanel caseId={c.id} canWork={c.allowedActions.includes('work')} place={c.place.code} />
       </div>
+      <NotesPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
       {c.steps.length ? (
         <section className="card">
           <h2>{t('web.sop.history')}</h2>
