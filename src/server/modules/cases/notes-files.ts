@@ -43,7 +43,8 @@ export function createNotesAndFiles(db: Database, store: FileStore, access: Case
 
     async attach(actor: Actor, caseId: string, fileName: string, content: Buffer, ctx: AuditContext) {
       await access.requireWorkable(actor, caseId, ctx);
-      const name = fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'file';
+      // No path separators or control characters in a stored name (it is echoed in headers).
+      const name = [...fileName].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('').slice(0, 200) || 'file';
       if (content.length === 0) throw new AppError('validation', 'validation', [{ path: 'file', code: 'file_empty', message: '' }]);
       if (content.length > MAX_ATTACHMENT_BYTES) throw new AppError('validation', 'validation', [{ path: 'file', code: 'file_too_large', message: '', params: { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 } }]);
       const type = detectType(name, content);
