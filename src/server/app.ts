@@ -33,6 +33,7 @@ import { registerCaseRoutes } from './modules/cases/routes.js';
 import { createCaseImporter } from './modules/cases/import.js';
 import { createWorkflow } from './modules/cases/workflow.js';
 import { createNotesAndFiles } from './modules/cases/notes-files.js';
+import { createCaseExporter } from './modules/cases/export.js';
 import { encryptedFolderStore } from './platform/files/store.js';
 import { createReferralService } from './modules/referrals/service.js';
 import { DAILY_DIGEST_JOB, digestMail } from './modules/cases/digest.js';
@@ -59,6 +60,7 @@ export function createServices(config: Config, db: Database) {
   const referrals = createReferralService(db, cases);
   const files = encryptedFolderStore(config.filesDir, secretKey);
   const notesFiles = createNotesAndFiles(db, files, cases);
+  const caseExporter = createCaseExporter(db, taxonomies);
   jobs.define<Record<string, never>>({
     name: DAILY_DIGEST_JOB,
     schedule: { cron: '0 8 * * *', tz: country.timezone },
@@ -68,7 +70,7 @@ export function createServices(config: Config, db: Database) {
       }
     },
   });
-  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter, referrals, notesFiles };
+  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter, referrals, notesFiles, caseExporter };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -132,7 +134,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerNotificationRoutes(app, db);
   registerGeoRoutes(app, geo);
   registerAdminRoutes(app, admin, jobs);
-  registerCaseRoutes(app, services.cases, services.workflow, services.caseImporter, services.notesFiles, services.taxonomies);
+  registerCaseRoutes(app, services.cases, services.workflow, services.caseImporter, services.notesFiles, services.caseExporter, services.taxonomies);
   registerReferralRoutes(app, services.referrals, services.cases);
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.

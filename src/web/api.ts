@@ -43,3 +43,20 @@ export const postText = <T,>(url: string, text: string, contentType: string) => 
 export const post = <T,>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
 export const put = <T,>(url: string, body: unknown) => api<T>('PUT', url, body);
 export const patch = <T,>(url: string, body: unknown) => api<T>('PATCH', url, body);
+
+/** POSTs JSON and saves the file the server answers with (exports). Errors use the usual shape. */
+export async function downloadPost(url: string, body: unknown): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  if (!res.ok) {
+    const e = ((await res.json().catch(() => null)) as { error?: { code: string; message: string; details: FieldIssue[] | null } } | null)?.error;
+    throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.details ?? null);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await res.blob());
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}

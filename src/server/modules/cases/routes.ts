@@ -8,9 +8,11 @@ import type { CaseService } from './service.js';
 import type { CaseImporter } from './import.js';
 import type { Workflow } from './workflow.js';
 import type { NotesAndFiles } from './notes-files.js';
+import type { CaseExporter } from './export.js';
+import { printableCaseFile } from './print.js';
 import { DecisionInput, ReopenInput, StepInput } from '../../../shared/sop.js';
 
-export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, notesFiles: NotesAndFiles, taxonomies: Taxonomies) {
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, notesFiles: NotesAndFiles, exporter: CaseExporter, taxonomies: Taxonomies) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
@@ -66,6 +68,21 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, wor
       .header('cache-control', 'no-store')
       .header('x-content-type-options', 'nosniff')
       .send(file.content);
+  });
+
+  r.post('/api/v1/cases/export', {
+    config: { rateLimit: { max: 20, timeWindow: '1 hour' } },
+    schema: { tags, body: z.object({ format: z.enum(['csv', 'xlsx']), purpose: z.string().trim().min(10).max(500), filters: CaseSearchQuery.omit({ q: true, limit: true, offset: true }).default({}) }) },
+  }, async (req, reply) => {
+    const file = await exporter.export(actorOf(req), req.body, auditContext(req));
+    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.content);
+  });
+  // The printable case file: one HTML page in the reader's language; reading it is audited like any case read.
+  r.get('/api/v1/cases/:id/print', { schema: { tags, params: Id } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const detail = await cases.get(actor, req.params.id, auditContext(req));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'")
+      .send(printableCaseFile(detail, actor.lang, taxonomies, actor.username));
   });
 
   // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows).

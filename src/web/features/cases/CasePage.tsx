@@ -33,7 +33,7 @@ export function CasePage() {
   if (!c) return <p>{t('web.common.loading')}</p>;
   return (
     <div className="page">
-      <p><Link to="/cases">{t('web.cases.back')}</Link></p>
+      <p className="toolbar"><Link to="/cases">{t('web.cases.back')}</Link> <a href={`/api/v1/cases/${c.id}/print`} target="_blank" rel="noopener">{t('web.export.print')}</a></p>
       <h1>{c.child.displayName} <small>{c.caseNumber}</small></h1>
       <p className="meta">
         <span className={`badge-risk risk-${c.riskLevel}`}>{t(`web.cases.riskLevels.${c.riskLevel}`)}</span>

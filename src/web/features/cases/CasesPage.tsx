@@ -3,7 +3,8 @@ import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseListItem } from '../../../shared/cases.js';
-import { get } from '../../api.js';
+import { ApiError, downloadPost, get } from '../../api.js';
+import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
 import { labelOf, useTaxonomies } from './useTaxonomies.js';
@@ -48,6 +49,7 @@ export function CasesPage() {
         ) : null}
       </div>
       <p className="hint" role="status">{t('web.cases.found', { countText: num(list.data?.total ?? 0) })}</p>
+      {hasPermission(session.data, 'cases.export') ? <ExportForm filters={{ ...(risk ? { risk } : {}), ...(status ? { status } : {}), ...(view ? { view } : {}) }} /> : null}
       <ul className="case-list">
         {list.data?.items.map((c) => (
           <li key={c.id} className={`case-card risk-${c.riskLevel}`}>
@@ -69,5 +71,34 @@ export function CasesPage() {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** Export of the current list: the purpose is required and goes to the audit trail. */
+function ExportForm({ filters }: { filters: Record<string, string> }) {
+  const { t } = useTranslation();
+  const [purpose, setPurpose] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async (format: 'csv' | 'xlsx') => {
+    setError(null);
+    try {
+      await downloadPost('/api/v1/cases/export', { format, purpose, filters });
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <details className="card">
+      <summary>{t('web.export.title')}</summary>
+      <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />
+      <label className="field">
+        <span>{t('web.export.purpose')}</span>
+        <input value={purpose} onChange={(e) => setPurpose(e.target.value)} minLength={10} maxLength={500} />
+      </label>
+      <div className="toolbar">
+        <button type="button" onClick={() => run('csv')}>{t('web.export.csv')}</button>
+        <button type="button" onClick={() => run('xlsx')}>{t('web.export.xlsx')}</button>
+      </div>
+    </details>
   );
 }

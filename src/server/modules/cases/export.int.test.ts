@@ -1,0 +1,56 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../platform/db/sql.js';
+import { signIn, startHarness, type Harness } from '../../testing/harness.js';
+
+describe('case exports and the printable case file', () => {
+  let h: Harness;
+  let officer: Record<string, string>;
+  beforeAll(async () => {
+    h = await startHarness();
+    officer = (await signIn(h.app, 'kurigram.officer')).headers;
+  });
+  afterAll(() => h?.close());
+
+  const exportAs = (headers: Record<string, string>, body: Record<string, unknown>) => h.app.inject({ method: 'POST', url: '/api/v1/cases/export', headers, payload: body });
+
+  it('exports what the officer may see as XLSX, with the purpose in the audit trail', async () => {
+    const visible = (await h.app.inject({ url: '/api/v1/cases?limit=1&status=open', headers: officer })).json().total;
+    const res = await exportAs(officer, { format: 'xlsx', purpose: 'Monthly district case review meeting', filters: { status: 'open' } });
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount - 1).toBe(visible);
+    expect(String(sheet.getRow(1).getCell(1).value)).toBe('কেস নম্বর'); // the officer works in Bangla
+    const audit = await h.db.one<{ diff: { _meta: { purpose: string; rows: number } } }>(sql`SELECT diff FROM audit_log WHERE action = 'export.cases' ORDER BY seq DESC LIMIT 1`);
+    expect(audit.diff._meta).toMatchObject({ purpose: 'Monthly district case review meeting', rows: visible });
+  });
+
+  it('exports CSV with a BOM, only inside scope', async () => {
+    const res = await exportAs(officer, { format: 'csv', purpose: 'Check of the Kurigram caseload' });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+    const lines = res.body.trim().split('\n').slice(1);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.startsWith('BD-5549-'))).toBe(true);
+  });
+
+  it('refuses an export without a purpose, or without the permission', async () => {
+    expect((await exportAs(officer, { format: 'csv', purpose: 'x' })).statusCode).toBe(422);
+    const worker = (await signIn(h.app, 'kurigram.caseworker')).headers;
+    expect((await exportAs(worker, { format: 'csv', purpose: 'I would like all the cases' })).statusCode).toBe(403);
+  });
+
+  it('prints a case file in the reader\'s language, audited as a read', async () => {
+    const id = (await h.app.inject({ url: '/api/v1/cases?limit=1', headers: officer })).json().items[0].id;
+    const res = await h.app.inject({ url: `/api/v1/cases/${id}/print`, headers: officer });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('গোপনীয়');
+    expect(res.body).toMatch(/BD-5549-\d{4}-\d{6}/);
+    expect(res.body).not.toContain('<script');
+    const reads = await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.read' AND entity_id = ${id}`);
+    expect(reads.n).toBeGreaterThan(0);
+  });
+});
