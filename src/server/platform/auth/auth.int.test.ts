@@ -117,3 +117,16 @@ describe('authentication and the API error contract', () => {
     expect(SEND_MAIL_JOB).toBe('mail.send');
   });
 });
+
+describe('demo accounts on a production system', () => {
+  it('refuses the demo password when NODE_ENV=production', async () => {
+    const h = await startHarness({ env: { NODE_ENV: 'production', NCPP_SECRET_KEY: 'a'.repeat(64) } });
+    try {
+      const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'national', password: 'Ncpp-Demo-2026' } });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.message).toContain('Demo accounts');
+    } finally {
+      await h.close();
+    }
+  });
+});
