@@ -4,6 +4,7 @@ export type NavItem = { to: string; label: string; permission?: string };
 export const NAV: NavItem[] = [
   { to: '/', label: 'web.nav.home' },
   { to: '/cases', label: 'web.nav.cases', permission: 'cases.read' },
+  { to: '/transfers', label: 'web.nav.transfers', permission: 'cases.work' },
   { to: '/referrals', label: 'web.nav.referrals', permission: 'referrals.respond' },
   { to: '/geo', label: 'web.nav.geo' },
   { to: '/admin/users', label: 'web.nav.users', permission: 'admin.users.read' },

@@ -22,6 +22,7 @@ import { CasePage } from './features/cases/CasePage.js';
 import { NewCasePage } from './features/cases/NewCasePage.js';
 import { ImportCasesPage } from './features/cases/ImportCasesPage.js';
 import { ReferralsPage } from './features/referrals/ReferralsPage.js';
+import { TransfersPage } from './features/cases/TransfersPage.js';
 import { SESSION_KEY } from './session.js';
 
 export function makeRouter(queryClient: QueryClient) {
@@ -78,6 +79,7 @@ export function makeRouter(queryClient: QueryClient) {
       page('/cases/import', ImportCasesPage),
       page('/cases/$id', CasePage),
       page('/referrals', ReferralsPage),
+      page('/transfers', TransfersPage),
       page('/geo', GeoPage),
       page('/account', AccountPage),
       page('/admin/users', UsersPage),

@@ -46,6 +46,15 @@ export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, j
     admin.updateOrganisation(actorOf(req), req.params.id, req.body, auditContext(req)),
   );
 
+  r.get('/api/v1/organisations', { schema: { tags: ['directory'], querystring: z.object({ q: z.string().trim().max(100).optional() }) } }, async (req) => {
+    actorOf(req);
+    return { items: await admin.directory(req.query) };
+  });
+  r.get('/api/v1/organisations/:id/caseworkers', { schema: { tags: ['directory'], params: IdParam } }, async (req) => {
+    actorOf(req);
+    return { items: await admin.caseWorkersOf(req.params.id) };
+  });
+
   r.get('/api/v1/admin/roles', { schema: { tags, response: { 200: z.object({ items: z.array(Role) }) } } }, async (req) => ({ items: await admin.listRoles(actorOf(req)) }));
   r.put('/api/v1/admin/roles/:key', { schema: { tags, params: z.object({ key: z.string().max(60) }), body: RolePermissionsInput, response: { 200: Role } } }, async (req) =>
     admin.setRolePermissions(actorOf(req), req.params.key, req.body.permissions, auditContext(req)),

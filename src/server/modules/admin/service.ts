@@ -235,6 +235,20 @@ export function createAdminService(db: Database, geo: GeoService) {
       return presentOrganisation((await q.findOrganisation(db, id))!);
     },
 
+    /**
+     * The organisation directory any signed-in user may search (to refer or transfer to an
+     * organisation), with each organisation's case workers when asked: names only, no contacts.
+     */
+    async directory(query: { q?: string | undefined }) {
+      return (await q.listOrganisations(db, query.q, 50, 0)).filter((o) => o.is_active).map((o) => ({ id: o.id, name: o.name_en, nameLocal: o.name_local, type: o.type, place: o.place_name }));
+    },
+
+    async caseWorkersOf(organisationId: string) {
+      return db.query<{ id: string; name: string }>(sql`
+        SELECT DISTINCT u.id, u.full_name AS name FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.key = ur.role_key
+        WHERE u.organisation_id = ${organisationId} AND u.is_active AND 'cases.work' = ANY(r.permissions) ORDER BY name LIMIT 200`);
+    },
+
     async listRoles(actor: Actor) {
       require(actor, P.usersRead);
       return (await q.listRoles(db)).map(presentRole);

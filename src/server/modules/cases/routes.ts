@@ -10,9 +10,10 @@ import type { Workflow } from './workflow.js';
 import type { NotesAndFiles } from './notes-files.js';
 import type { CaseExporter } from './export.js';
 import { printableCaseFile } from './print.js';
+import { TransferInput, TransferResponse, type Transfers } from './transfer.js';
 import { DecisionInput, ReopenInput, StepInput } from '../../../shared/sop.js';
 
-export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, notesFiles: NotesAndFiles, exporter: CaseExporter, taxonomies: Taxonomies) {
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, notesFiles: NotesAndFiles, exporter: CaseExporter, transfers: Transfers, taxonomies: Taxonomies) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
@@ -84,6 +85,18 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, wor
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'")
       .send(printableCaseFile(detail, actor.lang, taxonomies, actor.username));
   });
+
+  r.post('/api/v1/cases/:id/transfers', { schema: { tags, params: Id, body: TransferInput, response: { 201: z.object({ id: z.string() }) } } }, async (req, reply) =>
+    reply.status(201).send(await transfers.request(actorOf(req), req.params.id, req.body, auditContext(req))),
+  );
+  r.get('/api/v1/cases/:id/transfers', { schema: { tags, params: Id } }, async (req) => {
+    await cases.requireVisible(actorOf(req), req.params.id, auditContext(req));
+    return { items: await transfers.forCase(req.params.id) };
+  });
+  r.get('/api/v1/transfers', { schema: { tags } }, async (req) => ({ items: await transfers.incoming(actorOf(req)) }));
+  r.post('/api/v1/transfers/:id/response', { schema: { tags, params: Id, body: TransferResponse } }, async (req) =>
+    transfers.respond(actorOf(req), req.params.id, req.body, auditContext(req)),
+  );
 
   // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows).
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));

@@ -11,6 +11,7 @@ import { labelOf, useTaxonomies } from './useTaxonomies.js';
 import { StepPanel } from './StepPanel.js';
 import { ConsentPanel, ReferralPanel } from './ConsentReferralPanels.js';
 import { NotesPanel } from './NotesPanel.js';
+import { TransferPanel } from './TransferPanel.js';
 
 /** The case file. Opening it is audited; a case outside the reader's reach reads as "not found". */
 export function CasePage() {
@@ -72,6 +73,7 @@ export function CasePage() {
         <ReferralPanel caseId={c.id} canWork={c.allowedActions.includes('work')} place={c.place.code} />
       </div>
       <NotesPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
+      {c.allowedActions.includes('work') && c.status === 'open' ? <TransferPanel caseId={c.id} /> : null}
       {c.steps.length ? (
         <section className="card">
           <h2>{t('web.sop.history')}</h2>

@@ -1,0 +1,51 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, get, post } from '../../api.js';
+import { ErrorBanner } from '../../components/Field.js';
+import { date, num } from '../../i18n.js';
+
+type Transfer = { id: string; toOrganisation: string; reason: string; requestedAt: string; shared: { caseNumber: string; sensitive: boolean; child?: string; ageYears?: number | null; riskLevel: string } };
+
+/** Cases others ask you (or your organisation) to take over. */
+export function TransfersPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: ['transfers'], queryFn: () => get<{ items: Transfer[] }>('/api/v1/transfers') });
+  const [error, setError] = useState<ApiError | null>(null);
+  const answer = async (id: string, action: 'accept' | 'decline') => {
+    setError(null);
+    const body: Record<string, unknown> = { action };
+    if (action === 'decline') {
+      const reason = window.prompt(t('web.transfers.declineReason'));
+      if (!reason) return;
+      body.reason = reason;
+    }
+    try {
+      await post(`/api/v1/transfers/${id}/response`, body);
+      await qc.invalidateQueries({ queryKey: ['transfers'] });
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  return (
+    <div className="page">
+      <h1>{t('web.transfers.title')}</h1>
+      <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />
+      {list.data?.items.length === 0 ? <p>{t('web.transfers.none')}</p> : null}
+      <ul className="case-list">
+        {list.data?.items.map((tr) => (
+          <li key={tr.id} className={`case-card risk-${tr.shared.riskLevel}`}>
+            <strong>{tr.shared.caseNumber}</strong> {tr.shared.sensitive ? <span className="tag small">{t('web.transfers.sensitive')}</span> : <> · {tr.shared.child}{tr.shared.ageYears != null ? ` · ${t('web.cases.age', { ageText: num(tr.shared.ageYears) })}` : ''}</>}
+            <p>{tr.reason}</p>
+            <p className="meta">{tr.toOrganisation} · {date(tr.requestedAt)}</p>
+            <div className="toolbar">
+              <button type="button" className="primary" onClick={() => answer(tr.id, 'accept')}>{t('web.transfers.accept')}</button>
+              <button type="button" onClick={() => answer(tr.id, 'decline')}>{t('web.transfers.decline')}</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
