@@ -35,6 +35,7 @@ import { createWorkflow } from './modules/cases/workflow.js';
 import { createNotesAndFiles } from './modules/cases/notes-files.js';
 import { createCaseExporter } from './modules/cases/export.js';
 import { createTransfers } from './modules/cases/transfer.js';
+import { createBestInterest } from './modules/cases/bid.js';
 import { encryptedFolderStore } from './platform/files/store.js';
 import { createReferralService } from './modules/referrals/service.js';
 import { DAILY_DIGEST_JOB, digestMail } from './modules/cases/digest.js';
@@ -63,6 +64,7 @@ export function createServices(config: Config, db: Database) {
   const notesFiles = createNotesAndFiles(db, files, cases);
   const caseExporter = createCaseExporter(db, taxonomies);
   const transfers = createTransfers(db, geo, cases);
+  const bids = createBestInterest(db, cases);
   jobs.define<Record<string, never>>({
     name: DAILY_DIGEST_JOB,
     schedule: { cron: '0 8 * * *', tz: country.timezone },
@@ -72,7 +74,7 @@ export function createServices(config: Config, db: Database) {
       }
     },
   });
-  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter, referrals, notesFiles, caseExporter, transfers };
+  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter, referrals, notesFiles, caseExporter, transfers, bids };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -136,7 +138,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerNotificationRoutes(app, db);
   registerGeoRoutes(app, geo);
   registerAdminRoutes(app, admin, jobs);
-  registerCaseRoutes(app, services.cases, services.workflow, services.caseImporter, services.notesFiles, services.caseExporter, services.transfers, services.taxonomies);
+  registerCaseRoutes(app, services.cases, services.workflow, services.caseImporter, services.notesFiles, services.caseExporter, services.transfers, services.bids, services.taxonomies);
   registerReferralRoutes(app, services.referrals, services.cases);
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.

@@ -9,6 +9,8 @@ export const CASE_PERMISSIONS = {
   /** Approve or return case plans and closures (supervisors; never one's own submission). */
   approve: 'cases.approve',
   import: 'cases.import',
+  /** Record the Upazila Child Welfare Board's decision on a best-interest determination (its secretary). */
+  bidDecision: 'cases.bid_decision',
   /** Export the case list (CSV/XLSX) with a stated purpose; audited. */
   export: 'cases.export',
   /** Emergency read of a case outside one's normal visibility, with a stated reason (audited, supervisor notified). */

@@ -11,9 +11,11 @@ import type { NotesAndFiles } from './notes-files.js';
 import type { CaseExporter } from './export.js';
 import { printableCaseFile } from './print.js';
 import { TransferInput, TransferResponse, type Transfers } from './transfer.js';
+import type { BestInterest } from './bid.js';
+import { BidInput, BoardDecisionInput } from '../../../shared/bid.js';
 import { DecisionInput, ReopenInput, StepInput } from '../../../shared/sop.js';
 
-export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, notesFiles: NotesAndFiles, exporter: CaseExporter, transfers: Transfers, taxonomies: Taxonomies) {
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, notesFiles: NotesAndFiles, exporter: CaseExporter, transfers: Transfers, bids: BestInterest, taxonomies: Taxonomies) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
@@ -97,6 +99,14 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, wor
   r.post('/api/v1/transfers/:id/response', { schema: { tags, params: Id, body: TransferResponse } }, async (req) =>
     transfers.respond(actorOf(req), req.params.id, req.body, auditContext(req)),
   );
+
+  r.get('/api/v1/cases/:id/bids', { schema: { tags, params: Id } }, async (req) => ({ items: await bids.list(actorOf(req), req.params.id, auditContext(req)) }));
+  r.post('/api/v1/cases/:id/bids', { schema: { tags, params: Id, body: BidInput, response: { 201: z.object({ id: z.string() }) } } }, async (req, reply) =>
+    reply.status(201).send(await bids.submit(actorOf(req), req.params.id, req.body, auditContext(req))),
+  );
+  r.post('/api/v1/cases/:id/bids/:bidId/decision', { schema: { tags, params: Id.extend({ bidId: z.uuid() }), body: BoardDecisionInput } }, async (req) => ({
+    items: await bids.recordDecision(actorOf(req), req.params.id, req.params.bidId, req.body, auditContext(req)),
+  }));
 
   // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows).
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));

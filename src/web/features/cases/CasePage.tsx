@@ -12,6 +12,7 @@ import { StepPanel } from './StepPanel.js';
 import { ConsentPanel, ReferralPanel } from './ConsentReferralPanels.js';
 import { NotesPanel } from './NotesPanel.js';
 import { TransferPanel } from './TransferPanel.js';
+import { BidPanel } from './BidPanel.js';
 
 /** The case file. Opening it is audited; a case outside the reader's reach reads as "not found". */
 export function CasePage() {
@@ -72,6 +73,7 @@ export function CasePage() {
         <ConsentPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
         <ReferralPanel caseId={c.id} canWork={c.allowedActions.includes('work')} place={c.place.code} />
       </div>
+      <BidPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
       <NotesPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
       {c.allowedActions.includes('work') && c.status === 'open' ? <TransferPanel caseId={c.id} /> : null}
       {c.steps.length ? (

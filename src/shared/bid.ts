@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const CARE_OPTIONS = ['family_reunification', 'kinship_care', 'foster_care', 'guardianship', 'shishu_paribar', 'baby_home', 'rehabilitation_centre', 'safe_home', 'independent_living'] as const;
+
+export const BidInput = z.object({
+  question: z.string().trim().min(10).max(1000),
+  options: z.array(z.object({ option: z.enum(CARE_OPTIONS), assessment: z.string().trim().min(5).max(2000) })).min(1).max(9),
+  recommendation: z.enum(CARE_OPTIONS),
+  childViews: z.string().trim().min(5).max(4000),
+  familyViews: z.string().trim().max(4000).optional(),
+});
+export type BidInput = z.infer<typeof BidInput>;
+
+export const BoardDecisionInput = z.object({
+  decision: z.enum(CARE_OPTIONS),
+  decisionDate: z.iso.date(),
+  notes: z.string().trim().max(4000).default(''),
+});
+export type BoardDecisionInput = z.infer<typeof BoardDecisionInput>;

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CARE_OPTIONS } from '../../../shared/bid.js';
+import { ApiError, get, post } from '../../api.js';
+import { ErrorBanner, Field } from '../../components/Field.js';
+import { date } from '../../i18n.js';
+import { hasPermission, useSession } from '../../session.js';
+
+type Bid = { id: string; question: string; options: Array<{ option: string; assessment: string }>; recommendation: string; childViews: string; status: string; submittedBy: string | null; submittedAt: string; decision: string | null; decisionDate: string | null; decisionNotes: string | null };
+
+/** Best-interest determination for an alternative-care decision, and the board's decision recorded back. */
+export function BidPanel({ caseId, canWork }: { caseId: string; canWork: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const session = useSession();
+  const list = useQuery({ queryKey: ['bids', caseId], queryFn: () => get<{ items: Bid[] }>(`/api/v1/cases/${caseId}/bids`) });
+  const [error, setError] = useState<ApiError | null>(null);
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['bids', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      await refresh();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+    }
+  };
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const options = CARE_OPTIONS.filter((o) => f.get(`opt-${o}`) === 'on').map((option) => ({ option, assessment: String(f.get(`assess-${option}`) ?? '') }));
+    void run(() => post(`/api/v1/cases/${caseId}/bids`, { question: f.get('question'), options, recommendation: f.get('recommendation'), childViews: f.get('childViews'), familyViews: String(f.get('familyViews') ?? '') || undefined }));
+  };
+  const decide = (bidId: string) => (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    void run(() => post(`/api/v1/cases/${caseId}/bids/${bidId}/decision`, { decision: f.get('decision'), decisionDate: f.get('decisionDate'), notes: f.get('notes') }));
+  };
+  const pending = list.data?.items.some((b) => b.status === 'with_board');
+  const mayDecide = hasPermission(session.data, 'cases.bid_decision');
+  if (!canWork && !list.data?.items.length) return null;
+  return (
+    <details className="card" open={Boolean(list.data?.items.length)}>
+      <summary>{t('web.bid.title')}</summary>
+      <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />
+      {list.data?.items.map((b) => (
+        <div key={b.id} className="bid">
+          <p><strong>{b.question}</strong> <small>{date(b.submittedAt)} · {b.submittedBy}</small></p>
+          <ul>{b.options.map((o) => <li key={o.option}>{t(`web.bid.careOptions.${o.option}`)}: {o.assessment}</li>)}</ul>
+          <p>{t('web.bid.recommendation')}: {t(`web.bid.careOptions.${b.recommendation}`)} · {t('web.bid.childViews')}: {b.childViews}</p>
+          {b.status === 'decided' ? (
+            <p className="banner">{t('web.bid.decided')}: {t(`web.bid.careOptions.${b.decision ?? ''}`)} ({date(b.decisionDate ?? '')}) {b.decisionNotes}</p>
+          ) : (
+            <p className="tag">{t('web.bid.withBoard')}</p>
+          )}
+          {b.status === 'with_board' && mayDecide ? (
+            <form onSubmit={decide(b.id)} className="inline-form" noValidate>
+              <select name="decision" aria-label={t('web.bid.decision')} defaultValue={b.recommendation}>{CARE_OPTIONS.map((o) => <option key={o} value={o}>{t(`web.bid.careOptions.${o}`)}</option>)}</select>
+              <Field label={t('web.bid.decisionDate')} name="decisionDate" type="date" defaultValue={new Date().toISOString().slice(0, 10)} />
+              <Field label={t('web.bid.notes')} name="notes" />
+              <button type="submit">{t('web.bid.record')}</button>
+            </form>
+          ) : null}
+        </div>
+      ))}
+      {canWork && !pending ? (
+        <form onSubmit={submit} noValidate>
+          <Field label={t('web.bid.question')} name="question" error={error?.fields.question} />
+          <fieldset>
+            <legend>{t('web.bid.options')}</legend>
+            {CARE_OPTIONS.map((o) => (
+              <div key={o} className="scope-row">
+                <label className="check"><input type="checkbox" name={`opt-${o}`} /> {t(`web.bid.careOptions.${o}`)}</label>
+                <input name={`assess-${o}`} aria-label={`${t(`web.bid.careOptions.${o}`)}: ${t('web.bid.assessment')}`} placeholder={t('web.bid.assessment')} />
+              </div>
+            ))}
+            {error?.fields.options ? <p className="field-error" role="alert">{error.fields.options}</p> : null}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="f-rec">{t('web.bid.recommendation')}</label>
+            <select id="f-rec" name="recommendation">{CARE_OPTIONS.map((o) => <option key={o} value={o}>{t(`web.bid.careOptions.${o}`)}</option>)}</select>
+          </div>
+          <Field label={t('web.bid.childViews')} name="childViews" error={error?.fields.childViews} />
+          <Field label={t('web.bid.familyViews')} name="familyViews" />
+          <button type="submit">{t('web.bid.submit')}</button>
+        </form>
+      ) : null}
+    </details>
+  );
+}
