@@ -81,7 +81,7 @@ describe.skipIf(onServer)('the ncpp command (embedded database)', () => {
       server = spawn(process.execPath, [path.join(root, 'bin/ncpp.js'), 'serve'], { cwd: root, env: { ...process.env, NCPP_DATA_DIR: path.join(dir, 'data'), PORT: '0', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       server.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-      for (let i = 0; i < 240 && !/running at (http:\/\/\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 250));
+      for (let i = 0; i < 400 && !/running at (http:\/\/\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 250));
       url = /running at (http:\/\/\S+)/.exec(out)?.[1] ?? '';
       expect(url).not.toBe('');
     });

@@ -106,3 +106,14 @@ export const CaseloadSummary = z.object({
   referralsWithoutResponse: z.number(),
 });
 export type CaseloadSummary = z.infer<typeof CaseloadSummary>;
+
+export const FAMILY_RELATIONSHIPS = ['mother', 'father', 'grandparent', 'sibling', 'aunt_uncle', 'other_relative', 'guardian', 'foster_carer', 'other'] as const;
+export const FamilyMemberInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  relationship: z.enum(FAMILY_RELATIONSHIPS),
+  phone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/).optional(),
+  isCaregiver: z.boolean().default(false),
+  livesWithChild: z.boolean().default(false),
+  notes: z.string().trim().max(1000).optional(),
+});
+export type FamilyMemberInput = z.infer<typeof FamilyMemberInput>;

@@ -54,7 +54,13 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
   }
   if (query.place) where.push(sql`(c.adm1_code = ${query.place} OR c.adm2_code = ${query.place} OR c.adm3_code = ${query.place} OR c.geo_code = ${query.place})`);
   let score = sql`0`;
-  if (query.q) {
+  const phone = phoneDigits(query.q);
+  if (phone) {
+    // A phone number: the child's own, or a family member's.
+    where.push(sql`EXISTS (SELECT 1 FROM persons pp LEFT JOIN family_members f ON f.person_id = pp.id WHERE pp.id = c.child_id
+      AND (regexp_replace(coalesce(pp.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${phone}%`} OR regexp_replace(coalesce(f.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${phone}%`}))`);
+    score = sql`1`;
+  } else if (query.q) {
     const number = query.q.toUpperCase();
     if (keys?.skeleton) {
       const folded = keys.folded.map((f) => sql`word_similarity(${f}, c.child_name_folded)`);
@@ -72,10 +78,10 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
     }
   }
   const filter = join(where, ' AND ');
-  const order = query.q ? sql`h.score DESC, h.registered_at DESC` : sql`h.registered_at DESC`;
+  const order = query.q && !phone ? sql`h.score DESC, h.registered_at DESC` : sql`h.registered_at DESC`;
   // The nationwide path runs inside a transaction (see searchesNationwide): the similarity
   // threshold of <% is set for it alone.
-  if (query.q && keys?.skeleton && nationwide(actor)) await db.query(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+  if (query.q && !phone && keys?.skeleton && nationwide(actor)) await db.query(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
   // Two stages: rank the visible cases on their own columns, then fetch the page's details.
   const items = await db.query<CaseRow & { total: number }>(sql`
     WITH hits AS (
@@ -87,6 +93,16 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
     ORDER BY ${order}`);
   const total = items[0]?.total ?? (query.offset > 0 ? (await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases c WHERE ${filter}`)).n : 0);
   return { items, total: Number(total) };
+}
+
+/** The digits of a search text that is a phone number (Bangla digits allowed), else undefined. */
+export function phoneDigits(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const ascii = text.replace(/[০-৯]/g, (d) => String('০১২৩৪৫৬৭৮৯'.indexOf(d)));
+  if (!/^[+\d\s-]{6,20}$/.test(ascii)) return undefined;
+  const digits = ascii.replace(/\D/g, '');
+  // +880 1XXXXXXXXX and 01XXXXXXXXX are the same Bangladeshi mobile number.
+  return digits.length >= 6 ? digits.replace(/^880(?=1)/, '0') : undefined;
 }
 
 /** True when one of the caller's case-reading grants covers the whole country without narrowing. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CaseCreateInput, CaseDetail, CaseListItem, CaseSearchQuery, CaseloadSummary } from '../../../shared/cases.js';
+import { CaseCreateInput, CaseDetail, CaseListItem, CaseSearchQuery, CaseloadSummary, FamilyMemberInput } from '../../../shared/cases.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { Taxonomies } from '../people/taxonomies.js';
 import type { CaseService } from './service.js';
@@ -107,6 +107,11 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, wor
   r.post('/api/v1/cases/:id/bids/:bidId/decision', { schema: { tags, params: Id.extend({ bidId: z.uuid() }), body: BoardDecisionInput } }, async (req) => ({
     items: await bids.recordDecision(actorOf(req), req.params.id, req.params.bidId, req.body, auditContext(req)),
   }));
+
+  r.get('/api/v1/cases/:id/family', { schema: { tags, params: Id } }, async (req) => ({ items: await cases.family(actorOf(req), req.params.id, auditContext(req)) }));
+  r.post('/api/v1/cases/:id/family', { schema: { tags, params: Id, body: FamilyMemberInput } }, async (req, reply) =>
+    reply.status(201).send({ items: await cases.addFamilyMember(actorOf(req), req.params.id, req.body, auditContext(req)) }),
+  );
 
   // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows).
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));

@@ -1,4 +1,4 @@
-import type { CaseCreateInput, CaseSearchQuery } from '../../../shared/cases.js';
+import type { CaseCreateInput, CaseSearchQuery, FamilyMemberInput } from '../../../shared/cases.js';
 import { foldedKeys, nameKey } from '../../../shared/phonetic.js';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
@@ -78,7 +78,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
 
     async search(actor: Actor, query: CaseSearchQuery) {
       if (!can(actor, P.read)) throw new AppError('forbidden');
-      const keys = query.q ? searchKeys(query.q) : null;
+      const keys = query.q && !q.phoneDigits(query.q) ? searchKeys(query.q) : null;
       // Only the nationwide name search sets a transaction-local threshold; others need no transaction.
       const result = query.q && q.nationwide(actor) ? await db.tx((tx) => q.searchCases(tx, actor, query, keys)) : await q.searchCases(db, actor, query, keys);
       return { items: result.items.map((r) => presentCaseListItem(r)), total: result.total };
@@ -126,6 +126,22 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
         out.push({ userId: r.id, email: user.email, lang: user.lang, name: user.full_name, load });
       }
       return out;
+    },
+
+    /** The child's family members and caregivers, for people who may see the case. */
+    async family(actor: Actor, id: string, ctx: AuditContext) {
+      const row = await this.requireVisible(actor, id, ctx);
+      return peopleService.family(db, row.child_id);
+    },
+
+    async addFamilyMember(actor: Actor, id: string, input: FamilyMemberInput, ctx: AuditContext) {
+      const row = await this.requireWorkable(actor, id, ctx);
+      await db.tx(async (tx) => {
+        const memberId = await peopleService.addFamilyMember(tx, row.child_id, input, actor.userId);
+        await q.addEvent(tx, id, actor.userId, 'family.added', { relationship: input.relationship, caregiver: input.isCaregiver });
+        await recordAudit(tx, ctx, { action: 'case.family_add', entity: 'case', entityId: id, after: { family_member_id: memberId, relationship: input.relationship, is_caregiver: input.isCaregiver } });
+      });
+      return peopleService.family(db, row.child_id);
     },
 
     /** Consents on a case the actor can see. */

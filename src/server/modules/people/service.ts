@@ -1,4 +1,4 @@
-import type { ChildInput } from '../../../shared/cases.js';
+import type { ChildInput, FamilyMemberInput } from '../../../shared/cases.js';
 import { foldedKeys, nameKey } from '../../../shared/phonetic.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
@@ -49,6 +49,19 @@ export const peopleService = {
               ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null})
       RETURNING id`);
     return { id: row.id, nameKey: keys.nameKey, nameFolded: keys.nameFolded };
+  },
+
+  async addFamilyMember(tx: Queryable, personId: string, m: FamilyMemberInput, userId: string): Promise<string> {
+    const row = await tx.one<{ id: string }>(sql`
+      INSERT INTO family_members (person_id, name, relationship, phone, is_caregiver, lives_with_child, notes, created_by)
+      VALUES (${personId}, ${m.name}, ${m.relationship}, ${m.phone ?? null}, ${m.isCaregiver}, ${m.livesWithChild}, ${m.notes ?? null}, ${userId}) RETURNING id`);
+    return row.id;
+  },
+
+  async family(db: Queryable, personId: string) {
+    const rows = await db.query<{ id: string; name: string; relationship: string; phone: string | null; is_caregiver: boolean; lives_with_child: boolean; notes: string | null }>(sql`
+      SELECT id, name, relationship, phone, is_caregiver, lives_with_child, notes FROM family_members WHERE person_id = ${personId} ORDER BY is_caregiver DESC, created_at`);
+    return rows.map((r) => ({ id: r.id, name: r.name, relationship: r.relationship, phone: r.phone, isCaregiver: r.is_caregiver, livesWithChild: r.lives_with_child, notes: r.notes }));
   },
 
   async get(db: Queryable, id: string): Promise<PersonRow | undefined> {

@@ -13,6 +13,7 @@ import { ConsentPanel, ReferralPanel } from './ConsentReferralPanels.js';
 import { NotesPanel } from './NotesPanel.js';
 import { TransferPanel } from './TransferPanel.js';
 import { BidPanel } from './BidPanel.js';
+import { FamilyPanel } from './FamilyPanel.js';
 
 /** The case file. Opening it is audited; a case outside the reader's reach reads as "not found". */
 export function CasePage() {
@@ -69,6 +70,7 @@ export function CasePage() {
         </section>
       </div>
       <StepPanel caseId={c.id} step={c.step} actions={c.allowedActions} />
+      <FamilyPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
       <div className="grid">
         <ConsentPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
         <ReferralPanel caseId={c.id} canWork={c.allowedActions.includes('work')} place={c.place.code} />
