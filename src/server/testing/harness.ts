@@ -52,3 +52,29 @@ export async function signIn(app: FastifyInstance, username: string, password = 
   const body = res.json<{ csrfToken: string; mfaRequired: boolean }>();
   return { headers: { cookie: `ncpp_sid=${cookie?.value}`, 'x-csrf-token': body.csrfToken }, mfaRequired: body.mfaRequired };
 }
+
+export type Headers = Record<string, string>;
+
+/** Signs several demo users in; returns their request headers by username. */
+export async function signInAll(app: FastifyInstance, usernames: readonly string[]): Promise<Record<string, Headers>> {
+  const out: Record<string, Headers> = {};
+  for (const u of usernames) out[u] = (await signIn(app, u)).headers;
+  return out;
+}
+
+/** Registers a case through the API (Kurigram Sadar by default) and returns its id. */
+export async function registerCase(
+  app: FastifyInstance,
+  headers: Headers,
+  options: { names: string[]; sex?: string; ageYears?: number; geoCode?: string; concerns?: string[]; riskLevel?: string; source?: string; disabilities?: string[] },
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST', url: '/api/v1/cases', headers,
+    payload: {
+      child: { names: options.names.map((text) => ({ text })), sex: options.sex ?? 'unknown', ageYears: options.ageYears ?? 10, geoCode: options.geoCode ?? '554952', disabilities: options.disabilities ?? [] },
+      concerns: options.concerns ?? ['violence.neglect'], riskLevel: options.riskLevel ?? 'medium', source: options.source ?? 'outreach', reportedOn: '2026-11-20',
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`register case: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string }>().id;
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
 
 const BID = {
   question: 'Where should Moriom live now that her mother is in prison?',
@@ -15,14 +15,12 @@ const BID = {
 
 describe('best-interest determination and the Upazila Child Welfare Board decision', () => {
   let h: Harness;
-  const as: Record<string, Record<string, string>> = {};
+  let as: Record<string, Headers> = {};
   let caseId = '';
   beforeAll(async () => {
     h = await startHarness();
-    for (const u of ['kurigram.caseworker', 'kurigram.supervisor', 'ulipur.caseworker']) as[u] = (await signIn(h.app, u)).headers;
-    caseId = (await h.app.inject({ method: 'POST', url: '/api/v1/cases', headers: as['kurigram.caseworker'], payload: {
-      child: { names: [{ text: 'মরিয়ম আক্তার' }], sex: 'female', ageYears: 9, geoCode: '554952' }, concerns: ['justice.parent_in_prison'], riskLevel: 'medium', source: 'court', reportedOn: '2026-11-20',
-    } })).json().id;
+    as = await signInAll(h.app, ['kurigram.caseworker', 'kurigram.supervisor', 'ulipur.caseworker']);
+    caseId = await registerCase(h.app, as['kurigram.caseworker']!, { names: ['মরিয়ম আক্তার'], sex: 'female', ageYears: 9, concerns: ['justice.parent_in_prison'], source: 'court' });
   });
   afterAll(() => h?.close());
 

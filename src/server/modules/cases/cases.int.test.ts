@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
-
-type Headers = Record<string, string>;
+import { signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
 
 const child = (names: string[], geoCode = '554952') => ({ names: names.map((text) => ({ text, kind: 'full' })), sex: 'male', ageYears: 12, geoCode });
 
 describe('cases: registration, visibility and cross-script search', () => {
   let h: Harness;
-  const as: Record<string, Headers> = {};
+  let as: Record<string, Headers> = {};
   beforeAll(async () => {
     h = await startHarness();
-    for (const u of ['kurigram.caseworker', 'ulipur.caseworker', 'kurigram.supervisor', 'kurigram.officer', 'ngo.caseworker', 'national', 'sunamganj.caseworker']) {
-      as[u] = (await signIn(h.app, u)).headers;
-    }
+    as = await signInAll(h.app, ['kurigram.caseworker', 'ulipur.caseworker', 'kurigram.supervisor', 'kurigram.officer', 'ngo.caseworker', 'national', 'sunamganj.caseworker']);
   });
   afterAll(() => h?.close());
 

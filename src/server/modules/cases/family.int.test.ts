@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
 
 describe('family members and search by phone', () => {
   let h: Harness;
-  const as: Record<string, Record<string, string>> = {};
+  let as: Record<string, Headers> = {};
   let caseId = '';
   beforeAll(async () => {
     h = await startHarness();
-    for (const u of ['kurigram.caseworker', 'kurigram.officer', 'ulipur.caseworker']) as[u] = (await signIn(h.app, u)).headers;
-    caseId = (await h.app.inject({ method: 'POST', url: '/api/v1/cases', headers: as['kurigram.caseworker'], payload: {
-      child: { names: [{ text: 'Ridoy Mia' }], sex: 'male', ageYears: 8, geoCode: '554952' }, concerns: ['family.separation'], riskLevel: 'high', source: 'helpline', reportedOn: '2026-11-20',
-    } })).json().id;
+    as = await signInAll(h.app, ['kurigram.caseworker', 'kurigram.officer', 'ulipur.caseworker']);
+    caseId = await registerCase(h.app, as['kurigram.caseworker']!, { names: ['Ridoy Mia'], sex: 'male', ageYears: 8, concerns: ['family.separation'], riskLevel: 'high', source: 'helpline' });
   });
   afterAll(() => h?.close());
 

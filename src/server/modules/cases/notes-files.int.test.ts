@@ -2,20 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('Medical report: below-knee amputation, healed. Secret marker XYZZY-1098.\n'), Buffer.from('%%EOF\n')]);
 
 describe('case notes and encrypted attachments', () => {
   let h: Harness;
-  const as: Record<string, Record<string, string>> = {};
+  let as: Record<string, Headers> = {};
   let caseId = '';
   beforeAll(async () => {
     h = await startHarness();
-    for (const u of ['kurigram.caseworker', 'kurigram.supervisor', 'ulipur.caseworker']) as[u] = (await signIn(h.app, u)).headers;
-    caseId = (await h.app.inject({ method: 'POST', url: '/api/v1/cases', headers: as['kurigram.caseworker'], payload: {
-      child: { names: [{ text: 'Jewel Rana' }], sex: 'male', ageYears: 12, geoCode: '554952' }, concerns: ['violence.physical'], riskLevel: 'medium', source: 'outreach', reportedOn: '2026-11-20',
-    } })).json().id;
+    as = await signInAll(h.app, ['kurigram.caseworker', 'kurigram.supervisor', 'ulipur.caseworker']);
+    caseId = await registerCase(h.app, as['kurigram.caseworker']!, { names: ['Jewel Rana'], sex: 'male', ageYears: 12, concerns: ['violence.physical'] });
   });
   afterAll(() => h?.close());
 

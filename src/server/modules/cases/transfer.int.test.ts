@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
 
 describe('case transfer between upazilas, with the receiver\'s acceptance', () => {
   let h: Harness;
-  const as: Record<string, Record<string, string>> = {};
+  let as: Record<string, Headers> = {};
   const id = async (table: 'users' | 'organisations', where: string) =>
     (await h.db.one<{ id: string }>(table === 'users' ? sql`SELECT id FROM users WHERE username = ${where}` : sql`SELECT id FROM organisations WHERE name_en = ${where}`)).id;
-  const newCase = async () => (await h.app.inject({ method: 'POST', url: '/api/v1/cases', headers: as['kurigram.caseworker'], payload: {
-    child: { names: [{ text: 'Mim Akter' }], sex: 'female', ageYears: 11, geoCode: '554952' }, concerns: ['family.separation'], riskLevel: 'medium', source: 'outreach', reportedOn: '2026-11-20',
-  } })).json().id as string;
+  const newCase = () => registerCase(h.app, as['kurigram.caseworker']!, { names: ['Mim Akter'], sex: 'female', ageYears: 11, concerns: ['family.separation'] });
 
   beforeAll(async () => {
     h = await startHarness();
-    for (const u of ['kurigram.caseworker', 'ulipur.caseworker', 'sunamganj.caseworker']) as[u] = (await signIn(h.app, u)).headers;
+    as = await signInAll(h.app, ['kurigram.caseworker', 'ulipur.caseworker', 'sunamganj.caseworker']);
   });
   afterAll(() => h?.close());
 

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
-
-type Headers = Record<string, string>;
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
 
 const FORMS = {
   initial_assessment: { immediateSafety: 'at_risk', findings: 'Works in a brick kiln, no school since March.', riskLevel: 'high' },
@@ -16,18 +14,14 @@ const FORMS = {
 
 describe('the SOP workflow', () => {
   let h: Harness;
-  const as: Record<string, Headers> = {};
+  let as: Record<string, Headers> = {};
   beforeAll(async () => {
     h = await startHarness();
-    for (const u of ['kurigram.caseworker', 'kurigram.supervisor', 'ulipur.caseworker']) as[u] = (await signIn(h.app, u)).headers;
+    as = await signInAll(h.app, ['kurigram.caseworker', 'kurigram.supervisor', 'ulipur.caseworker']);
   });
   afterAll(() => h?.close());
 
-  const newCase = async () =>
-    (await h.app.inject({ method: 'POST', url: '/api/v1/cases', headers: as['kurigram.caseworker'], payload: {
-      child: { names: [{ text: 'রুবেল মিয়া' }, { text: 'Rubel Mia' }], sex: 'male', ageYears: 13, geoCode: '554952' },
-      concerns: ['violence.child_labour'], riskLevel: 'medium', source: 'outreach', reportedOn: '2026-11-20',
-    } })).json<{ id: string }>().id;
+  const newCase = () => registerCase(h.app, as['kurigram.caseworker']!, { names: ['রুবেল মিয়া', 'Rubel Mia'], sex: 'male', ageYears: 13, concerns: ['violence.child_labour'] });
   const step = (who: string, id: string, name: keyof typeof FORMS | string, data: Record<string, unknown>, skipReason?: string) =>
     h.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/steps/${name}`, headers: as[who], payload: { data, ...(skipReason ? { skipReason } : {}) } });
   const decide = (who: string, id: string, what: 'plan' | 'closure', decision: 'approve' | 'return', comment = '') =>

@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
-
-type Headers = Record<string, string>;
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
 
 describe('referrals and consent', () => {
   let h: Harness;
-  const as: Record<string, Headers> = {};
+  let as: Record<string, Headers> = {};
   let caseId = '';
   const serviceId = async (name: string) => (await h.db.one<{ id: string }>(sql`SELECT id FROM services WHERE name_en = ${name}`)).id;
 
   beforeAll(async () => {
     h = await startHarness();
-    for (const u of ['kurigram.caseworker', 'kurigram.supervisor', 'alc.focal', 'ngo.caseworker', 'ulipur.caseworker']) as[u] = (await signIn(h.app, u)).headers;
-    caseId = (await h.app.inject({ method: 'POST', url: '/api/v1/cases', headers: as['kurigram.caseworker'], payload: {
-      child: { names: [{ text: 'সজীব দাস' }, { text: 'Sojib Das' }], sex: 'male', ageYears: 12, geoCode: '554952', disabilities: ['physical'] },
-      concerns: ['street.street_living'], riskLevel: 'high', source: 'helpline', reportedOn: '2026-11-20',
-    } })).json().id;
+    as = await signInAll(h.app, ['kurigram.caseworker', 'kurigram.supervisor', 'alc.focal', 'ngo.caseworker', 'ulipur.caseworker']);
+    caseId = await registerCase(h.app, as['kurigram.caseworker']!, { names: ['সজীব দাস', 'Sojib Das'], sex: 'male', ageYears: 12, disabilities: ['physical'], concerns: ['street.street_living'], riskLevel: 'high', source: 'helpline' });
   });
   afterAll(() => h?.close());
 
