@@ -32,3 +32,17 @@ export async function lastMail(after: number): Promise<string> {
 }
 
 export const mailCount = () => fs.readdirSync(inject('mailDir')).length;
+
+/** Fills the case registration form the way a caseworker does; the caller submits and checks. */
+export async function fillNewCase(page: Page, c: { nameBn?: string; nameEn?: string; sex?: string; age: number; union: { search: string; code: string }; concerns: string[]; risk?: string }) {
+  await page.goto(`${baseUrl()}/cases/new`);
+  if (c.nameBn) await page.fill('input[name=nameBn]', c.nameBn);
+  if (c.nameEn) await page.fill('input[name=nameEn]', c.nameEn);
+  if (c.sex) await page.selectOption('select[name=sex]', c.sex);
+  await page.fill('input[name=ageYears]', String(c.age));
+  await page.fill('.unit-picker input', c.union.search);
+  await page.waitForSelector(`.unit-picker select option[value="${c.union.code}"]`, { state: 'attached' });
+  await page.selectOption('.unit-picker select', c.union.code);
+  await page.selectOption('#f-concerns', c.concerns);
+  if (c.risk) await page.selectOption('select[name=riskLevel]', c.risk);
+}

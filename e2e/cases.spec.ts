@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launch, signIn } from './browser.js';
+import { baseUrl, fillNewCase, launch, signIn } from './browser.js';
 
 describe('cases in the browser', () => {
   let browser: Browser;
@@ -15,16 +15,7 @@ describe('cases in the browser', () => {
     const page = await context.newPage();
     await signIn(page, 'kurigram.caseworker');
     await page.waitForSelector('h1:has-text("আমার কেসসমূহ")');
-    await page.goto(`${baseUrl()}/cases/new`);
-    await page.fill('input[name=nameBn]', 'হাবিবুর রহমান');
-    await page.fill('input[name=nameEn]', 'Habibur Rahman');
-    await page.selectOption('select[name=sex]', 'male');
-    await page.fill('input[name=ageYears]', '11');
-    await page.fill('.unit-picker input', 'Holokhana');
-    await page.waitForSelector('.unit-picker select option[value="554952-N4117"]', { state: 'attached' });
-    await page.selectOption('.unit-picker select', '554952-N4117');
-    await page.selectOption('#f-concerns', ['violence.child_labour']);
-    await page.selectOption('select[name=riskLevel]', 'high');
+    await fillNewCase(page, { nameBn: 'হাবিবুর রহমান', nameEn: 'Habibur Rahman', sex: 'male', age: 11, union: { search: 'Holokhana', code: '554952-N4117' }, concerns: ['violence.child_labour'], risk: 'high' });
     await page.locator('form button[type=submit]').click();
     await page.waitForSelector('h1:has-text("হাবিবুর রহমান")');
     caseUrl = page.url();

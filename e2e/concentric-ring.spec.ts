@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launch, signIn } from './browser.js';
+import { baseUrl, fillNewCase, launch, signIn } from './browser.js';
 
 /**
  * The concentric-ring case from domain.md, end to end in the browser: a disabled street
@@ -50,20 +50,11 @@ describe('the concentric-ring case', () => {
 
   it('1098 report, emergency placement, assessment and plan by the caseworker', async () => {
     const { context, page } = await as('kurigram.caseworker');
-    await page.goto(`${baseUrl()}/cases/new`);
-    await page.fill('input[name=nameBn]', 'সাকিব হোসেন');
-    await page.fill('input[name=nameEn]', 'Sakib Hossain');
-    await page.selectOption('select[name=sex]', 'male');
-    await page.fill('input[name=ageYears]', '13');
-    await page.fill('.unit-picker input', 'Holokhana');
-    await page.waitForSelector('.unit-picker select option[value="554952-N4117"]', { state: 'attached' });
-    await page.selectOption('.unit-picker select', '554952-N4117');
+    await fillNewCase(page, { nameBn: 'সাকিব হোসেন', nameEn: 'Sakib Hossain', sex: 'male', age: 13, union: { search: 'Holokhana', code: '554952-N4117' }, concerns: ['missing.trafficking', 'street.street_living'], risk: 'high' });
     await page.locator('summary:has-text("Disabilities")').click();
     await page.check('input[name=disabilities][value=physical]');
     await page.locator('summary:has-text("Vulnerable groups")').click();
     await page.check('input[name=vulnerableGroups][value=street]');
-    await page.selectOption('#f-concerns', ['missing.trafficking', 'street.street_living']);
-    await page.selectOption('select[name=riskLevel]', 'high');
     await page.selectOption('select[name=source]', 'helpline');
     await page.fill('textarea[name=summary]', 'Called 1098 from Kurigram station: boy brought back from India, lost a leg, sleeping at the station.');
     await page.locator('form button[type=submit]').click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, signIn } from './browser.js';
+import { fillNewCase, launch, signIn } from './browser.js';
 
 /** A case moved through the SOP in the browser: caseworker's forms, then the supervisor's decision. */
 describe('SOP steps in the browser', () => {
@@ -22,13 +22,7 @@ describe('SOP steps in the browser', () => {
     // An NGO caseworker who works in English; the DSS supervisor of the upazila decides.
     await signIn(page, 'ngo.caseworker');
     await page.waitForSelector('main h1');
-    await page.goto(`${baseUrl()}/cases/new`);
-    await page.fill('input[name=nameEn]', 'Jewel Rana');
-    await page.fill('input[name=ageYears]', '12');
-    await page.fill('.unit-picker input', 'Belgacha');
-    await page.waitForSelector('.unit-picker select option[value="554952-N4119"]', { state: 'attached' });
-    await page.selectOption('.unit-picker select', '554952-N4119');
-    await page.selectOption('#f-concerns', ['violence.child_labour']);
+    await fillNewCase(page, { nameEn: 'Jewel Rana', age: 12, union: { search: 'Belgacha', code: '554952-N4119' }, concerns: ['violence.child_labour'] });
     await page.locator('form button[type=submit]').click();
     await page.waitForSelector('h1:has-text("Jewel Rana")');
     caseUrl = page.url();
