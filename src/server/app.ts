@@ -59,7 +59,7 @@ export function createServices(config: Config, db: Database) {
   const workflow = createWorkflow(db);
   const cases = createCaseService(db, geo, taxonomies, country.code, workflow);
   const caseImporter = createCaseImporter(db, geo, taxonomies, country.code);
-  const referrals = createReferralService(db, cases);
+  const referrals = createReferralService(db, cases, geo);
   const files = encryptedFolderStore(config.filesDir, secretKey);
   const notesFiles = createNotesAndFiles(db, files, cases);
   const caseExporter = createCaseExporter(db, taxonomies);

@@ -14,6 +14,18 @@ export const Service = z.object({
 });
 export type Service = z.infer<typeof Service>;
 
+export const ServiceInput = z.object({
+  nameEn: z.string().trim().min(3).max(200),
+  nameLocal: z.string().trim().max(200).optional(),
+  category: z.enum(SERVICE_CATEGORIES),
+  description: z.string().trim().max(2000).optional(),
+  providerOrganisationId: z.uuid(),
+  geoCode: z.string().max(40).nullable().optional(),
+  contactPhone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/).optional(),
+  contactEmail: z.email().optional(),
+});
+export type ServiceInput = z.infer<typeof ServiceInput>;
+
 export const ServiceQuery = z.object({
   category: z.enum(SERVICE_CATEGORIES).optional(),
   place: z.string().max(40).optional(),

@@ -6,6 +6,7 @@ export const NAV: NavItem[] = [
   { to: '/cases', label: 'web.nav.cases', permission: 'cases.read' },
   { to: '/transfers', label: 'web.nav.transfers', permission: 'cases.work' },
   { to: '/referrals', label: 'web.nav.referrals', permission: 'referrals.respond' },
+  { to: '/services', label: 'web.nav.services' },
   { to: '/geo', label: 'web.nav.geo' },
   { to: '/admin/users', label: 'web.nav.users', permission: 'admin.users.read' },
   { to: '/admin/organisations', label: 'web.nav.organisations', permission: 'admin.users.read' },

@@ -23,6 +23,7 @@ import { NewCasePage } from './features/cases/NewCasePage.js';
 import { ImportCasesPage } from './features/cases/ImportCasesPage.js';
 import { ReferralsPage } from './features/referrals/ReferralsPage.js';
 import { TransfersPage } from './features/cases/TransfersPage.js';
+import { ServicesPage } from './features/referrals/ServicesPage.js';
 import { SESSION_KEY } from './session.js';
 
 export function makeRouter(queryClient: QueryClient) {
@@ -80,6 +81,7 @@ export function makeRouter(queryClient: QueryClient) {
       page('/cases/$id', CasePage),
       page('/referrals', ReferralsPage),
       page('/transfers', TransfersPage),
+      page('/services', ServicesPage),
       page('/geo', GeoPage),
       page('/account', AccountPage),
       page('/admin/users', UsersPage),

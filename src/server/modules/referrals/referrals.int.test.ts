@@ -82,6 +82,18 @@ describe('referrals and consent', () => {
     expect(audit.map((a) => a.action)).toEqual(['referral.create', 'access.denied_read', 'referral.accept', 'referral.complete']);
   });
 
+  it('providers add their own services to the directory; others cannot', async () => {
+    const alcOrg = (await h.db.one<{ id: string }>(sql`SELECT organisation_id AS id FROM users WHERE username = 'alc.focal'`)).id;
+    const otherOrg = (await h.db.one<{ id: string }>(sql`SELECT id FROM organisations WHERE name_en = 'BRAC'`)).id;
+    const body = { nameEn: 'Wheelchair fitting', category: 'disability', providerOrganisationId: alcOrg, contactPhone: '+880 2 9116090' };
+    const ok = await h.app.inject({ method: 'POST', url: '/api/v1/services', headers: as['alc.focal'], payload: body });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().provider.id).toBe(alcOrg);
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/services', headers: as['alc.focal'], payload: { ...body, providerOrganisationId: otherOrg } })).statusCode).toBe(422);
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/services', headers: as['kurigram.caseworker'], payload: body })).statusCode).toBe(403);
+    expect(await h.db.maybeOne(sql`SELECT 1 AS x FROM audit_log WHERE action = 'service.create'`)).toBeTruthy();
+  });
+
   it('only people working on the case may refer it', async () => {
     const id = await serviceId('Psychosocial counselling');
     expect((await h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/referrals`, headers: as['ulipur.caseworker'], payload: { serviceId: id, reason: 'Trying to refer a case I cannot see' } })).statusCode).toBe(404);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Consent, ConsentInput, Referral, ReferralInput, ReferralResponse, Service, ServiceQuery } from '../../../shared/referrals.js';
+import { Consent, ConsentInput, Referral, ReferralInput, ReferralResponse, Service, ServiceInput, ServiceQuery } from '../../../shared/referrals.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { CaseService } from '../cases/service.js';
 import type { ReferralService } from './service.js';
@@ -12,6 +12,10 @@ export function registerReferralRoutes(app: FastifyInstance, referrals: Referral
   const Id = z.object({ id: z.uuid() });
 
   r.get('/api/v1/services', { schema: { tags, querystring: ServiceQuery, response: { 200: z.object({ items: z.array(Service) }) } } }, async (req) => ({ items: await referrals.services(req.query) }));
+
+  r.post('/api/v1/services', { schema: { tags, body: ServiceInput, response: { 201: Service } } }, async (req, reply) =>
+    reply.status(201).send(await referrals.addService(actorOf(req), req.body, auditContext(req))),
+  );
 
   r.get('/api/v1/cases/:id/referrals', { schema: { tags, params: Id, response: { 200: z.object({ items: z.array(Referral) }) } } }, async (req) => ({
     items: await referrals.forCase(actorOf(req), req.params.id, auditContext(req)),

@@ -1,5 +1,6 @@
-import type { ReferralResponse } from '../../../shared/referrals.js';
-import { can, type Actor } from '../../platform/access/actor.js';
+import type { ReferralResponse, ServiceInput } from '../../../shared/referrals.js';
+import type { GeoService } from '../geo/service.js';
+import { can, grantsFor, type Actor } from '../../platform/access/actor.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
@@ -17,10 +18,35 @@ const providerActions = (status: string) => (status === 'pending' ? ['accept', '
  * provider organisation accepts or declines it with a reason and reports back. What goes
  * to the provider is fixed at sending time from the consents then in force.
  */
-export function createReferralService(db: Database, cases: CaseService) {
+export function createReferralService(db: Database, cases: CaseService, geo: GeoService) {
   return {
     async services(filter: { category?: string | undefined; place?: string | undefined; q?: string | undefined }) {
       return (await q.listServices(db, filter)).map(presentService);
+    },
+
+    /**
+     * Adds a service to the directory: a national administrator for any provider, a provider's
+     * own staff (services.manage@org) for their organisation. Audited.
+     */
+    async addService(actor: Actor, input: ServiceInput, ctx: AuditContext) {
+      const grants = grantsFor(actor, P.manageServices);
+      if (grants.length === 0) throw new AppError('forbidden');
+      const ownOnly = grants.every((g) => g.reach === 'org');
+      if (ownOnly && input.providerOrganisationId !== actor.organisationId) throw new AppError('validation', 'validation', [{ path: 'providerOrganisationId', code: 'organisation_out_of_scope', message: '' }]);
+      const unit = input.geoCode ? await geo.find(input.geoCode) : undefined;
+      if (input.geoCode && !unit) throw new AppError('validation', 'validation', [{ path: 'geoCode', code: 'unknown_unit', message: '' }]);
+      const id = await db.tx(async (tx) => {
+        const org = await tx.maybeOne(sql`SELECT 1 AS x FROM organisations WHERE id = ${input.providerOrganisationId} AND is_active`);
+        if (!org) throw new AppError('validation', 'validation', [{ path: 'providerOrganisationId', code: 'unknown_organisation', message: '' }]);
+        const row = await tx.one<{ id: string }>(sql`
+          INSERT INTO services (name_en, name_local, category, description, provider_organisation_id, geo_code, adm1_code, adm2_code, adm3_code, contact_phone, contact_email)
+          VALUES (${input.nameEn}, ${input.nameLocal ?? null}, ${input.category}, ${input.description ?? null}, ${input.providerOrganisationId}, ${unit?.code ?? null},
+                  ${unit?.adm1_code ?? null}, ${unit?.adm2_code ?? null}, ${unit?.adm3_code ?? null}, ${input.contactPhone ?? null}, ${input.contactEmail ?? null})
+          RETURNING id`);
+        await recordAudit(tx, ctx, { action: 'service.create', entity: 'service', entityId: row.id, after: { ...input } });
+        return row.id;
+      });
+      return (await q.listServices(db, {})).filter((s) => s.id === id).map(presentService)[0]!;
     },
 
     async refer(actor: Actor, caseId: string, input: { serviceId: string; reason: string }, ctx: AuditContext) {
