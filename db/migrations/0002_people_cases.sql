@@ -34,7 +34,8 @@ COMMENT ON COLUMN persons.birth_registration_no IS 'Personal data: birth registr
 COMMENT ON COLUMN persons.parent_nid IS 'Personal data: a parent''s national ID number.';
 COMMENT ON COLUMN persons.address_detail IS 'Personal data: village, ward or street below the most precise admin unit.';
 COMMENT ON COLUMN persons.phone IS 'Personal data: contact phone.';
-CREATE INDEX persons_name_key_idx ON persons USING gin (name_key gin_trgm_ops);
+-- No trigram index here: case search ranks on cases.child_name_key. Record linkage (a later
+-- module) adds the blocking index it needs, so case registration pays for one GIN index only.
 CREATE INDEX persons_adm2_idx ON persons (adm2_code);
 
 CREATE TABLE case_counters (
@@ -82,7 +83,9 @@ COMMENT ON COLUMN cases.child_name_key IS 'Personal data (derived): copy of the 
 COMMENT ON COLUMN cases.child_name_folded IS 'Personal data (derived): copy of the child''s folded name key, for ranking.';
 COMMENT ON COLUMN cases.adm3_code IS 'Place of the case (the child''s location at registration), at levels 1-3, for scope predicates.';
 CREATE INDEX cases_child_idx ON cases (child_id);
-CREATE INDEX cases_name_key_idx ON cases USING gin (child_name_key gin_trgm_ops);
+-- fastupdate off: each registration updates the index itself, so no request pays for
+-- flushing a pending list of thousands of earlier inserts (a p95 spike under load).
+CREATE INDEX cases_name_key_idx ON cases USING gin (child_name_key gin_trgm_ops) WITH (fastupdate = off);
 CREATE INDEX cases_adm3_idx ON cases (adm3_code, status);
 CREATE INDEX cases_adm2_idx ON cases (adm2_code, status);
 CREATE INDEX cases_org_idx ON cases (organisation_id);

@@ -57,7 +57,7 @@ export function createServices(config: Config, db: Database) {
   const admin = createAdminService(db, geo);
   const taxonomies = loadTaxonomies(config.referenceDataDir);
   const workflow = createWorkflow(db);
-  const cases = createCaseService(db, geo, taxonomies, country.code, workflow);
+  const cases = createCaseService(db, geo, taxonomies, country.code);
   const caseImporter = createCaseImporter(db, geo, taxonomies, country.code);
   const referrals = createReferralService(db, cases, geo);
   const files = encryptedFolderStore(config.filesDir, secretKey);

@@ -1,6 +1,6 @@
 import type { CaseDetail, CaseListItem } from '../../../shared/cases.js';
 import { ageOn } from '../people/service.js';
-import type { CaseRow } from './queries.js';
+import type { CaseFileExtras, CaseRow } from './queries.js';
 
 /** Row -> API: an explicit field list, so a new column never leaks by accident. */
 export function presentCaseListItem(row: CaseRow, now = new Date()): CaseListItem {
@@ -26,9 +26,9 @@ type DetailRow = Parameters<typeof presentCaseListItem>[0] & {
   supervisor_id: string | null; supervisor_name: string | null; child_dob_estimated: boolean; child_disabilities: string[]; child_vulnerable: string[]; child_address: string | null;
 };
 
-type StepRow = { step: string; data: Record<string, unknown>; skipped: string[]; skip_reason: string | null; recorded_by: string | null; recorded_at: Date; decision: string | null; decided_by: string | null; decision_comment: string | null };
+type StepRow = CaseFileExtras['steps'][number];
 
-export function presentCaseDetail(row: DetailRow, events: Array<{ at: Date; kind: string; actor: string | null; data: Record<string, unknown> }>, steps: StepRow[], allowedActions: string[]): CaseDetail {
+export function presentCaseDetail(row: DetailRow, events: CaseFileExtras['timeline'], steps: StepRow[], allowedActions: string[]): CaseDetail {
   // A case file has no search score: present it from a row without one.
   const base = presentCaseListItem({ ...row, score: undefined });
   return {
@@ -40,9 +40,10 @@ export function presentCaseDetail(row: DetailRow, events: Array<{ at: Date; kind
     caseworker: row.caseworker_id ? { id: row.caseworker_id, name: row.caseworker_name ?? '' } : null,
     supervisor: row.supervisor_id ? { id: row.supervisor_id, name: row.supervisor_name ?? '' } : null,
     child: { ...base.child, dateOfBirth: row.child_dob, dobEstimated: row.child_dob_estimated, disabilities: row.child_disabilities, vulnerableGroups: row.child_vulnerable, addressDetail: row.child_address },
-    timeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, data: e.data })),
+    // json_agg gives timestamps as text: normalise to ISO like every other date in the API.
+    timeline: events.map((e) => ({ at: new Date(e.at).toISOString(), kind: e.kind, actor: e.actor, data: e.data })),
     steps: steps.map((s) => ({
-      step: s.step, data: s.data, skipped: s.skipped, skipReason: s.skip_reason, recordedBy: s.recorded_by, recordedAt: s.recorded_at.toISOString(),
+      step: s.step, data: s.data, skipped: s.skipped, skipReason: s.skip_reason, recordedBy: s.recorded_by, recordedAt: new Date(s.recorded_at).toISOString(),
       decision: s.decision, decidedBy: s.decided_by, decisionComment: s.decision_comment,
     })),
     allowedActions,

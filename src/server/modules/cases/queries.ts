@@ -142,14 +142,38 @@ export async function isWorker(db: Queryable, caseId: string, userId: string): P
   return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM case_assignments WHERE case_id = ${caseId} AND user_id = ${userId} AND role IN ('caseworker', 'supervisor')`));
 }
 
-export async function caseExists(db: Queryable, id: string): Promise<boolean> {
-  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM cases WHERE id = ${id}`));
+export type CaseFileExtras = {
+  timeline: Array<{ at: string; kind: string; actor: string | null; data: Record<string, unknown> }>;
+  steps: Array<{ step: string; data: Record<string, unknown>; skipped: string[]; skip_reason: string | null; recorded_by: string | null; recorded_at: string; decision: string | null; decided_by: string | null; decision_comment: string | null }>;
+  is_worker: boolean;
+  pending_submitter: string | null;
+};
+
+/**
+ * The whole case file in one round trip: the case as findVisibleCase has it, its timeline,
+ * its step forms, whether the reader works on it, and who submitted what awaits a decision.
+ */
+export function findCaseFile(db: Queryable, actor: Actor, id: string) {
+  return db.maybeOne<NonNullable<Awaited<ReturnType<typeof findVisibleCase>>> & CaseFileExtras>(sql`
+    SELECT ${LIST_COLUMNS}, c.source, c.summary, c.organisation_id, o.name_en AS org_name,
+           c.caseworker_id, cw.full_name AS caseworker_name, c.supervisor_id, sv.full_name AS supervisor_name,
+           p.dob_estimated AS child_dob_estimated, p.disabilities AS child_disabilities, p.vulnerable_groups AS child_vulnerable, p.address_detail AS child_address,
+           COALESCE((SELECT json_agg(json_build_object('at', e.at, 'kind', e.kind, 'actor', u.full_name, 'data', e.data) ORDER BY e.at, e.id)
+                     FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = c.id), '[]'::json) AS timeline,
+           COALESCE((SELECT json_agg(json_build_object('step', s.step, 'data', s.data, 'skipped', s.skipped, 'skip_reason', s.skip_reason, 'recorded_by', ru.full_name,
+                       'recorded_at', s.recorded_at, 'decision', s.decision, 'decided_by', du.full_name, 'decision_comment', s.decision_comment) ORDER BY s.id DESC)
+                     FROM case_steps s LEFT JOIN users ru ON ru.id = s.recorded_by LEFT JOIN users du ON du.id = s.decided_by WHERE s.case_id = c.id), '[]'::json) AS steps,
+           EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = c.id AND a.user_id = ${actor.userId} AND a.role IN ('caseworker', 'supervisor')) AS is_worker,
+           (SELECT s.recorded_by FROM case_steps s WHERE s.case_id = c.id AND s.step = CASE WHEN c.step = 'plan_approval' THEN 'case_plan' ELSE 'closure' END
+             ORDER BY s.id DESC LIMIT 1)::text AS pending_submitter
+    FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code
+      JOIN organisations o ON o.id = c.organisation_id
+      LEFT JOIN users cw ON cw.id = c.caseworker_id LEFT JOIN users sv ON sv.id = c.supervisor_id
+    WHERE c.id = ${id} AND ${visibleCases(actor)}`);
 }
 
-export function timeline(db: Queryable, caseId: string) {
-  return db.query<{ at: Date; kind: string; actor: string | null; data: Record<string, unknown> }>(sql`
-    SELECT e.at, e.kind, u.full_name AS actor, e.data FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
-    WHERE e.case_id = ${caseId} ORDER BY e.at, e.id`);
+export async function caseExists(db: Queryable, id: string): Promise<boolean> {
+  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM cases WHERE id = ${id}`));
 }
 
 export type NewCase = {

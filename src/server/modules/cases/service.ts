@@ -13,7 +13,7 @@ import { CASE_PERMISSIONS as P } from './permissions.js';
 import { caseActions, initialAssessmentDue, isSensitive, mayRegisterAt } from './policy.js';
 import { presentCaseDetail, presentCaseListItem } from './presenter.js';
 import * as q from './queries.js';
-import type { Workflow } from './workflow.js';
+import { flowActions } from './workflow.js';
 import type { ConsentInput, SharedWithProvider } from '../../../shared/referrals.js';
 import * as consent from './consent.js';
 import { caseload, digestRecipients } from './caseload.js';
@@ -33,7 +33,7 @@ function searchKeys(text: string) {
  * SOP case management: registration, search and reading a case file. Every read of a case
  * file is audited; a case the caller may not see answers 404 and the attempt is audited.
  */
-export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string, workflow: Workflow) {
+export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string) {
   const sensitiveCodes = new Set(taxonomies.concerns.filter((c) => c.sensitive).map((c) => c.code));
 
   return {
@@ -227,12 +227,12 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
     /** Reads one case file. Each read is audited (the registration read-back is part of the create). */
     async get(actor: Actor, id: string, ctx: AuditContext, options: { audit?: boolean } = {}) {
       if (!can(actor, P.read)) throw new AppError('forbidden');
-      const row = await q.findVisibleCase(db, actor, id);
+      const row = await q.findCaseFile(db, actor, id);
       if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
       if (options.audit !== false) await db.tx((tx) => recordAudit(tx, ctx, { action: 'case.read', entity: 'case', entityId: id }));
-      const [events, steps, flow] = await Promise.all([q.timeline(db, id), workflow.history(id), workflow.allowedActions(actor, row)]);
+      const flow = flowActions(actor, { step: row.step, status: row.status, isWorker: row.is_worker, pendingSubmitter: row.pending_submitter });
       const actions = [...caseActions(actor, { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code }), ...flow];
-      return presentCaseDetail(row, events, steps, actions);
+      return presentCaseDetail(row, row.timeline, row.steps, actions);
     },
   };
 }

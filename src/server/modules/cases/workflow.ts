@@ -100,33 +100,27 @@ export function createWorkflow(db: Database) {
         return { step: 'case_plan', status: 'open' };
       });
     },
-
-    /** What the actor may do next on this case, so the web app offers exactly that. */
-    async allowedActions(actor: Actor, c: { id: string; step: string; status: string }): Promise<string[]> {
-      const actions: string[] = [];
-      if (can(actor, P.work) && (await isAssigned(c.id, actor.userId))) {
-        actions.push('work');
-        for (const m of MOVES.filter((m) => m.from === c.step)) {
-          if ((m.to === 'post_closure') === (c.status === 'closed')) actions.push(`submit:${m.to}`);
-        }
-      }
-      if (can(actor, P.approve) && c.status === 'open' && (c.step === 'plan_approval' || c.step === 'closure')) {
-        const what = c.step === 'plan_approval' ? 'case_plan' : 'closure';
-        const last = await db.maybeOne<{ recorded_by: string | null }>(sql`SELECT recorded_by FROM case_steps WHERE case_id = ${c.id} AND step = ${what} ORDER BY id DESC LIMIT 1`);
-        if (last && last.recorded_by !== actor.userId) actions.push(c.step === 'plan_approval' ? 'decide:plan' : 'decide:closure');
-      }
-      if (can(actor, P.approve) && c.status === 'closed') actions.push('reopen');
-      return actions;
-    },
-
-    /** Submitted forms, newest first, for the case file. */
-    async history(id: string) {
-      return db.query<{ step: string; data: Record<string, unknown>; skipped: string[]; skip_reason: string | null; recorded_by: string | null; recorded_at: Date; decision: string | null; decided_by: string | null; decision_comment: string | null }>(sql`
-        SELECT s.step, s.data, s.skipped, s.skip_reason, ru.full_name AS recorded_by, s.recorded_at, s.decision, du.full_name AS decided_by, s.decision_comment
-        FROM case_steps s LEFT JOIN users ru ON ru.id = s.recorded_by LEFT JOIN users du ON du.id = s.decided_by
-        WHERE s.case_id = ${id} ORDER BY s.id DESC`);
-    },
   };
+}
+
+/**
+ * What the reader may do next on a case, so the web app offers exactly what the API allows:
+ * record steps (assigned workers), decide on a plan or closure (an approver who did not
+ * submit it), reopen (an approver, once closed).
+ */
+export function flowActions(actor: Actor, c: { step: string; status: string; isWorker: boolean; pendingSubmitter: string | null }): string[] {
+  const actions: string[] = [];
+  if (can(actor, P.work) && c.isWorker) {
+    actions.push('work');
+    for (const m of MOVES.filter((m) => m.from === c.step)) {
+      if ((m.to === 'post_closure') === (c.status === 'closed')) actions.push(`submit:${m.to}`);
+    }
+  }
+  if (can(actor, P.approve) && c.status === 'open' && (c.step === 'plan_approval' || c.step === 'closure') && c.pendingSubmitter && c.pendingSubmitter !== actor.userId) {
+    actions.push(c.step === 'plan_approval' ? 'decide:plan' : 'decide:closure');
+  }
+  if (can(actor, P.approve) && c.status === 'closed') actions.push('reopen');
+  return actions;
 }
 
 export type Workflow = ReturnType<typeof createWorkflow>;

@@ -12,7 +12,9 @@ export type PersonRow = {
 /** The phonetic keys of all of a person's names: what cross-script search matches on. */
 export function personKeys(names: Array<{ text: string }>) {
   return {
-    nameKey: names.map((n) => nameKey(n.text)).filter(Boolean).join(' | '),
+    // A Bangla name and its Latin spelling usually share a key: keep each key once (shorter
+    // strings make every similarity comparison cheaper).
+    nameKey: [...new Set(names.map((n) => nameKey(n.text)).filter(Boolean))].join(' | '),
     nameFolded: [...new Set(names.flatMap((n) => foldedKeys(n.text)))].join(' | '),
   };
 }
