@@ -178,7 +178,9 @@ export async function caseExists(db: Queryable, id: string): Promise<boolean> {
 
 export type NewCase = {
   country: string; year: number; childId: string; riskLevel: string; concerns: string[]; source: string; sensitive: boolean; summary: string | null;
-  reportedOn: string; due: Date; organisationId: string; caseworkerId: string | null; supervisorId: string | null;
+  reportedOn: string; due: Date; organisationId: string; caseworkerId: string | null;
+  /** The supervisor, or 'default': a case supervisor of the owning organisation bound to the case's upazila, chosen in the statement. */
+  supervisorId: string | null | 'default';
   place: { code: string; adm1: string | null; adm2: string | null; adm3: string | null }; createdBy: string | null; nameKey: string; nameFolded: string;
   /** The first timeline event: registered, or imported from a legacy system. */
   event?: 'registered' | 'imported';
@@ -192,7 +194,12 @@ export type NewCase = {
 export function insertCase(tx: Queryable, c: NewCase) {
   const adm2 = c.place.adm2 ?? 'XX';
   const prefix = `${c.country.toUpperCase()}-${adm2}-${c.year}-`;
-  return tx.one<{ id: string; case_number: string }>(sql`
+  const supervisor = c.supervisorId === 'default'
+    ? sql`(SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
+           WHERE u.is_active AND u.organisation_id = ${c.organisationId} AND ur.role_key = 'case_supervisor' AND ur.scope_level = 3 AND ur.scope_code = ${c.place.adm3}
+           ORDER BY u.username LIMIT 1)`
+    : sql`${c.supervisorId}::uuid`;
+  return tx.one<{ id: string; case_number: string; supervisor_id: string | null }>(sql`
     WITH n AS (
       INSERT INTO case_counters (adm2_code, year, last) VALUES (${adm2}, ${c.year}, 1)
       ON CONFLICT (adm2_code, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last),
@@ -200,17 +207,17 @@ export function insertCase(tx: Queryable, c: NewCase) {
       INSERT INTO cases (case_number, child_id, risk_level, concerns, source, sensitive, summary, reported_on, initial_assessment_due,
                          organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded)
       SELECT ${prefix} || lpad(n.last::text, 6, '0'), ${c.childId}, ${c.riskLevel}, ${c.concerns}, ${c.source}, ${c.sensitive}, ${c.summary}, ${c.reportedOn}::date, ${c.due},
-             ${c.organisationId}, ${c.caseworkerId}::uuid, ${c.supervisorId}::uuid, ${c.place.code}, ${c.place.adm1}, ${c.place.adm2}, ${c.place.adm3}, ${c.createdBy}::uuid, ${c.nameKey}, ${c.nameFolded}
-      FROM n RETURNING id, case_number),
+             ${c.organisationId}, ${c.caseworkerId}::uuid, ${supervisor}, ${c.place.code}, ${c.place.adm1}, ${c.place.adm2}, ${c.place.adm3}, ${c.createdBy}::uuid, ${c.nameKey}, ${c.nameFolded}
+      FROM n RETURNING id, case_number, caseworker_id, supervisor_id),
     assigned AS (
       INSERT INTO case_assignments (case_id, user_id, role)
       SELECT ins.id, a.user_id, a.role FROM ins,
-        (VALUES (${c.caseworkerId}::uuid, 'caseworker'), (${c.supervisorId}::uuid, 'supervisor')) AS a(user_id, role)
+        LATERAL (VALUES (ins.caseworker_id, 'caseworker'), (ins.supervisor_id, 'supervisor')) AS a(user_id, role)
       WHERE a.user_id IS NOT NULL ON CONFLICT DO NOTHING),
     event AS (
       INSERT INTO case_events (case_id, actor_id, kind, data)
       SELECT ins.id, ${c.createdBy}::uuid, ${c.event ?? 'registered'}, ${JSON.stringify({ riskLevel: c.riskLevel, concerns: c.concerns, source: c.source })}::jsonb FROM ins)
-    SELECT id, case_number FROM ins`);
+    SELECT id, case_number, supervisor_id FROM ins`);
 }
 
 /** The next number in the district's yearly sequence; the row lock makes it unique and gapless. */

@@ -60,17 +60,16 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       const sensitive = isSensitive(input.concerns, sensitiveCodes);
       const now = new Date();
       const caseworkerId = input.caseworkerId ?? actor.userId;
-      const supervisor = await q.defaultSupervisor(db, actor.organisationId, place.adm3);
       const id = await db.tx(async (tx) => {
         const child = await peopleService.create(tx, input.child, place, reported);
         // The district's number counter is row-locked from here to COMMIT: keep what follows short.
         const created = await q.insertCase(tx, {
           country, year: now.getUTCFullYear(), childId: child.id, riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
           summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), organisationId: actor.organisationId,
-          caseworkerId, supervisorId: supervisor?.id ?? null, place, createdBy: actor.userId, nameKey: child.nameKey, nameFolded: child.nameFolded,
+          caseworkerId, supervisorId: 'default', place, createdBy: actor.userId, nameKey: child.nameKey, nameFolded: child.nameFolded,
         });
         await recordAudit(tx, ctx, { action: 'case.create', entity: 'case', entityId: created.id, after: { case_number: created.case_number, risk_level: input.riskLevel, concerns: input.concerns, sensitive, geo_code: place.code } });
-        if (input.riskLevel === 'high' && supervisor) await notify(tx, supervisor.id, 'case_high_risk', { number: created.case_number }, `/cases/${created.id}`);
+        if (input.riskLevel === 'high' && created.supervisor_id) await notify(tx, created.supervisor_id, 'case_high_risk', { number: created.case_number }, `/cases/${created.id}`);
         return created.id;
       });
       return this.get(actor, id, ctx, { audit: false });

@@ -23,6 +23,10 @@ export function findUnit(db: Queryable, code: string) {
   return db.maybeOne<UnitRow>(sql`SELECT ${COLUMNS} FROM geo_units u WHERE u.code = ${code}`);
 }
 
+export function allUnits(db: Queryable) {
+  return db.query<UnitRow>(sql`SELECT ${COLUMNS} FROM geo_units u`);
+}
+
 export function listChildren(db: Queryable, parentCode: string | null) {
   const where = parentCode === null ? sql`u.parent_code IS NULL` : sql`u.parent_code = ${parentCode}`;
   return db.query<UnitRow>(sql`

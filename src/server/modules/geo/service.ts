@@ -14,6 +14,13 @@ export type GeoJsonAsset = { gzip: Buffer; etag: string };
 /** Admin geography: the hierarchy, search, paths and map shapes. Reference data, not personal. */
 export function createGeoService(db: Database, country: CountryConfig, referenceDataDir: string) {
   const geojsonCache = new Map<number, GeoJsonAsset>();
+  // Admin units change only when reference data is reloaded at start-up: keep them in memory
+  // (about 5,000 small rows) so validating a place costs no database round trip.
+  let units: Promise<Map<string, q.UnitRow>> | undefined;
+  const allUnits = () => {
+    units ??= q.allUnits(db).then((rows) => new Map(rows.map((r) => [r.code, r])));
+    return units;
+  };
 
   return {
     country,
@@ -31,8 +38,8 @@ export function createGeoService(db: Database, country: CountryConfig, reference
     },
 
     /** `find*` may return nothing: used by other modules to validate a place. */
-    async find(code: string) {
-      return q.findUnit(db, code);
+    async find(code: string): Promise<q.UnitRow | undefined> {
+      return (await allUnits()).get(code);
     },
 
     /** The unit and its ancestors, top level first. */
