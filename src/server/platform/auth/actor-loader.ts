@@ -1,7 +1,7 @@
 import type { Lang } from '../../../shared/i18n/index.js';
 import type { Queryable } from '../db/database.js';
 import { sql } from '../db/sql.js';
-import type { Actor, RoleBinding, ScopeLevel } from '../access/actor.js';
+import type { Actor, ScopeLevel } from '../access/actor.js';
 
 export type UserRow = {
   id: string;
@@ -18,19 +18,6 @@ export type UserRow = {
   failed_logins: number;
   locked_until: Date | null;
 };
-
-export async function loadBindings(db: Queryable, userId: string): Promise<RoleBinding[]> {
-  const rows = await db.query<{ role_key: string; permissions: string[]; scope_level: number; scope_code: string | null }>(sql`
-    SELECT ur.role_key, r.permissions, ur.scope_level, ur.scope_code
-    FROM user_roles ur JOIN roles r ON r.key = ur.role_key
-    WHERE ur.user_id = ${userId} ORDER BY ur.role_key`);
-  return rows.map((r) => ({
-    roleKey: r.role_key,
-    permissions: r.permissions,
-    scopeLevel: r.scope_level as ScopeLevel,
-    scopeCode: r.scope_code,
-  }));
-}
 
 type ActorRow = { id: string; username: string; organisation_id: string; lang: Lang; is_active: boolean; bindings: Array<{ roleKey: string; permissions: string[]; scopeLevel: number; scopeCode: string | null }> };
 

@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { sql } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
-import { ACTOR_SELECT, actorFromRow, loadActor, loadBindings, type ActorRow, type UserRow } from './actor-loader.js';
+import { ACTOR_SELECT, actorFromRow, loadActor, type ActorRow, type UserRow } from './actor-loader.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
 
@@ -140,8 +140,6 @@ export function createAuthService(o: AuthOptions) {
       });
     },
 
-    actor: (userId: string, via: Actor['via']) => loadActor(db, userId, via),
-
     /** A Bearer token's actor. Use is audited at most once an hour per token, with last_used_at kept exact. */
     async actorFromToken(raw: string, ctx: AuditContext): Promise<Actor | undefined> {
       const row = await db.maybeOne<{ id: string; user_id: string; last_used_at: Date | null }>(
@@ -267,8 +265,6 @@ export function createAuthService(o: AuthOptions) {
       const u = await db.one<{ totp_enabled: boolean }>(sql`SELECT totp_enabled FROM users WHERE id = ${userId}`);
       return u.totp_enabled ? 'enrolled' : 'needs_enrolment';
     },
-
-    bindings: (userId: string) => loadBindings(db, userId),
   };
 }
 
