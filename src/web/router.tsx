@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import type { SessionState } from '../shared/auth.js';
@@ -9,22 +9,24 @@ import { TwoFactorPage } from './features/auth/TwoFactorPage.js';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.js';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.js';
 import { HomePage } from './features/home/HomePage.js';
-import { GeoPage } from './features/geo/GeoPage.js';
-import { UsersPage } from './features/admin/UsersPage.js';
-import { UserPage } from './features/admin/UserPage.js';
-import { OrganisationsPage } from './features/admin/OrganisationsPage.js';
-import { RolesPage } from './features/admin/RolesPage.js';
-import { AuditPage } from './features/admin/AuditPage.js';
-import { JobsPage } from './features/admin/JobsPage.js';
-import { AccountPage } from './features/account/AccountPage.js';
-import { CasesPage } from './features/cases/CasesPage.js';
-import { CasePage } from './features/cases/CasePage.js';
-import { NewCasePage } from './features/cases/NewCasePage.js';
-import { ImportCasesPage } from './features/cases/ImportCasesPage.js';
-import { ReferralsPage } from './features/referrals/ReferralsPage.js';
-import { TransfersPage } from './features/cases/TransfersPage.js';
-import { ServicesPage } from './features/referrals/ServicesPage.js';
 import { SESSION_KEY } from './session.js';
+
+// Everything past sign-in and the home page loads on first visit, so the login route stays small on 2G.
+const GeoPage = lazy(() => import('./features/geo/GeoPage.js').then((m) => ({ default: m.GeoPage })));
+const UsersPage = lazy(() => import('./features/admin/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const UserPage = lazy(() => import('./features/admin/UserPage.js').then((m) => ({ default: m.UserPage })));
+const OrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage.js').then((m) => ({ default: m.OrganisationsPage })));
+const RolesPage = lazy(() => import('./features/admin/RolesPage.js').then((m) => ({ default: m.RolesPage })));
+const AuditPage = lazy(() => import('./features/admin/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const JobsPage = lazy(() => import('./features/admin/JobsPage.js').then((m) => ({ default: m.JobsPage })));
+const AccountPage = lazy(() => import('./features/account/AccountPage.js').then((m) => ({ default: m.AccountPage })));
+const CasesPage = lazy(() => import('./features/cases/CasesPage.js').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./features/cases/CasePage.js').then((m) => ({ default: m.CasePage })));
+const NewCasePage = lazy(() => import('./features/cases/NewCasePage.js').then((m) => ({ default: m.NewCasePage })));
+const ImportCasesPage = lazy(() => import('./features/cases/ImportCasesPage.js').then((m) => ({ default: m.ImportCasesPage })));
+const ReferralsPage = lazy(() => import('./features/referrals/ReferralsPage.js').then((m) => ({ default: m.ReferralsPage })));
+const TransfersPage = lazy(() => import('./features/cases/TransfersPage.js').then((m) => ({ default: m.TransfersPage })));
+const ServicesPage = lazy(() => import('./features/referrals/ServicesPage.js').then((m) => ({ default: m.ServicesPage })));
 
 export function makeRouter(queryClient: QueryClient) {
   const session = () =>
@@ -67,7 +69,12 @@ export function makeRouter(queryClient: QueryClient) {
       if (s.state !== 'signed_in') throw redirect({ to: '/login' });
     },
   });
-  const page = (path: string, component: () => ReactElement | null) => createRoute({ getParentRoute: () => app, path, component });
+  const page = (path: string, Component: ComponentType) =>
+    createRoute({ getParentRoute: () => app, path, component: () => (
+      <Suspense fallback={<p role="status">…</p>}>
+        <Component />
+      </Suspense>
+    ) });
   const tree = root.addChildren([
     login,
     twoFactor,
