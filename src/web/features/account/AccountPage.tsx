@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, get, post } from '../../api.js';
+import { api, get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { date } from '../../i18n.js';
 
@@ -12,17 +13,12 @@ export function AccountPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const tokens = useQuery({ queryKey: ['me', 'tokens'], queryFn: () => get<{ items: Token[] }>('/api/v1/me/tokens') });
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run: attempt } = useAction();
   const [message, setMessage] = useState<string | null>(null);
   const [newToken, setNewToken] = useState<string | null>(null);
-  const run = async (fn: () => Promise<void>) => {
-    setError(null);
+  const run = (fn: () => Promise<void>) => {
     setMessage(null);
-    try {
-      await fn();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    return attempt(fn);
   };
   const changePassword = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

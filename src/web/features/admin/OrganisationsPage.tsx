@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPES, type Organisation } from '../../../shared/admin.js';
-import { ApiError, get, post } from '../../api.js';
+import { get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { num } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
@@ -14,20 +15,17 @@ export function OrganisationsPage() {
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const [geoCode, setGeoCode] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const orgs = useQuery({ queryKey: ['admin', 'orgs', q], queryFn: () => get<{ items: Organisation[] }>(`/api/v1/admin/organisations?limit=200&q=${encodeURIComponent(q)}`) });
   const create = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    setError(null);
-    try {
+    await run(async () => {
       await post('/api/v1/admin/organisations', { nameEn: f.get('nameEn'), nameLocal: f.get('nameLocal') || null, type: f.get('type'), geoCode });
       form.reset();
       await qc.invalidateQueries({ queryKey: ['admin', 'orgs'] });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <div className="page">

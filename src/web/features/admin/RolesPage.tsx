@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/admin.js';
-import { ApiError, get, put } from '../../api.js';
+import { get, put } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { hasPermission, useSession } from '../../session.js';
 
@@ -14,17 +15,14 @@ export function RolesPage() {
   const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => get<{ items: Role[] }>('/api/v1/admin/roles') });
   const [editing, setEditing] = useState<string | null>(null);
   const [text, setText] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const canEdit = hasPermission(session.data, 'admin.roles.manage');
   const save = async (key: string) => {
-    setError(null);
-    try {
+    await run(async () => {
       await put(`/api/v1/admin/roles/${key}`, { permissions: text.split(/\s+/).filter(Boolean) });
       setEditing(null);
       await qc.invalidateQueries({ queryKey: ['admin', 'roles'] });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <div className="page">

@@ -3,7 +3,8 @@ import { useParams } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../../../shared/admin.js';
-import { ApiError, get, patch, put } from '../../api.js';
+import { get, patch, put } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { date } from '../../i18n.js';
 import { ScopeEditor, type Binding } from './ScopeEditor.js';
@@ -15,7 +16,7 @@ export function UserPage() {
   const user = useQuery({ queryKey: ['admin', 'user', id], queryFn: () => get<User>(`/api/v1/admin/users/${id}`), retry: false });
   const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => get<{ items: Role[] }>('/api/v1/admin/roles') });
   const [bindings, setBindings] = useState<Binding[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run: attempt } = useAction();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (user.data) setBindings(user.data.roles.map(({ role, scopeLevel, scopeCode }) => ({ role, scopeLevel, scopeCode })));
@@ -25,16 +26,13 @@ export function UserPage() {
   const u = user.data;
   if (!u) return <p>{t('web.common.loading')}</p>;
   const may = (a: string) => u.allowedActions.includes(a);
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
+  const run = (fn: () => Promise<unknown>) => {
     setSaved(false);
-    try {
+    return attempt(async () => {
       await fn();
       setSaved(true);
       await qc.invalidateQueries({ queryKey: ['admin'] });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   const saveDetails = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -3,7 +3,8 @@ import { Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, Role, User } from '../../../shared/admin.js';
-import { ApiError, get, post } from '../../api.js';
+import { get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { hasPermission, useSession } from '../../session.js';
 import { ScopeEditor, type Binding } from './ScopeEditor.js';
@@ -62,21 +63,18 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
   const orgs = useQuery({ queryKey: ['admin', 'orgs', ''], queryFn: () => get<{ items: Organisation[] }>('/api/v1/admin/organisations?limit=200') });
   const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => get<{ items: Role[] }>('/api/v1/admin/roles') });
   const [bindings, setBindings] = useState<Binding[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    setError(null);
-    try {
+    await run(async () => {
       await post('/api/v1/admin/users', {
         username: f.get('username'), fullName: f.get('fullName'), email: f.get('email') || null, organisationId: f.get('organisationId'),
         lang: f.get('lang'), password: f.get('password'), roles: bindings,
       });
       await qc.invalidateQueries({ queryKey: ['admin', 'users'] });
       onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <form className="card" onSubmit={submit} noValidate>

@@ -1,22 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    setError(null);
-    try {
+    await run(async () => {
       await post('/api/v1/auth/password-reset/request', { login: new FormData(e.currentTarget).get('login') });
       setSent(true);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <div className="auth-page">

@@ -1,23 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    setError(null);
-    try {
+    await run(async () => {
       await post('/api/v1/auth/password-reset/confirm', { token, password: new FormData(e.currentTarget).get('password') });
       setDone(true);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <div className="auth-page">

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { useRefreshSession, useSession } from '../../session.js';
 
@@ -11,21 +12,18 @@ export function TwoFactorPage() {
   const navigate = useNavigate();
   const refresh = useRefreshSession();
   const session = useSession();
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const [enrolment, setEnrolment] = useState<{ secret: string; uri: string } | null>(null);
   const needsEnrolment = session.data?.mfa === 'needs_enrolment';
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const code = String(new FormData(e.currentTarget).get('code') ?? '');
-    setError(null);
-    try {
+    await run(async () => {
       await post(needsEnrolment ? '/api/v1/auth/mfa/confirm' : '/api/v1/auth/mfa', { code });
       await refresh();
       await navigate({ to: '/' });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
 
   const enrol = async () => setEnrolment(await post<{ secret: string; uri: string }>('/api/v1/auth/mfa/enrol'));

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CARE_OPTIONS } from '../../../shared/bid.js';
-import { ApiError, get, post } from '../../api.js';
+import { get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { date } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
@@ -15,27 +16,23 @@ export function BidPanel({ caseId, canWork }: { caseId: string; canWork: boolean
   const qc = useQueryClient();
   const session = useSession();
   const list = useQuery({ queryKey: ['bids', caseId], queryFn: () => get<{ items: Bid[] }>(`/api/v1/cases/${caseId}/bids`) });
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['bids', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
+  const act = (fn: () => Promise<unknown>) =>
+    run(async () => {
       await fn();
       await refresh();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
-  };
+    });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const options = CARE_OPTIONS.filter((o) => f.get(`opt-${o}`) === 'on').map((option) => ({ option, assessment: String(f.get(`assess-${option}`) ?? '') }));
-    void run(() => post(`/api/v1/cases/${caseId}/bids`, { question: f.get('question'), options, recommendation: f.get('recommendation'), childViews: f.get('childViews'), familyViews: String(f.get('familyViews') ?? '') || undefined }));
+    void act(() => post(`/api/v1/cases/${caseId}/bids`, { question: f.get('question'), options, recommendation: f.get('recommendation'), childViews: f.get('childViews'), familyViews: String(f.get('familyViews') ?? '') || undefined }));
   };
   const decide = (bidId: string) => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    void run(() => post(`/api/v1/cases/${caseId}/bids/${bidId}/decision`, { decision: f.get('decision'), decisionDate: f.get('decisionDate'), notes: f.get('notes') }));
+    void act(() => post(`/api/v1/cases/${caseId}/bids/${bidId}/decision`, { decision: f.get('decision'), decisionDate: f.get('decisionDate'), notes: f.get('notes') }));
   };
   const pending = list.data?.items.some((b) => b.status === 'with_board');
   const mayDecide = hasPermission(session.data, 'cases.bid_decision');

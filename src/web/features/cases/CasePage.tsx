@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useParams, Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases.js';
 import { ApiError, get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { hasPermission, useSession } from '../../session.js';
 import { date, num } from '../../i18n.js';
@@ -109,18 +110,15 @@ function BreakGlass({ id }: { id: string }) {
   const { t } = useTranslation();
   const session = useSession();
   const qc = useQueryClient();
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   if (!hasPermission(session.data, 'cases.break_glass')) return null;
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    setError(null);
-    try {
+    await run(async () => {
       const detail = await post<CaseDetail>(`/api/v1/cases/${id}/break-glass`, { reason: new FormData(e.currentTarget).get('reason') });
       qc.setQueryData(['case', id], detail);
       await qc.invalidateQueries({ queryKey: ['case', id] });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <form className="card" onSubmit={submit} noValidate>

@@ -3,7 +3,8 @@ import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseListItem } from '../../../shared/cases.js';
-import { ApiError, downloadPost, get } from '../../api.js';
+import { downloadPost, get } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
@@ -78,15 +79,8 @@ export function CasesPage() {
 function ExportForm({ filters }: { filters: Record<string, string> }) {
   const { t } = useTranslation();
   const [purpose, setPurpose] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const run = async (format: 'csv' | 'xlsx') => {
-    setError(null);
-    try {
-      await downloadPost('/api/v1/cases/export', { format, purpose, filters });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
-  };
+  const { error, run } = useAction();
+  const exportAs = (format: 'csv' | 'xlsx') => run(() => downloadPost('/api/v1/cases/export', { format, purpose, filters }));
   return (
     <details className="card">
       <summary>{t('web.export.title')}</summary>
@@ -96,8 +90,8 @@ function ExportForm({ filters }: { filters: Record<string, string> }) {
         <input value={purpose} onChange={(e) => setPurpose(e.target.value)} minLength={10} maxLength={500} />
       </label>
       <div className="toolbar">
-        <button type="button" onClick={() => run('csv')}>{t('web.export.csv')}</button>
-        <button type="button" onClick={() => run('xlsx')}>{t('web.export.xlsx')}</button>
+        <button type="button" onClick={() => exportAs('csv')}>{t('web.export.csv')}</button>
+        <button type="button" onClick={() => exportAs('xlsx')}>{t('web.export.xlsx')}</button>
       </div>
     </details>
   );

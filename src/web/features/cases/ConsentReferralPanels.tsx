@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_PURPOSES, type Referral, type Service } from '../../../shared/referrals.js';
-import { ApiError, get, post } from '../../api.js';
+import { get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { currentLang, date } from '../../i18n.js';
 
@@ -13,28 +14,23 @@ export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boo
   const { t } = useTranslation();
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['consents', caseId], queryFn: () => get<{ items: Consent[] }>(`/api/v1/cases/${caseId}/consents`) });
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['consents', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    setError(null);
-    try {
+    await run(async () => {
       await post(`/api/v1/cases/${caseId}/consents`, { purpose: f.get('purpose'), givenBy: f.get('givenBy'), giverName: String(f.get('giverName') ?? '') || undefined, childAssent: f.get('childAssent') === 'on', givenOn: f.get('givenOn') });
       await refresh();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   const withdraw = async (id: string) => {
     const note = window.prompt(t('web.consent.withdrawNote'));
     if (!note) return;
-    try {
+    await run(async () => {
       await post(`/api/v1/cases/${caseId}/consents/${id}/withdraw`, { note });
       await refresh();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <section className="card">
@@ -74,19 +70,16 @@ export function ReferralPanel({ caseId, canWork, place }: { caseId: string; canW
     queryFn: () => get<{ items: Service[] }>(`/api/v1/services?${new URLSearchParams({ ...(category ? { category } : {}) })}`),
     enabled: canWork,
   });
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const refer = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    setError(null);
-    try {
+    await run(async () => {
       await post(`/api/v1/cases/${caseId}/referrals`, { serviceId: f.get('serviceId'), reason: f.get('reason') });
       form.reset();
       await Promise.all([qc.invalidateQueries({ queryKey: ['referrals', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   const name = (s: Service) => (currentLang() === 'bn' ? (s.name.local ?? s.name.en) : s.name.en);
   return (

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FAMILY_RELATIONSHIPS } from '../../../shared/cases.js';
-import { ApiError, get, post } from '../../api.js';
+import { get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 
 type Member = { id: string; name: string; relationship: string; phone: string | null; isCaregiver: boolean; livesWithChild: boolean };
@@ -12,22 +13,19 @@ export function FamilyPanel({ caseId, canWork }: { caseId: string; canWork: bool
   const { t } = useTranslation();
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['family', caseId], queryFn: () => get<{ items: Member[] }>(`/api/v1/cases/${caseId}/family`) });
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    setError(null);
-    try {
+    await run(async () => {
       await post(`/api/v1/cases/${caseId}/family`, {
         name: f.get('name'), relationship: f.get('relationship'), ...(f.get('phone') ? { phone: f.get('phone') } : {}),
         isCaregiver: f.get('isCaregiver') === 'on', livesWithChild: f.get('livesWithChild') === 'on',
       });
       form.reset();
       await qc.invalidateQueries({ queryKey: ['family', caseId] });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <section className="card">

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CASE_SOURCES, RISK_LEVELS, type CaseDetail } from '../../../shared/cases.js';
-import { ApiError, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { currentLang } from '../../i18n.js';
 import { UnitPicker } from '../admin/UnitPicker.js';
@@ -15,7 +16,7 @@ export function NewCasePage() {
   const tax = useTaxonomies();
   const [place, setPlace] = useState<string | null>(null);
   const [concerns, setConcerns] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const [busy, setBusy] = useState(false);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -25,19 +26,15 @@ export function NewCasePage() {
     const names = [f.get('nameBn'), f.get('nameEn')].map((v) => String(v ?? '').trim()).filter(Boolean).map((text) => ({ text, kind: 'full' }));
     const age = String(f.get('ageYears') ?? '');
     setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await post<CaseDetail>('/api/v1/cases', {
         child: { names, sex: f.get('sex'), ...(age ? { ageYears: Number(age) } : {}), geoCode: place ?? '', disabilities: f.getAll('disabilities'), vulnerableGroups: f.getAll('vulnerableGroups'), ...(f.get('addressDetail') ? { addressDetail: f.get('addressDetail') } : {}) },
         concerns, riskLevel: f.get('riskLevel'), source: f.get('source'), reportedOn: f.get('reportedOn'),
         ...(f.get('summary') ? { summary: f.get('summary') } : {}),
       });
       await navigate({ to: '/cases/$id', params: { id: created.id } });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
+    setBusy(false);
   };
   const lang = currentLang();
   const fe = error?.fields ?? {};

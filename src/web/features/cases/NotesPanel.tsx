@@ -1,7 +1,8 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { type ChangeEvent, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post, postFile } from '../../api.js';
+import { get, post, postFile } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
 
@@ -15,32 +16,25 @@ export function NotesPanel({ caseId, canWork }: { caseId: string; canWork: boole
   const { t } = useTranslation();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['notes', caseId], queryFn: () => get<Notes>(`/api/v1/cases/${caseId}/notes`) });
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['notes', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
   const addNote = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    setError(null);
-    try {
+    await run(async () => {
       await post(`/api/v1/cases/${caseId}/notes`, { body: new FormData(form).get('body') });
       form.reset();
       await refresh();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   const attach = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    setError(null);
-    try {
+    await run(async () => {
       await postFile(`/api/v1/cases/${caseId}/attachments?filename=${encodeURIComponent(file.name)}`, file);
       await refresh();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    } finally {
-      e.target.value = '';
-    }
+    });
+    e.target.value = '';
   };
   return (
     <section className="card">

@@ -2,7 +2,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { findMove } from '../../../shared/sop.js';
-import { ApiError, post } from '../../api.js';
+import { post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 
 type Props = { caseId: string; step: string; actions: string[] };
@@ -117,22 +118,14 @@ export function StepPanel({ caseId, step, actions }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run: attempt, reset } = useAction();
   if (actions.length === 0) return null;
-  const done = async () => {
-    setOpen(null);
-    setError(null);
-    await qc.invalidateQueries({ queryKey: ['case', caseId] });
-  };
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
+  const run = (fn: () => Promise<unknown>) =>
+    attempt(async () => {
       await fn();
-      await done();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
-  };
+      setOpen(null);
+      await qc.invalidateQueries({ queryKey: ['case', caseId] });
+    });
   const submitStep = (target: string) => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -187,7 +180,7 @@ export function StepPanel({ caseId, step, actions }: Props) {
       <h2 id="next-title">{t('web.sop.next')}</h2>
       <div className="toolbar wrap">
         {actions.filter((a) => a.startsWith('submit:') || a.startsWith('decide:') || a === 'reopen').map((a) => (
-          <button key={a} type="button" aria-pressed={open === a} onClick={() => { setOpen(open === a ? null : a); setError(null); }}>
+          <button key={a} type="button" aria-pressed={open === a} onClick={() => { setOpen(open === a ? null : a); reset(); }}>
             {a.startsWith('submit:') ? t(`web.cases.steps.${a.slice(7)}`) : t(`web.sop.actions.${a.replace(':', '_')}`)}
           </button>
         ))}

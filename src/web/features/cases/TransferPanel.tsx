@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post } from '../../api.js';
+import { get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { UnitPicker } from '../admin/UnitPicker.js';
 
@@ -15,21 +16,18 @@ export function TransferPanel({ caseId }: { caseId: string }) {
   const [q, setQ] = useState('');
   const [orgId, setOrgId] = useState('');
   const [place, setPlace] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const [sent, setSent] = useState(false);
   const orgs = useQuery({ queryKey: ['directory', q], queryFn: () => get<{ items: Org[] }>(`/api/v1/organisations?q=${encodeURIComponent(q)}`), enabled: open && q.trim().length >= 2 });
   const people = useQuery({ queryKey: ['caseworkers', orgId], queryFn: () => get<{ items: Array<{ id: string; name: string }> }>(`/api/v1/organisations/${orgId}/caseworkers`), enabled: Boolean(orgId) });
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    setError(null);
-    try {
+    await run(async () => {
       await post(`/api/v1/cases/${caseId}/transfers`, { toOrganisationId: orgId, ...(f.get('toUserId') ? { toUserId: f.get('toUserId') } : {}), ...(place ? { newGeoCode: place } : {}), reason: f.get('reason') });
       setSent(true);
       await qc.invalidateQueries({ queryKey: ['case', caseId] });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <details className="card" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post } from '../../api.js';
+import { get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
 
@@ -12,21 +12,18 @@ export function TransfersPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['transfers'], queryFn: () => get<{ items: Transfer[] }>('/api/v1/transfers') });
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const answer = async (id: string, action: 'accept' | 'decline') => {
-    setError(null);
     const body: Record<string, unknown> = { action };
     if (action === 'decline') {
       const reason = window.prompt(t('web.transfers.declineReason'));
       if (!reason) return;
       body.reason = reason;
     }
-    try {
+    await run(async () => {
       await post(`/api/v1/transfers/${id}/response`, body);
       await qc.invalidateQueries({ queryKey: ['transfers'] });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <div className="page">

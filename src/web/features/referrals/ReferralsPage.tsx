@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Referral } from '../../../shared/referrals.js';
-import { ApiError, get, post } from '../../api.js';
+import { get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
 
@@ -12,9 +13,8 @@ export function ReferralsPage() {
   const qc = useQueryClient();
   const [status, setStatus] = useState('pending');
   const list = useQuery({ queryKey: ['incoming', status], queryFn: () => get<{ items: Referral[] }>(`/api/v1/referrals${status ? `?status=${status}` : ''}`) });
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const act = async (id: string, action: string) => {
-    setError(null);
     const body: Record<string, unknown> = { action };
     if (action === 'decline') {
       const reason = window.prompt(t('web.referrals.declineReason'));
@@ -26,12 +26,10 @@ export function ReferralsPage() {
       if (!feedback) return;
       body.feedback = feedback;
     }
-    try {
+    await run(async () => {
       await post(`/api/v1/referrals/${id}/response`, body);
       await qc.invalidateQueries({ queryKey: ['incoming'] });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <div className="page">

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_CATEGORIES, type Service } from '../../../shared/referrals.js';
-import { ApiError, get, post } from '../../api.js';
+import { get, post } from '../../api.js';
+import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { currentLang } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
@@ -15,15 +16,14 @@ export function ServicesPage() {
   const qc = useQueryClient();
   const [category, setCategory] = useState('');
   const [place, setPlace] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useAction();
   const list = useQuery({ queryKey: ['services', category], queryFn: () => get<{ items: Service[] }>(`/api/v1/services${category ? `?category=${category}` : ''}`) });
   const me = session.data?.me;
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    setError(null);
-    try {
+    await run(async () => {
       await post('/api/v1/services', {
         nameEn: f.get('nameEn'), ...(f.get('nameLocal') ? { nameLocal: f.get('nameLocal') } : {}), category: f.get('category'),
         ...(f.get('description') ? { description: f.get('description') } : {}), providerOrganisationId: me?.organisation.id, geoCode: place,
@@ -31,9 +31,7 @@ export function ServicesPage() {
       });
       form.reset();
       await qc.invalidateQueries({ queryKey: ['services'] });
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
+    });
   };
   return (
     <div className="page">

@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import i18next from 'i18next';
+import { ApiError } from './api.js';
+
+/**
+ * Runs a form's request and keeps its error for display: the API's own error (message and
+ * field details in the user's language), or a network failure said plainly, never swallowed.
+ */
+export function useAction() {
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async (fn: () => Promise<unknown>): Promise<boolean> => {
+    setError(null);
+    try {
+      await fn();
+      return true;
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', i18next.t('web.errors.network'), null));
+      return false;
+    }
+  };
+  return { error, run, reset: () => setError(null) };
+}
