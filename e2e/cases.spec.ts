@@ -35,8 +35,16 @@ describe('cases in the browser', () => {
     await page.waitForSelector('h1:has-text("কেস পাওয়া যায়নি")');
     expect(await page.locator('main').innerText()).not.toContain('হাবিবুর');
     await page.goto(`${baseUrl()}/cases`);
+    await page.locator('input[type=search]').waitFor();
+    // The search request itself must come back empty, whatever the page shows while it loads.
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/cases?') && r.url().includes('q=Habibur'));
     await page.fill('input[type=search]', 'Habibur Rahman');
-    await page.waitForSelector('[role=status]:has-text("০টি কেস")');
+    const body = (await (await searched).json()) as { total: number; items: Array<{ id: string; child: { names: string[] } }> };
+    // Ulipur's own children may share a family name (a fair fuzzy match); the Kurigram child never appears.
+    expect(body.items.map((i) => i.id)).not.toContain(caseUrl.split('/').pop());
+    expect(body.items.flatMap((i) => i.child.names)).not.toContain('হাবিবুর রহমান');
+    await page.waitForSelector(`[role=status]:has-text("${body.total.toLocaleString('bn-BD')}টি কেস")`);
+    expect(await page.locator('.case-list').innerText()).not.toContain('হাবিবুর');
     await context.close();
   });
 
