@@ -56,8 +56,8 @@ export function createServices(config: Config, db: Database) {
   const geo = createGeoService(db, country, config.referenceDataDir);
   const admin = createAdminService(db, geo);
   const taxonomies = loadTaxonomies(config.referenceDataDir);
-  const workflow = createWorkflow(db);
   const cases = createCaseService(db, geo, taxonomies, country.code);
+  const workflow = createWorkflow(db, cases);
   const caseImporter = createCaseImporter(db, geo, taxonomies, country.code);
   const referrals = createReferralService(db, cases, geo);
   const files = encryptedFolderStore(config.filesDir, secretKey);

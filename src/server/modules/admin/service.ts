@@ -10,7 +10,7 @@ import { join, sql } from '../../platform/db/sql.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
 import type { GeoService } from '../geo/service.js';
 import { ADMIN_PERMISSIONS as P } from './permissions.js';
-import { scopeCovers, type Place } from '../../platform/access/scope.js';
+import { placeOf, scopeCovers, type Place } from '../../platform/access/scope.js';
 import { mayGrant, userActions } from './policy.js';
 import { presentOrganisation, presentRole, presentUser } from './presenter.js';
 import * as q from './queries.js';
@@ -28,17 +28,17 @@ export function createAdminService(db: Database, geo: GeoService) {
     if (!can(actor, permission)) throw new AppError('forbidden');
   }
 
-  async function placeOf(code: string | null | undefined): Promise<Place | null> {
+  async function placeOfCode(code: string | null | undefined): Promise<Place | null> {
     if (!code) return null;
     const unit = await geo.find(code);
-    return unit ? { adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code } : null;
+    return unit ? placeOf(unit) : null;
   }
 
   async function getUser(actor: Actor, id: string, ctx: AuditContext) {
     const row = await q.findUser(db, actor, id);
     if (!row) return denyRead(db, ctx, 'user', id, await q.userExists(db, id));
     const roles = await q.userRoles(db, [id]);
-    const place = { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code };
+    const place = placeOf(row);
     return presentUser(row, roles, userActions(actor, place, id === actor.userId));
   }
 
@@ -61,7 +61,7 @@ export function createAdminService(db: Database, geo: GeoService) {
           issues.push(field(`roles.${i}.scopeCode`, 'unknown_unit'));
           continue;
         }
-        place = { adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code };
+        place = placeOf(unit);
       }
       if (!mayGrant(actor, role.permissions, b, place)) issues.push(field(`roles.${i}.role`, 'grant_not_allowed'));
     }
@@ -79,7 +79,7 @@ export function createAdminService(db: Database, geo: GeoService) {
   async function assertOrgInScope(actor: Actor, organisationId: string, path = 'organisationId') {
     const org = await q.findOrganisation(db, organisationId);
     if (!org) throw invalid([field(path, 'unknown_organisation')]);
-    if (!scopeCovers(actor, P.usersManage, { adm1: org.adm1_code, adm2: org.adm2_code, adm3: org.adm3_code })) {
+    if (!scopeCovers(actor, P.usersManage, placeOf(org))) {
       throw invalid([field(path, 'organisation_out_of_scope')]);
     }
   }
@@ -90,7 +90,7 @@ export function createAdminService(db: Database, geo: GeoService) {
       const rows = await q.listUsers(db, actor, query.q, query.limit, query.offset);
       const roles = await q.userRoles(db, rows.map((r) => r.id));
       return rows.map((row) =>
-        presentUser(row, roles.filter((r) => r.user_id === row.id), userActions(actor, { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code }, row.id === actor.userId)),
+        presentUser(row, roles.filter((r) => r.user_id === row.id), userActions(actor, placeOf(row), row.id === actor.userId)),
       );
     },
 
@@ -193,7 +193,7 @@ export function createAdminService(db: Database, geo: GeoService) {
 
     async createOrganisation(actor: Actor, input: OrganisationInput, ctx: AuditContext) {
       require(actor, P.organisationsManage);
-      const place = await placeOf(input.geoCode);
+      const place = await placeOfCode(input.geoCode);
       if (input.geoCode && !place) throw invalid([field('geoCode', 'unknown_unit')]);
       const id = await db.tx(async (tx) => {
         const clash = await tx.maybeOne(sql`SELECT 1 AS x FROM organisations WHERE name_en = ${input.nameEn}`);
@@ -215,7 +215,7 @@ export function createAdminService(db: Database, geo: GeoService) {
       const existing = await q.findOrganisation(db, id);
       if (!existing) throw new AppError('not_found');
       const geoCode = patch.geoCode === undefined ? existing.geo_code : patch.geoCode;
-      const place = await placeOf(geoCode);
+      const place = await placeOfCode(geoCode);
       if (geoCode && !place) throw invalid([field('geoCode', 'unknown_unit')]);
       await db.tx(async (tx) => {
         const before = { name_en: existing.name_en, name_local: existing.name_local, short_name: existing.short_name, type: existing.type, geo_code: existing.geo_code, is_active: existing.is_active };

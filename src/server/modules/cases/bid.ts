@@ -1,6 +1,6 @@
 import type { BidInput, BoardDecisionInput } from '../../../shared/bid.js';
 import { can, type Actor } from '../../platform/access/actor.js';
-import { scopeCovers } from '../../platform/access/scope.js';
+import { placeOf, scopeCovers } from '../../platform/access/scope.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
@@ -63,7 +63,7 @@ export function createBestInterest(db: Database, access: CaseAccess) {
     async recordDecision(actor: Actor, caseId: string, bidId: string, input: BoardDecisionInput, ctx: AuditContext) {
       if (!can(actor, P.bidDecision)) throw new AppError('forbidden');
       const place = await access.requireVisible(actor, caseId, ctx);
-      if (!scopeCovers(actor, P.bidDecision, { adm1: place.adm1_code, adm2: place.adm2_code, adm3: place.adm3_code })) throw new AppError('forbidden');
+      if (!scopeCovers(actor, P.bidDecision, placeOf(place))) throw new AppError('forbidden');
       await db.tx(async (tx) => {
         const bid = await tx.maybeOne<{ status: string; submitted_by: string | null }>(sql`SELECT status, submitted_by FROM case_bids WHERE id = ${bidId} AND case_id = ${caseId} FOR UPDATE`);
         if (!bid) throw new AppError('not_found');

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { can, type Actor } from '../../platform/access/actor.js';
-import { scopeCovers } from '../../platform/access/scope.js';
+import { placeOf, scopeCovers } from '../../platform/access/scope.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
@@ -70,7 +70,7 @@ export function createCaseImporter(db: Database, geo: GeoService, taxonomies: Ta
       if (!/^\d{1,2}$/.test(get('age_years')) || age > 25) issues.push(issue(line, 'age_years', 'invalid_age'));
       const upazila = await unit(get('upazila_code'));
       if (!upazila || upazila.level !== 3) issues.push(issue(line, 'upazila_code', 'unknown_upazila'));
-      else if (!scopeCovers(actor, P.import, { adm1: upazila.adm1_code, adm2: upazila.adm2_code, adm3: upazila.adm3_code })) issues.push(issue(line, 'upazila_code', 'row_outside_your_area'));
+      else if (!scopeCovers(actor, P.import, placeOf(upazila))) issues.push(issue(line, 'upazila_code', 'row_outside_your_area'));
       let placeCode = upazila?.code ?? '';
       if (get('union_code')) {
         const union = await unit(get('union_code'));
@@ -91,7 +91,7 @@ export function createCaseImporter(db: Database, geo: GeoService, taxonomies: Ta
       if (get('child_name_bn')) names.push({ text: get('child_name_bn'), kind: 'full' });
       rows.push({
         line, names, sex, age, concern: concern.code, risk: risk as ValidRow['risk'], source, reportedOn, summary: get('summary') || null, legacyId: get('legacy_id') || null,
-        place: { code: placeCode, adm1: upazila.adm1_code, adm2: upazila.adm2_code, adm3: upazila.adm3_code },
+        place: { code: placeCode, ...placeOf(upazila) },
       });
     }
     return { rows, issues };

@@ -1,5 +1,6 @@
 import type { Tx } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
+import { placeOf } from '../../platform/access/scope.js';
 import { peopleService } from '../people/service.js';
 import { initialAssessmentDue } from './policy.js';
 import { nextCaseNumber } from './queries.js';
@@ -45,7 +46,7 @@ export async function seedDemoCases(tx: Tx, rnd: Rnd, workers: Array<{ userId: s
       const child = await peopleService.create(tx, {
         names: [{ text: bn, kind: 'full' }, { text: en, kind: 'full' }], sex, ageYears: rnd.int(4, 17), disabilities: rnd.next() < 0.12 ? ['physical'] : [],
         vulnerableGroups: concern === 'street.street_living' ? ['street'] : [], geoCode: place.code,
-      }, { code: place.code, adm1: place.adm1_code, adm2: place.adm2_code, adm3: place.adm3_code }, registered);
+      }, { code: place.code, ...placeOf(place) }, registered);
       const number = await nextCaseNumber(tx, country, place.adm2_code, registered.getUTCFullYear());
       const row = await tx.one<{ id: string }>(sql`
         INSERT INTO cases (case_number, child_id, step, risk_level, concerns, source, sensitive, reported_on, registered_at, initial_assessment_due,

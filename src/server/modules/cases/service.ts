@@ -1,6 +1,7 @@
 import type { CaseCreateInput, CaseSearchQuery, FamilyMemberInput } from '../../../shared/cases.js';
 import { foldedKeys, nameKey } from '../../../shared/phonetic.js';
 import { can, type Actor } from '../../platform/access/actor.js';
+import { placeOf } from '../../platform/access/scope.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
@@ -54,7 +55,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       const reported = new Date(`${input.reportedOn}T00:00:00Z`);
       if (reported.getTime() > Date.now() + 86400_000) issues.push(field('reportedOn', 'in_future'));
       if (issues.length) throw new AppError('validation', 'validation', issues);
-      const place = { code: unit!.code, adm1: unit!.adm1_code, adm2: unit!.adm2_code, adm3: unit!.adm3_code };
+      const place = { code: unit!.code, ...placeOf(unit!) };
       if (!mayRegisterAt(actor, place)) throw new AppError('validation', 'validation', [field('child.geoCode', 'outside_your_area')]);
 
       const sensitive = isSensitive(input.concerns, sensitiveCodes);
@@ -230,7 +231,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
       if (options.audit !== false) await db.tx((tx) => recordAudit(tx, ctx, { action: 'case.read', entity: 'case', entityId: id }));
       const flow = flowActions(actor, { step: row.step, status: row.status, isWorker: row.is_worker, pendingSubmitter: row.pending_submitter });
-      const actions = [...caseActions(actor, { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code }), ...flow];
+      const actions = [...caseActions(actor, placeOf(row)), ...flow];
       return presentCaseDetail(row, row.timeline, row.steps, actions);
     },
   };

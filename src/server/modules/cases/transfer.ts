@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { can, type Actor } from '../../platform/access/actor.js';
-import { scopePredicate } from '../../platform/access/scope.js';
+import { placeOf, scopePredicate } from '../../platform/access/scope.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
@@ -61,7 +61,7 @@ export function createTransfers(db: Database, geo: GeoService, access: CaseAcces
       const c = await db.one<{ case_number: string; sensitive: boolean; risk_level: string; concerns: string[]; display_name: string; sex: string; dob: string | null; adm1_code: string; adm2_code: string; adm3_code: string }>(sql`
         SELECT c.case_number, c.sensitive, c.risk_level, c.concerns, p.display_name, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS dob, c.adm1_code, c.adm2_code, c.adm3_code
         FROM cases c JOIN persons p ON p.id = c.child_id WHERE c.id = ${caseId}`);
-      const target = unit ? { adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code } : { adm1: c.adm1_code, adm2: c.adm2_code, adm3: c.adm3_code };
+      const target = unit ? placeOf(unit) : placeOf(c);
       // Enough for the receiver to decide; for a sensitive case, not the child's identity.
       const shared = c.sensitive
         ? { caseNumber: c.case_number, riskLevel: c.risk_level, sensitive: true }

@@ -1,6 +1,6 @@
 import { DecisionInput, MOVES, STEP_FORMS, findMove, stepAfter, type StepInput, type StepWithForm } from '../../../shared/sop.js';
 import { can, type Actor } from '../../platform/access/actor.js';
-import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
@@ -18,20 +18,13 @@ const invalid = (issues: FieldIssue[]) => new AppError('validation', 'validation
  * who and when; skips need a reason; plans and closures wait for a supervisor, who may not
  * decide on their own submission. Each change is audited and put on the case timeline.
  */
-export function createWorkflow(db: Database) {
-  /** The case if the actor may see it, else 404 (audited when it exists). */
-  async function requireVisible(actor: Actor, id: string, ctx: AuditContext) {
-    const visible = await q.findVisibleCase(db, actor, id);
-    if (!visible) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
-    return visible;
-  }
-
+export function createWorkflow(db: Database, access: { requireVisible(actor: Actor, id: string, ctx: AuditContext): Promise<unknown> }) {
   const isAssigned = (caseId: string, userId: string) => q.isWorker(db, caseId, userId);
 
   return {
     async submitStep(actor: Actor, id: string, step: string, input: StepInput, ctx: AuditContext) {
       if (!can(actor, P.work)) throw new AppError('forbidden');
-      await requireVisible(actor, id, ctx);
+      await access.requireVisible(actor, id, ctx);
       if (!(step in STEP_FORMS)) throw new AppError('not_found');
       if (!(await isAssigned(id, actor.userId))) throw new AppError('forbidden', 'not_assigned');
       const form = STEP_FORMS[step as StepWithForm].safeParse(input.data);
@@ -65,7 +58,7 @@ export function createWorkflow(db: Database) {
     /** A supervisor approves or returns the pending plan or closure. */
     async decide(actor: Actor, id: string, what: 'plan' | 'closure', input: DecisionInput, ctx: AuditContext) {
       if (!can(actor, P.approve)) throw new AppError('forbidden');
-      await requireVisible(actor, id, ctx);
+      await access.requireVisible(actor, id, ctx);
       const decision = DecisionInput.parse(input);
       return db.tx(async (tx) => {
         const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
@@ -90,7 +83,7 @@ export function createWorkflow(db: Database) {
     /** Reopens a closed case at the planning step; the history stays on the timeline. */
     async reopen(actor: Actor, id: string, reason: string, ctx: AuditContext) {
       if (!can(actor, P.approve)) throw new AppError('forbidden');
-      await requireVisible(actor, id, ctx);
+      await access.requireVisible(actor, id, ctx);
       return db.tx(async (tx) => {
         const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
         if (current.status !== 'closed') throw new AppError('conflict', 'not_closed');

@@ -4,6 +4,11 @@ import { grantsFor, type Actor, type Grant } from './actor.js';
 /** A place as the access layer sees it: the admin codes at levels 1-3 (null where unknown). */
 export type Place = { adm1: string | null; adm2: string | null; adm3: string | null };
 
+/** The place of any row that carries the standard adm1_code / adm2_code / adm3_code columns. */
+export function placeOf(row: { adm1_code: string | null; adm2_code: string | null; adm3_code: string | null }): Place {
+  return { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code };
+}
+
 /** True when one of the actor's bindings for `permission` covers the place (reach aside). */
 export function scopeCovers(actor: Actor, permission: string, place: Place): boolean {
   return grantsFor(actor, permission).some(({ binding }) => {
