@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.ncpp-data/', 'coverage/', '.tmp/'] },
+  { ignores: ['dist/', 'node_modules/', '.ncpp-data/', 'coverage/', '.tmp/', '.dev/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

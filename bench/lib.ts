@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import type autocannon from 'autocannon';
 import { loadConfig } from '../src/server/platform/config.js';
 import { openDatabase } from '../src/server/platform/db/open.js';
 import { buildApp, createServices } from '../src/server/app.js';
@@ -72,15 +73,17 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * Fixed-duration load from `connections` concurrent clients on loopback (autocannon). Every
- * response time is kept, so p95 is exact rather than read off a coarse histogram.
+ * Fixed-duration load from `connections` concurrent clients on loopback (autocannon, in a child
+ * process so it does not share the server's event loop). Every response time is kept, so p95
+ * is exact rather than read off a coarse histogram.
  */
 export async function load(opts: autocannon.Options): Promise<LoadResult> {
-  const times: number[] = [];
-  // Without a callback autocannon returns an instance that is both an emitter and a promise.
-  const instance = autocannon({ connections: 20, duration: 10, ...opts }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
-  const r = await instance;
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: r.requests.average, errors: r.errors, non2xx: r.non2xx, requests: times.length };
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'load-generator.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify(opts));
+  let out = '';
+  for await (const chunk of child.stdout) out += chunk;
+  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  const r = JSON.parse(out) as { times: number[]; rps: number; errors: number; non2xx: number };
+  return { p50: percentile(r.times, 50), p95: percentile(r.times, 95), p99: percentile(r.times, 99), rps: r.rps, errors: r.errors, non2xx: r.non2xx, requests: r.times.length };
 }

@@ -2,6 +2,7 @@
 // `npm run bench`: every bench/*.bench.ts on PGlite, then on a throwaway PostgreSQL server with
 // pgbench's ceiling measured in the same run. Each figure is one JSON line on stdout:
 // {"name","value","unit","db","scale"}. Run several times and compare medians: machines are noisy.
+// Usage: npm run bench [-- <name filter>] ; NCPP_BENCH_DB=pglite|postgres runs one database only.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,11 +25,14 @@ if (!only || 'web'.includes(only)) {
   spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   spawnSync(process.execPath, [path.join(root, 'bench/web-bundle.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 }
-for (const b of benches) run(b, {});
-const pg = await startPostgres();
-try {
-  run('pgbench.ts', { DATABASE_URL: pg.url });
-  for (const b of benches) run(b, { DATABASE_URL: pg.url });
-} finally {
-  pg.stop();
+const dbs = process.env.NCPP_BENCH_DB ? [process.env.NCPP_BENCH_DB] : ['pglite', 'postgres'];
+if (dbs.includes('pglite')) for (const b of benches) run(b, {});
+if (dbs.includes('postgres')) {
+  const pg = await startPostgres();
+  try {
+    run('pgbench.ts', { DATABASE_URL: pg.url });
+    for (const b of benches) run(b, { DATABASE_URL: pg.url });
+  } finally {
+    pg.stop();
+  }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../platform/audit/audit.js';
 import { sql } from '../../platform/db/sql.js';
 import { signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
 
@@ -24,7 +25,23 @@ describe('cases: registration, visibility and cross-script search', () => {
     expect(new Date(c.initialAssessmentDue).getTime() - new Date(c.registeredAt).getTime()).toBeCloseTo(24 * 3600_000, -5);
     expect(c.supervisor?.name).toBe('Md Habibur Rahman');
     expect(c.timeline[0].kind).toBe('registered');
-    expect(await h.db.maybeOne(sql`SELECT 1 AS x FROM audit_log WHERE action = 'case.create' AND entity_id = ${c.id}`)).toBeTruthy();
+    // Registration is one statement: the audit row carries the number PostgreSQL assigned, the
+    // chain still verifies, and the supervisor has the high-risk alert.
+    const audit = await h.db.one<{ diff: { case_number: { after: string } } }>(sql`SELECT diff FROM audit_log WHERE action = 'case.create' AND entity_id = ${c.id}`);
+    expect(audit.diff.case_number.after).toBe(c.caseNumber);
+    expect(await verifyAudit(h.db)).toMatchObject({ ok: true });
+    const alert = await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
+      WHERE u.username = 'kurigram.supervisor' AND n.kind = 'case_high_risk' AND n.params->>'number' = ${c.caseNumber} AND n.link = ${`/cases/${c.id}`}`);
+    expect(alert.n).toBe(1);
+  });
+
+  it('numbers concurrent registrations in one district without gaps or repeats', async () => {
+    const body = { child: child(['Rakib Hasan']), concerns: ['violence.child_labour'], riskLevel: 'low', source: 'outreach', reportedOn: '2026-11-20' };
+    const made = await Promise.all(Array.from({ length: 12 }, () => register('kurigram.caseworker', body)));
+    const numbers = made.map((r) => Number(r.json().caseNumber.slice(-6))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(12);
+    expect(numbers[11]! - numbers[0]!).toBe(11);
+    expect(await verifyAudit(h.db)).toMatchObject({ ok: true });
   });
 
   it('a caseworker of another upazila gets 404 for a Kurigram Sadar case, and the attempt is audited', async () => {

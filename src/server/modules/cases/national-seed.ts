@@ -28,7 +28,7 @@ const FAMILY_F: ReadonlyArray<[string, string[]]> = [
 const MD: [string, string[]] = ['মোঃ', ['Md', 'Mohammad', 'Muhammad', 'Md.']];
 const MST: [string, string[]] = ['মোছাঃ', ['Mst', 'Most', 'Mosammat']];
 
-const CONCERNS = ['violence.child_marriage', 'violence.child_labour', 'violence.physical', 'violence.neglect', 'family.separation', 'education_occupation.school_dropout',
+export const CONCERNS = ['violence.child_marriage', 'violence.child_labour', 'violence.physical', 'violence.neglect', 'family.separation', 'education_occupation.school_dropout',
   'street.street_living', 'violence.domestic_work', 'missing.runaway', 'justice.conflict_with_law', 'violence.psychological', 'services.allowances', 'missing.trafficking', 'violence.sexual'];
 const SENSITIVE = new Set(['missing.trafficking', 'violence.sexual']);
 const SOURCES = ['helpline', 'outreach', 'community_committee', 'ngo', 'police', 'self', 'institution', 'court'];
@@ -43,7 +43,8 @@ function uuid(rnd: Rnd): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-function childNames(rnd: Rnd) {
+/** A child's names in Bangla and one of the Latin spellings families use (also used by the benchmarks). */
+export function childNames(rnd: Rnd) {
   const female = rnd.next() < 0.5;
   const given = rnd.pick(female ? GIVEN_F : GIVEN_M);
   const family = rnd.pick(female ? FAMILY_F : FAMILY_M);

@@ -1,7 +1,7 @@
 import { grantsFor, type Actor } from '../../platform/access/actor.js';
 import { scopePredicate } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
-import { join, sql, type Sql } from '../../platform/db/sql.js';
+import { join, prepared, Sql, sql } from '../../platform/db/sql.js';
 import type { CaseSearchQuery } from '../../../shared/cases.js';
 import { CASE_PERMISSIONS as P } from './permissions.js';
 
@@ -154,7 +154,7 @@ export type CaseFileExtras = {
  * its step forms, whether the reader works on it, and who submitted what awaits a decision.
  */
 export function findCaseFile(db: Queryable, actor: Actor, id: string) {
-  return db.maybeOne<NonNullable<Awaited<ReturnType<typeof findVisibleCase>>> & CaseFileExtras>(sql`
+  return db.maybeOne<NonNullable<Awaited<ReturnType<typeof findVisibleCase>>> & CaseFileExtras>(prepared(sql`
     SELECT ${LIST_COLUMNS}, c.source, c.summary, c.organisation_id, o.name_en AS org_name,
            c.caseworker_id, cw.full_name AS caseworker_name, c.supervisor_id, sv.full_name AS supervisor_name,
            p.dob_estimated AS child_dob_estimated, p.disabilities AS child_disabilities, p.vulnerable_groups AS child_vulnerable, p.address_detail AS child_address,
@@ -169,7 +169,7 @@ export function findCaseFile(db: Queryable, actor: Actor, id: string) {
     FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code
       JOIN organisations o ON o.id = c.organisation_id
       LEFT JOIN users cw ON cw.id = c.caseworker_id LEFT JOIN users sv ON sv.id = c.supervisor_id
-    WHERE c.id = ${id} AND ${visibleCases(actor)}`);
+    WHERE c.id = ${id} AND ${visibleCases(actor)}`));
 }
 
 export async function caseExists(db: Queryable, id: string): Promise<boolean> {
@@ -177,7 +177,10 @@ export async function caseExists(db: Queryable, id: string): Promise<boolean> {
 }
 
 export type NewCase = {
-  country: string; year: number; childId: string; riskLevel: string; concerns: string[]; source: string; sensitive: boolean; summary: string | null;
+  country: string; year: number;
+  /** The child's id, or SQL over an earlier CTE of the same statement (see registerCase). */
+  childId: string | Sql;
+  riskLevel: string; concerns: string[]; source: string; sensitive: boolean; summary: string | null;
   reportedOn: string; due: Date; organisationId: string; caseworkerId: string | null;
   /** The supervisor, or 'default': a case supervisor of the owning organisation bound to the case's upazila, chosen in the statement. */
   supervisorId: string | null | 'default';
@@ -187,11 +190,11 @@ export type NewCase = {
 };
 
 /**
- * Registers the case in one statement: the next number of the district's yearly counter
- * (its row lock makes numbers unique and gapless), the case, its caseworker and supervisor
+ * The CTEs that register a case: n (the next number of the district's yearly counter, whose
+ * row lock makes numbers unique and gapless), ins (the case), its caseworker and supervisor
  * assignments, and the first timeline event.
  */
-export function insertCase(tx: Queryable, c: NewCase) {
+function caseCtes(c: NewCase): Sql {
   const adm2 = c.place.adm2 ?? 'XX';
   const prefix = `${c.country.toUpperCase()}-${adm2}-${c.year}-`;
   const supervisor = c.supervisorId === 'default'
@@ -199,14 +202,15 @@ export function insertCase(tx: Queryable, c: NewCase) {
            WHERE u.is_active AND u.organisation_id = ${c.organisationId} AND ur.role_key = 'case_supervisor' AND ur.scope_level = 3 AND ur.scope_code = ${c.place.adm3}
            ORDER BY u.username LIMIT 1)`
     : sql`${c.supervisorId}::uuid`;
-  return tx.one<{ id: string; case_number: string; supervisor_id: string | null }>(sql`
-    WITH n AS (
+  const childId = c.childId instanceof Sql ? c.childId : sql`${c.childId}::uuid`;
+  return sql`
+    n AS (
       INSERT INTO case_counters (adm2_code, year, last) VALUES (${adm2}, ${c.year}, 1)
       ON CONFLICT (adm2_code, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last),
     ins AS (
       INSERT INTO cases (case_number, child_id, risk_level, concerns, source, sensitive, summary, reported_on, initial_assessment_due,
                          organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded)
-      SELECT ${prefix} || lpad(n.last::text, 6, '0'), ${c.childId}, ${c.riskLevel}, ${c.concerns}, ${c.source}, ${c.sensitive}, ${c.summary}, ${c.reportedOn}::date, ${c.due},
+      SELECT ${prefix} || lpad(n.last::text, 6, '0'), ${childId}, ${c.riskLevel}, ${c.concerns}, ${c.source}, ${c.sensitive}, ${c.summary}, ${c.reportedOn}::date, ${c.due},
              ${c.organisationId}, ${c.caseworkerId}::uuid, ${supervisor}, ${c.place.code}, ${c.place.adm1}, ${c.place.adm2}, ${c.place.adm3}, ${c.createdBy}::uuid, ${c.nameKey}, ${c.nameFolded}
       FROM n RETURNING id, case_number, caseworker_id, supervisor_id),
     assigned AS (
@@ -216,8 +220,25 @@ export function insertCase(tx: Queryable, c: NewCase) {
       WHERE a.user_id IS NOT NULL ON CONFLICT DO NOTHING),
     event AS (
       INSERT INTO case_events (case_id, actor_id, kind, data)
-      SELECT ins.id, ${c.createdBy}::uuid, ${c.event ?? 'registered'}, ${JSON.stringify({ riskLevel: c.riskLevel, concerns: c.concerns, source: c.source })}::jsonb FROM ins)
-    SELECT id, case_number, supervisor_id FROM ins`);
+      SELECT ins.id, ${c.createdBy}::uuid, ${c.event ?? 'registered'}, ${JSON.stringify({ riskLevel: c.riskLevel, concerns: c.concerns, source: c.source })}::jsonb FROM ins)`;
+}
+
+export type CreatedCase = { id: string; case_number: string; supervisor_id: string | null };
+
+/** Registers a case for a child who already has a person record, inside the caller's transaction. */
+export function insertCase(tx: Queryable, c: NewCase) {
+  return tx.one<CreatedCase>(sql`WITH ${caseCtes(c)} SELECT id, case_number, supervisor_id FROM ins`);
+}
+
+/**
+ * Registers a new child's case as ONE statement, run on its own (autocommit): `before` CTEs
+ * (the person), the case CTEs, then `after` CTEs over `ins` (the audit row, alerts). All of it
+ * commits or none of it does, and the district counter and audit head stay locked only while
+ * PostgreSQL executes the statement: with a transaction they stayed locked across every round
+ * trip to the app, which made registrations in one district queue behind each other.
+ */
+export function registerCase(db: Queryable, c: NewCase, parts: { before: Sql[]; after: Sql[] }) {
+  return db.one<CreatedCase>(prepared(sql`WITH ${join([...parts.before, caseCtes(c), ...parts.after], ',')} SELECT id, case_number, supervisor_id FROM ins`));
 }
 
 /** The next number in the district's yearly sequence; the row lock makes it unique and gapless. */

@@ -2,11 +2,11 @@ import type { CaseCreateInput, CaseSearchQuery, FamilyMemberInput } from '../../
 import { foldedKeys, nameKey } from '../../../shared/phonetic.js';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { placeOf } from '../../platform/access/scope.js';
-import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { auditCtes, denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
 import { sql } from '../../platform/db/sql.js';
-import { notify } from '../../platform/notifications/notifications.js';
+import { notify, notifyCte } from '../../platform/notifications/notifications.js';
 import type { GeoService } from '../geo/service.js';
 import { peopleService } from '../people/service.js';
 import type { Taxonomies } from '../people/taxonomies.js';
@@ -61,18 +61,19 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       const sensitive = isSensitive(input.concerns, sensitiveCodes);
       const now = new Date();
       const caseworkerId = input.caseworkerId ?? actor.userId;
-      const id = await db.tx(async (tx) => {
-        const child = await peopleService.create(tx, input.child, place, reported);
-        // The district's number counter is row-locked from here to COMMIT: keep what follows short.
-        const created = await q.insertCase(tx, {
-          country, year: now.getUTCFullYear(), childId: child.id, riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
-          summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), organisationId: actor.organisationId,
-          caseworkerId, supervisorId: 'default', place, createdBy: actor.userId, nameKey: child.nameKey, nameFolded: child.nameFolded,
-        });
-        await recordAudit(tx, ctx, { action: 'case.create', entity: 'case', entityId: created.id, after: { case_number: created.case_number, risk_level: input.riskLevel, concerns: input.concerns, sensitive, geo_code: place.code } });
-        if (input.riskLevel === 'high' && created.supervisor_id) await notify(tx, created.supervisor_id, 'case_high_risk', { number: created.case_number }, `/cases/${created.id}`);
-        return created.id;
+      const child = peopleService.insertCte('person', input.child, place, reported);
+      const created = await q.registerCase(db, {
+        country, year: now.getUTCFullYear(), childId: sql`(SELECT id FROM person)`, riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
+        summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), organisationId: actor.organisationId,
+        caseworkerId, supervisorId: 'default', place, createdBy: actor.userId, nameKey: child.nameKey, nameFolded: child.nameFolded,
+      }, {
+        before: [child.sql],
+        after: [
+          auditCtes(ctx, { action: 'case.create', entity: 'case', entityId: sql`ins.id`, after: { case_number: sql`ins.case_number`, risk_level: input.riskLevel, concerns: input.concerns, sensitive, geo_code: place.code } }, { after: 'ins' }),
+          ...(input.riskLevel === 'high' ? [notifyCte('alert', 'case_high_risk', sql`SELECT ins.supervisor_id, jsonb_build_object('number', ins.case_number), '/cases/' || ins.id FROM ins`)] : []),
+        ],
       });
+      const id = created.id;
       return this.get(actor, id, ctx, { audit: false });
     },
 

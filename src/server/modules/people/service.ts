@@ -1,7 +1,7 @@
 import type { ChildInput, FamilyMemberInput } from '../../../shared/cases.js';
 import { foldedKeys, nameKey } from '../../../shared/phonetic.js';
 import type { Queryable } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
+import { raw, sql, type Sql } from '../../platform/db/sql.js';
 import type { Place } from '../../platform/access/scope.js';
 
 export type PersonRow = {
@@ -41,16 +41,26 @@ export function ageOn(dob: string | null, on = new Date()): number | null {
 export const peopleService = {
   /** Registers a child inside the caller's transaction; the caller has validated the place. */
   async create(tx: Queryable, child: ChildInput, place: Place & { code: string }, reportedOn: Date): Promise<{ id: string; nameKey: string; nameFolded: string }> {
+    const insert = this.insertCte('person', child, place, reportedOn);
+    const row = await tx.one<{ id: string }>(sql`WITH ${insert.sql} SELECT id FROM person`);
+    return { id: row.id, nameKey: insert.nameKey, nameFolded: insert.nameFolded };
+  },
+
+  /** create() as a CTE named `name` (RETURNING id), for a caller's single-statement write. */
+  insertCte(name: string, child: ChildInput, place: Place & { code: string }, reportedOn: Date): { sql: Sql; nameKey: string; nameFolded: string } {
     const keys = personKeys(child.names);
     const dob = child.dateOfBirth ?? estimatedDob(child.ageYears ?? 0, reportedOn);
-    const row = await tx.one<{ id: string }>(sql`
-      INSERT INTO persons (names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, disabilities, vulnerable_groups,
-                           birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone)
-      VALUES (${JSON.stringify(child.names)}::jsonb, ${child.names[0]!.text}, ${keys.nameKey}, ${keys.nameFolded}, ${child.sex}, ${dob},
-              ${child.dateOfBirth === undefined}, ${child.disabilities}, ${child.vulnerableGroups}, ${child.birthRegistrationNo ?? null},
-              ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null})
-      RETURNING id`);
-    return { id: row.id, nameKey: keys.nameKey, nameFolded: keys.nameFolded };
+    return {
+      nameKey: keys.nameKey,
+      nameFolded: keys.nameFolded,
+      sql: sql`${raw(name)} AS (
+        INSERT INTO persons (names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, disabilities, vulnerable_groups,
+                             birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone)
+        VALUES (${JSON.stringify(child.names)}::jsonb, ${child.names[0]!.text}, ${keys.nameKey}, ${keys.nameFolded}, ${child.sex}, ${dob},
+                ${child.dateOfBirth === undefined}, ${child.disabilities}, ${child.vulnerableGroups}, ${child.birthRegistrationNo ?? null},
+                ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null})
+        RETURNING id)`,
+    };
   },
 
   async addFamilyMember(tx: Queryable, personId: string, m: FamilyMemberInput, userId: string): Promise<string> {

@@ -1,4 +1,5 @@
-import { sql } from '../db/sql.js';
+import { randomUUID } from 'node:crypto';
+import { raw, Sql, sql } from '../db/sql.js';
 import type { Queryable, Tx } from '../db/database.js';
 import { canonicalJson, diffOf, rowHash, type AuditFields } from './chain.js';
 import { AppError } from '../errors.js';
@@ -16,8 +17,10 @@ export const SYSTEM_CONTEXT: AuditContext = { actorUserId: null, actorRole: 'sys
 export type AuditEntry = {
   action: string;
   entity: string;
-  entityId?: string | null;
+  /** In auditCtes the id may be SQL over the caller's CTEs, e.g. sql`ins.id`. */
+  entityId?: string | Sql | null;
   before?: Record<string, unknown> | null;
+  /** In auditCtes a value may be SQL over the caller's CTEs, filled in by PostgreSQL. */
   after?: Record<string, unknown> | null;
   /** Extra facts that are not a field change (a stated purpose, a break-glass reason). */
   meta?: Record<string, unknown>;
@@ -31,7 +34,27 @@ export type AuditEntry = {
  * change rolls the audit row back with it. The lock is held only until the caller commits.
  */
 export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  const diff = diffOf(entry.before, entry.after);
+  await tx.query(sql`WITH ${auditCtes(ctx, entry)} SELECT 1`);
+}
+
+/**
+ * recordAudit's statement as CTEs (audit_old, audit_upd, audit_row) to join into a caller's
+ * own single-statement write, so a hot write (case registration) holds the audit head only
+ * while PostgreSQL executes it, never across a round trip to the app. `after` names a CTE of
+ * the caller that must run first (and that SQL values may read): contended rows are always locked before the audit head,
+ * in every statement, so two writers cannot deadlock. Values of `entry.after` given as SQL
+ * (e.g. sql`ins.case_number`) are filled in by PostgreSQL, in the hashed text and the row alike.
+ */
+export function auditCtes(ctx: AuditContext, entry: AuditEntry, options: { after?: string } = {}): Sql {
+  const fills: Array<{ token: string; expr: Sql }> = [];
+  const placeholder = (v: unknown) => {
+    if (!(v instanceof Sql)) return v;
+    const token = `@@fill-${randomUUID()}@@`;
+    fills.push({ token: JSON.stringify(token), expr: v });
+    return token;
+  };
+  const after = entry.after ? Object.fromEntries(Object.entries(entry.after).map(([k, v]) => [k, placeholder(v)])) : entry.after;
+  const diff = diffOf(entry.before, after);
   const payload = entry.meta ? { ...(diff ?? {}), _meta: entry.meta } : diff;
   const at = new Date().toISOString();
   const fields: Omit<AuditFields, 'seq'> = {
@@ -40,25 +63,32 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
     actor_role: ctx.actorRole,
     action: entry.action,
     entity: entry.entity,
-    entity_id: entry.entityId ?? null,
+    entity_id: (placeholder(entry.entityId) as string | undefined) ?? null,
     diff: payload,
     request_id: ctx.requestId,
     ip: ctx.ip,
   };
   // `seq` sorts last among the keys, so the canonical JSON is this prefix + seq + "}".
   const canonical = canonicalJson({ ...fields, seq: 0 });
-  const prefix = canonical.slice(0, canonical.length - '0}'.length);
-  await tx.query(sql`
-    WITH old AS (SELECT last_seq, last_hash FROM audit_head WHERE id FOR UPDATE),
-    upd AS (
-      UPDATE audit_head a SET last_seq = old.last_seq + 1,
-             last_hash = encode(sha256(convert_to(old.last_hash || ${'\n'} || ${prefix} || (old.last_seq + 1)::text || '}', 'UTF8')), 'hex')
-      FROM old WHERE a.id
-      RETURNING a.last_seq, a.last_hash, old.last_hash AS prev_hash)
-    INSERT INTO audit_log (seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id, ip, prev_hash, hash)
-    SELECT upd.last_seq, ${at}, ${fields.actor_user_id}, ${fields.actor_role}, ${fields.action}, ${fields.entity}, ${fields.entity_id},
-           ${payload === null ? null : JSON.stringify(payload)}::jsonb, ${fields.request_id}, ${fields.ip}, upd.prev_hash, upd.last_hash
-    FROM upd`);
+  const fill = (text: string | null): Sql =>
+    fills.reduce<Sql>((acc, f) => sql`replace(${acc}, ${f.token}, to_json((${f.expr})::text)::text)`, sql`${text}::text`);
+  const prefix = fill(canonical.slice(0, canonical.length - '0}'.length));
+  const diffText = payload === null ? sql`NULL::text` : fill(JSON.stringify(payload));
+  if (fills.length && !options.after) throw new Error('auditCtes: SQL values need options.after, the CTE they read');
+  const wait = options.after ? sql` AND EXISTS (SELECT 1 FROM ${raw(options.after)})` : sql``;
+  const source = options.after ? raw(`, ${options.after}`) : raw('');
+  return sql`
+    audit_old AS (SELECT last_seq, last_hash FROM audit_head WHERE id${wait} FOR UPDATE OF audit_head),
+    audit_upd AS (
+      UPDATE audit_head a SET last_seq = audit_old.last_seq + 1,
+             last_hash = encode(sha256(convert_to(audit_old.last_hash || ${'\n'} || ${prefix} || (audit_old.last_seq + 1)::text || '}', 'UTF8')), 'hex')
+      FROM audit_old${source} WHERE a.id
+      RETURNING a.last_seq, a.last_hash, audit_old.last_hash AS prev_hash),
+    audit_row AS (
+      INSERT INTO audit_log (seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id, ip, prev_hash, hash)
+      SELECT audit_upd.last_seq, ${at}, ${fields.actor_user_id}, ${fields.actor_role}, ${fields.action}, ${fields.entity}, ${entry.entityId instanceof Sql ? sql`(${entry.entityId})::text` : fields.entity_id},
+             (${diffText})::jsonb, ${fields.request_id}, ${fields.ip}, audit_upd.prev_hash, audit_upd.last_hash
+      FROM audit_upd${source})`;
 }
 
 export type VerifyResult =

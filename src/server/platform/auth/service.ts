@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit, type AuditContext } from '../audit/audit.js';
 import { decrypt, encrypt, randomToken, sha256 } from '../crypto/secrets.js';
 import type { Database, Queryable } from '../db/database.js';
-import { sql } from '../db/sql.js';
+import { prepared, sql } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { ACTOR_SELECT, actorFromRow, loadActor, type ActorRow, type UserRow } from './actor-loader.js';
@@ -122,9 +122,9 @@ export function createAuthService(o: AuthOptions) {
      */
     async session(rawId: string): Promise<{ session: SessionInfo; actor: Actor | undefined } | undefined> {
       const idHash = sha256(rawId);
-      const row = await db.maybeOne<ActorRow & { user_id: string; csrf_token: string; mfa_pending: boolean; expires_at: Date; last_seen_at: Date }>(sql`
+      const row = await db.maybeOne<ActorRow & { user_id: string; csrf_token: string; mfa_pending: boolean; expires_at: Date; last_seen_at: Date }>(prepared(sql`
         SELECT s.user_id, s.csrf_token, s.mfa_pending, s.expires_at, s.last_seen_at, ${ACTOR_SELECT}
-        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ${idHash}`);
+        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ${idHash}`));
       if (!row || row.expires_at.getTime() < Date.now()) return undefined;
       if (Date.now() - row.last_seen_at.getTime() > 60_000) {
         await db.query(sql`UPDATE sessions SET last_seen_at = now(), expires_at = ${new Date(Date.now() + SESSION_TTL_MS)} WHERE id_hash = ${idHash}`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { Sql } from './sql.js';
 
@@ -35,12 +36,24 @@ pg.types.setTypeParser(20, (v: string) => {
 });
 pg.types.setTypeParser(1700, (v: string) => Number(v));
 
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name: a hash of its text, so one name never stands for two texts. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `s_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 class ClientQueryable implements Queryable {
   constructor(protected readonly client: pg.Pool | pg.PoolClient) {}
 
   async query<T extends Row = Row>(statement: Sql): Promise<T[]> {
     const { text, values } = statement.toQuery();
-    const result = await this.client.query(text, values as unknown[]);
+    const result = await this.client.query({ text, values: values as unknown[], ...(statement.prepare ? { name: statementName(text) } : {}) });
     return result.rows as T[];
   }
 

@@ -25,14 +25,10 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
 
 async function openServer(url: string, options: OpenOptions): Promise<OpenDatabase> {
   const useAppRole = !options.asOwner && (await mayUseAppRole(url));
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  if (useAppRole) {
-    // Every pooled connection drops to the restricted role before its first query, so the
-    // running app cannot UPDATE or DELETE the audit trail even when it logs in as the owner.
-    pool.on('connect', (client) => {
-      client.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
-    });
-  }
+  // Every pooled connection starts as the restricted role (a startup parameter, so it holds
+  // before the first query and RESET ROLE returns to it): the running app cannot UPDATE or
+  // DELETE the audit trail even when it logs in as the owner.
+  const pool = new pg.Pool({ connectionString: url, max: 10, ...(useAppRole ? { options: `-c role=${APP_ROLE}` } : {}) });
   return Object.assign(new PoolDatabase('postgres', pool, async () => undefined), { setLockInfo() {} });
 }
 

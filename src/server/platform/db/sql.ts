@@ -7,6 +7,8 @@ export class Sql {
   constructor(
     readonly strings: readonly string[],
     readonly values: readonly unknown[],
+    /** Prepare once per connection and reuse the plan (see `prepared`). */
+    readonly prepare = false,
   ) {}
 
   /** Renders to `$1, $2 ...` numbered text and a flat parameter list. */
@@ -40,6 +42,17 @@ export class RawSql {
 
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
   return new Sql(strings, values);
+}
+
+/**
+ * Marks a hot statement to be prepared once per pooled connection, so PostgreSQL parses and
+ * plans it once instead of on every call (planning the case file cost more than running it).
+ * Only for statements whose text does not grow with the data (a VALUES list per row would
+ * leave a prepared statement per length on every connection), and whose best plan does not
+ * depend on the parameter values (not fuzzy searches).
+ */
+export function prepared(statement: Sql): Sql {
+  return new Sql(statement.strings, statement.values, true);
 }
 
 /** Inserts trusted text such as a column name picked from a fixed list. */

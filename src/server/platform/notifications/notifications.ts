@@ -3,12 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { translate } from '../../../shared/i18n/index.js';
 import type { Database, Queryable } from '../db/database.js';
-import { sql } from '../db/sql.js';
+import { raw, sql, type Sql } from '../db/sql.js';
 import { actorOf } from '../http/context.js';
 
 /** Queues an in-app notification inside the caller's transaction. Text is rendered per reader. */
 export async function notify(tx: Queryable, userId: string, kind: string, params: Record<string, unknown> = {}, link: string | null = null) {
   await tx.query(sql`INSERT INTO notifications (user_id, kind, params, link) VALUES (${userId}, ${kind}, ${JSON.stringify(params)}::jsonb, ${link})`);
+}
+
+/**
+ * notify() as a CTE named `name`, for a caller's single-statement write: one notification of
+ * `kind` per row of `rows`, a SELECT over the caller's CTEs yielding (user_id, params jsonb, link).
+ */
+export function notifyCte(name: string, kind: string, rows: Sql): Sql {
+  return sql`${raw(name)} AS (INSERT INTO notifications (user_id, kind, params, link) SELECT r.user_id, ${kind}, r.params, r.link FROM (${rows}) AS r(user_id, params, link) WHERE r.user_id IS NOT NULL)`;
 }
 
 const Notification = z.object({ id: z.string(), kind: z.string(), text: z.string(), link: z.string().nullable(), createdAt: z.string(), read: z.boolean() });
