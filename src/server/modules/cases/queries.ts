@@ -1,4 +1,4 @@
-import { grantsFor, type Actor } from '../../platform/access/actor.js';
+import type { Actor } from '../../platform/access/actor.js';
 import { scopePredicate } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { join, prepared, Sql, sql } from '../../platform/db/sql.js';
@@ -26,6 +26,9 @@ export type CaseRow = {
 const LIST_COLUMNS = sql`c.id, c.case_number, c.status, c.step, c.risk_level, c.concerns, c.sensitive, to_char(c.reported_on, 'YYYY-MM-DD') AS reported_on,
   c.registered_at, c.initial_assessment_due, c.geo_code, g.name_en AS place_name, c.adm1_code, c.adm2_code, c.adm3_code,
   p.id AS child_id, p.names AS child_names, p.display_name AS child_display, p.sex AS child_sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS child_dob`;
+
+/** How close a name must be to match (pg_trgm word similarity of the phonetic keys). */
+export const NAME_MATCH_THRESHOLD = 0.5;
 
 /**
  * Case list and search, always inside the caller's visibility. Text is matched as a case
@@ -66,12 +69,10 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
       const folded = keys.folded.map((f) => sql`word_similarity(${f}, c.child_name_folded)`);
       score = sql`GREATEST(CASE WHEN c.case_number = ${number} THEN 2 ELSE 0 END,
         word_similarity(${keys.skeleton}, c.child_name_key) + 0.5 * GREATEST(${join(folded, ', ')}))`;
-      // A caller who sees the whole country searches through the trigram index (<%); anyone
-      // with a narrower scope has at most a district's cases, and filtering those first by
-      // place is far cheaper than matching names nationwide.
-      where.push(nationwide(actor)
-        ? sql`(c.case_number = ${number} OR ${keys.skeleton} <% c.child_name_key)`
-        : sql`(c.case_number = ${number} OR word_similarity(${keys.skeleton}, c.child_name_key) >= 0.5)`);
+      // `<%` is word_similarity >= the threshold set below, in a form the GIN index on place
+      // and name key can answer: inside an area the index intersects the area's cases with
+      // the name's trigrams, nationwide it uses the name alone.
+      where.push(sql`(c.case_number = ${number} OR ${keys.skeleton} <% c.child_name_key)`);
     } else {
       score = sql`1`;
       where.push(sql`c.case_number = ${number}`);
@@ -79,18 +80,18 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
   }
   const filter = join(where, ' AND ');
   const order = query.q && !phone ? sql`h.score DESC, h.registered_at DESC` : sql`h.registered_at DESC`;
-  // The nationwide path runs inside a transaction (see searchesNationwide): the similarity
-  // threshold of <% is set for it alone.
-  if (query.q && !phone && keys?.skeleton && nationwide(actor)) await db.query(sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+  // A name search runs inside a transaction (see the case service): the threshold of <% is
+  // set for it alone.
+  if (query.q && !phone && keys?.skeleton) await db.query(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(NAME_MATCH_THRESHOLD)}, true)`);
   // Two stages: rank the visible cases on their own columns, then fetch the page's details.
-  const items = await db.query<CaseRow & { total: number }>(sql`
+  const items = await db.query<CaseRow & { total: number }>(prepared(sql`
     WITH hits AS (
       SELECT c.id, c.registered_at, ${score} AS score, count(*) OVER () AS total FROM cases c
       WHERE ${filter} ORDER BY 3 DESC, c.registered_at DESC LIMIT ${query.limit} OFFSET ${query.offset}
     )
     SELECT ${LIST_COLUMNS}, h.score, h.total
     FROM hits h JOIN cases c ON c.id = h.id JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code
-    ORDER BY ${order}`);
+    ORDER BY ${order}`));
   const total = items[0]?.total ?? (query.offset > 0 ? (await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases c WHERE ${filter}`)).n : 0);
   return { items, total: Number(total) };
 }
@@ -103,11 +104,6 @@ export function phoneDigits(text: string | undefined): string | undefined {
   const digits = ascii.replace(/\D/g, '');
   // +880 1XXXXXXXXX and 01XXXXXXXXX are the same Bangladeshi mobile number.
   return digits.length >= 6 ? digits.replace(/^880(?=1)/, '0') : undefined;
-}
-
-/** True when one of the caller's case-reading grants covers the whole country without narrowing. */
-export function nationwide(actor: Actor): boolean {
-  return grantsFor(actor, P.read).some((g) => g.binding.scopeLevel === 0 && g.reach === 'scope');
 }
 
 export function findVisibleCase(db: Queryable, actor: Actor, id: string) {

@@ -80,8 +80,8 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
     async search(actor: Actor, query: CaseSearchQuery) {
       if (!can(actor, P.read)) throw new AppError('forbidden');
       const keys = query.q && !q.phoneDigits(query.q) ? searchKeys(query.q) : null;
-      // Only the nationwide name search sets a transaction-local threshold; others need no transaction.
-      const result = query.q && q.nationwide(actor) ? await db.tx((tx) => q.searchCases(tx, actor, query, keys)) : await q.searchCases(db, actor, query, keys);
+      // A name search sets its match threshold transaction-locally; others need no transaction.
+      const result = keys ? await db.tx((tx) => q.searchCases(tx, actor, query, keys)) : await q.searchCases(db, actor, query, keys);
       return { items: result.items.map((r) => presentCaseListItem(r)), total: result.total };
     },
 

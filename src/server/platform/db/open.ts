@@ -55,8 +55,9 @@ async function openPglite(dir: string, dataDir: string, options: OpenOptions): P
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
     const { fuzzystrmatch } = await import('@electric-sql/pglite/contrib/fuzzystrmatch');
+    const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-    const lite = await PGlite.create(inMemory ? undefined : dir, { extensions: { pg_trgm, unaccent, fuzzystrmatch } });
+    const lite = await PGlite.create(inMemory ? undefined : dir, { extensions: { pg_trgm, unaccent, fuzzystrmatch, btree_gin } });
     // PGlite is one connection: a pool of one serialises transactions, which is what it needs.
     const pool = new pg.Pool({ ...createPgConfig(lite), max: 1 });
     const db = new PoolDatabase('pglite', pool, async () => {
