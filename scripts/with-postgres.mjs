@@ -42,7 +42,11 @@ function asPg(cmd, args, opts = {}) {
   return spawnSync(bin, rest, { encoding: 'utf8', ...opts });
 }
 
-export async function startPostgres() {
+/**
+ * `durable: true` keeps PostgreSQL's crash-safety settings (fsync, synchronous commit, full page
+ * writes) as a production server has them: the benchmarks use it. Tests trade them for speed.
+ */
+export async function startPostgres({ durable = false } = {}) {
   const initdb = findBin('initdb');
   const pgCtl = findBin('pg_ctl');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncpp-pg-'));
@@ -52,7 +56,8 @@ export async function startPostgres() {
   const init = asPg(initdb, ['-D', data, '-U', 'ncpp', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
   if (init.status !== 0) throw new Error(`initdb failed:\n${init.stderr}`);
   const port = await freePort();
-  const opts = `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`;
+  const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const opts = `-h 127.0.0.1 -p ${port} -k ${dir}${fast} -c max_connections=100`;
   const start = asPg(pgCtl, ['-D', data, '-o', opts, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
   if (start.status !== 0) throw new Error(`PostgreSQL did not start:\n${start.stderr}\n${fs.existsSync(path.join(dir, 'log')) ? fs.readFileSync(path.join(dir, 'log'), 'utf8') : ''}`);
   const url = `postgres://ncpp@127.0.0.1:${port}/postgres`;
