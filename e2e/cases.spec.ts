@@ -26,6 +26,31 @@ describe('cases in the browser', () => {
     await context.close();
   });
 
+  it('consent withdrawn through the reason dialog, in Bangla on a phone: a short note cannot be sent', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, 'kurigram.caseworker');
+    await page.waitForSelector('h1:has-text("আমার কেসসমূহ")');
+    await page.goto(caseUrl);
+    await page.waitForSelector('h2:has-text("সম্মতি ও শিশুর মতামত")');
+    await page.selectOption('select[name=purpose]', 'photo_story');
+    await page.selectOption('select[name=givenBy]', 'parent');
+    await page.getByRole('button', { name: 'সম্মতি লিপিবদ্ধ করুন' }).click();
+    const consent = page.locator('li:has-text("ছবি বা গল্প ব্যবহার")');
+    await consent.getByRole('button', { name: 'প্রত্যাহার' }).click();
+    const dialog = page.getByRole('dialog');
+    const note = dialog.getByLabel('প্রত্যাহারের নোট (কে, কীভাবে জানালেন)');
+    await note.fill('মা');
+    // The count is in Bangla digits, and Send stays off until the note is long enough.
+    expect(await dialog.innerText()).toContain('২টি অক্ষর');
+    expect(await dialog.getByRole('button', { name: 'পাঠান' }).isDisabled()).toBe(true);
+    await note.fill('মা ফোনে জানালেন, ছবি ব্যবহার করা যাবে না');
+    await dialog.getByRole('button', { name: 'পাঠান' }).click();
+    await page.waitForSelector('li:has-text("ছবি বা গল্প ব্যবহার"):has-text("প্রত্যাহার করা হয়েছে")');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await context.close();
+  });
+
   it('a caseworker of another upazila cannot see it', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

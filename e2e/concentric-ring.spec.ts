@@ -24,7 +24,6 @@ describe('the concentric-ring case', () => {
   async function as(username: string): Promise<{ context: { close(): Promise<void> }; page: Page }> {
     const context: BrowserContext = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    page.on('dialog', (d) => void d.accept(d.message().includes('decline') ? 'Not our service' : 'Below-knee prosthesis fitted on 2 December; review in six months.'));
     await signIn(page, username);
     await page.waitForSelector('main h1');
     const bangla = (await page.locator('html').getAttribute('lang')) === 'bn';
@@ -128,6 +127,9 @@ describe('the concentric-ring case', () => {
     await card.getByRole('button', { name: 'Accept' }).click();
     await alc.page.selectOption('select', 'accepted');
     await alc.page.locator('.case-card:has-text("Sakib Hossain")').getByRole('button', { name: 'Report back and complete' }).click();
+    const report = alc.page.getByRole('dialog');
+    await report.getByLabel('What was done for the child?').fill('Below-knee prosthesis fitted on 2 December; review in six months.');
+    await report.getByRole('button', { name: 'Send' }).click();
     await alc.page.selectOption('select', 'completed');
     await alc.page.waitForSelector('.case-card:has-text("Sakib Hossain")');
     await alc.context.close();

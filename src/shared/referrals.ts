@@ -46,6 +46,14 @@ export const Consent = z.object({
   withdrawnAt: z.string().nullable(), withdrawalNote: z.string().nullable(), active: z.boolean(),
 });
 
+/** Lengths of the written reasons people give when they decline, report back or withdraw. */
+export const TEXT_LIMITS = {
+  reason: { min: 10, max: 2000 },
+  feedback: { min: 10, max: 4000 },
+  withdrawalNote: { min: 5, max: 1000 },
+} as const;
+const limited = (l: { min: number; max: number }) => z.string().trim().min(l.min).max(l.max);
+
 export const ReferralInput = z.object({
   serviceId: z.uuid(),
   reason: z.string().trim().min(10).max(2000),
@@ -53,10 +61,12 @@ export const ReferralInput = z.object({
 
 export const ReferralResponse = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept') }),
-  z.object({ action: z.literal('decline'), reason: z.string().trim().min(10).max(2000) }),
-  z.object({ action: z.literal('complete'), feedback: z.string().trim().min(10).max(4000) }),
+  z.object({ action: z.literal('decline'), reason: limited(TEXT_LIMITS.reason) }),
+  z.object({ action: z.literal('complete'), feedback: limited(TEXT_LIMITS.feedback) }),
 ]);
 export type ReferralResponse = z.infer<typeof ReferralResponse>;
+
+export const ConsentWithdrawal = z.object({ note: limited(TEXT_LIMITS.withdrawalNote) });
 
 /** What the provider receives: only what the consents in force at sending time allowed. */
 export const SharedWithProvider = z.object({

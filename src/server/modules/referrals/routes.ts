@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Consent, ConsentInput, Referral, ReferralInput, ReferralResponse, Service, ServiceInput, ServiceQuery } from '../../../shared/referrals.js';
+import { Consent, ConsentInput, ConsentWithdrawal, Referral, ReferralInput, ReferralResponse, Service, ServiceInput, ServiceQuery } from '../../../shared/referrals.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { CaseService } from '../cases/service.js';
 import type { ReferralService } from './service.js';
@@ -36,7 +36,7 @@ export function registerReferralRoutes(app: FastifyInstance, referrals: Referral
   r.post('/api/v1/cases/:id/consents', { schema: { tags: ['cases'], params: Id, body: ConsentInput, response: { 201: z.object({ items: z.array(Consent) }) } } }, async (req, reply) =>
     reply.status(201).send({ items: await cases.addConsent(actorOf(req), req.params.id, req.body, auditContext(req)) }),
   );
-  r.post('/api/v1/cases/:id/consents/:consentId/withdraw', { schema: { tags: ['cases'], params: Id.extend({ consentId: z.uuid() }), body: z.object({ note: z.string().trim().min(5).max(1000) }), response: { 200: z.object({ items: z.array(Consent) }) } } }, async (req) => ({
+  r.post('/api/v1/cases/:id/consents/:consentId/withdraw', { schema: { tags: ['cases'], params: Id.extend({ consentId: z.uuid() }), body: ConsentWithdrawal, response: { 200: z.object({ items: z.array(Consent) }) } } }, async (req) => ({
     items: await cases.withdrawConsent(actorOf(req), req.params.id, req.params.consentId, req.body.note, auditContext(req)),
   }));
 }

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_PURPOSES, type Referral, type Service } from '../../../shared/referrals.js';
+import { CONSENT_PURPOSES, TEXT_LIMITS, type Referral, type Service } from '../../../shared/referrals.js';
 import { get, post } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
+import { useReasonDialog } from '../../components/ReasonDialog.js';
 import { currentLang, date } from '../../i18n.js';
 
 type Consent = { id: string; purpose: string; givenBy: string; giverName: string | null; childAssent: boolean; givenOn: string; withdrawnAt: string | null; active: boolean };
@@ -15,6 +16,7 @@ export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boo
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['consents', caseId], queryFn: () => get<{ items: Consent[] }>(`/api/v1/cases/${caseId}/consents`) });
   const { error, run } = useAction();
+  const { ask, dialog } = useReasonDialog();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['consents', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -25,7 +27,7 @@ export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boo
     });
   };
   const withdraw = async (id: string) => {
-    const note = window.prompt(t('web.consent.withdrawNote'));
+    const note = await ask(t('web.consent.withdrawNote'), TEXT_LIMITS.withdrawalNote);
     if (!note) return;
     await run(async () => {
       await post(`/api/v1/cases/${caseId}/consents/${id}/withdraw`, { note });
@@ -35,6 +37,7 @@ export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boo
   return (
     <section className="card">
       <h2>{t('web.consent.title')}</h2>
+      {dialog}
       <ErrorBanner message={error?.message} />
       <ul className="plain">
         {list.data?.items.map((c) => (

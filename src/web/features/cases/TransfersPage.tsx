@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { get, post } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
+import { useReasonDialog } from '../../components/ReasonDialog.js';
+import { TEXT_LIMITS } from '../../../shared/referrals.js';
 import { date, num } from '../../i18n.js';
 
 type Transfer = { id: string; toOrganisation: string; reason: string; requestedAt: string; shared: { caseNumber: string; sensitive: boolean; child?: string; ageYears?: number | null; riskLevel: string } };
@@ -13,10 +15,11 @@ export function TransfersPage() {
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['transfers'], queryFn: () => get<{ items: Transfer[] }>('/api/v1/transfers') });
   const { error, run } = useAction();
+  const { ask, dialog } = useReasonDialog();
   const answer = async (id: string, action: 'accept' | 'decline') => {
     const body: Record<string, unknown> = { action };
     if (action === 'decline') {
-      const reason = window.prompt(t('web.transfers.declineReason'));
+      const reason = await ask(t('web.transfers.declineReason'), TEXT_LIMITS.reason);
       if (!reason) return;
       body.reason = reason;
     }
@@ -28,6 +31,7 @@ export function TransfersPage() {
   return (
     <div className="page">
       <h1>{t('web.transfers.title')}</h1>
+      {dialog}
       <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />
       {list.data?.items.length === 0 ? <p>{t('web.transfers.none')}</p> : null}
       <ul className="case-list">

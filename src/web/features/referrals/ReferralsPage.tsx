@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Referral } from '../../../shared/referrals.js';
+import { TEXT_LIMITS, type Referral } from '../../../shared/referrals.js';
 import { get, post } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
+import { useReasonDialog } from '../../components/ReasonDialog.js';
 import { date, num } from '../../i18n.js';
 
 /** A provider's inbox: referrals to their organisation, with only what consent allowed to be shared. */
@@ -14,15 +15,16 @@ export function ReferralsPage() {
   const [status, setStatus] = useState('pending');
   const list = useQuery({ queryKey: ['incoming', status], queryFn: () => get<{ items: Referral[] }>(`/api/v1/referrals${status ? `?status=${status}` : ''}`) });
   const { error, run } = useAction();
+  const { ask, dialog } = useReasonDialog();
   const act = async (id: string, action: string) => {
     const body: Record<string, unknown> = { action };
     if (action === 'decline') {
-      const reason = window.prompt(t('web.referrals.declineReason'));
+      const reason = await ask(t('web.referrals.declineReason'), TEXT_LIMITS.reason);
       if (!reason) return;
       body.reason = reason;
     }
     if (action === 'complete') {
-      const feedback = window.prompt(t('web.referrals.feedbackPrompt'));
+      const feedback = await ask(t('web.referrals.feedbackPrompt'), TEXT_LIMITS.feedback);
       if (!feedback) return;
       body.feedback = feedback;
     }
@@ -34,6 +36,7 @@ export function ReferralsPage() {
   return (
     <div className="page">
       <h1>{t('web.referrals.incoming')}</h1>
+      {dialog}
       <select aria-label={t('web.cases.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
         {['pending', 'accepted', 'completed', 'declined', ''].map((s) => <option key={s} value={s}>{s ? t(`web.referrals.statuses.${s}`) : t('web.cases.statuses.all')}</option>)}
       </select>
