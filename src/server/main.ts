@@ -52,7 +52,7 @@ async function seed(services: Services, scale: string) {
   if (scale === 'national') await seedNational(services);
 }
 
-/** National scale (budgets.md): 117,000 cases across all 64 districts, once per database. */
+/** National scale (budgets.md): 117,000 cases across all 64 districts and ~15,000 staff accounts, once per database. */
 async function seedNational(services: Services) {
   const marker = 'seed:national:cases';
   if (await services.db.maybeOne(sql`SELECT 1 AS x FROM reference_data_versions WHERE name = ${marker}`)) {
@@ -64,7 +64,8 @@ async function seedNational(services: Services) {
   bar.start(count, 0);
   const started = Date.now();
   const hash = await hashPassword(DEMO_PASSWORD);
-  await seedNationalCases(services.db, seededRandom(117_000), count, hash, (done) => bar.update(done));
+  const users = Number(process.env.NCPP_NATIONAL_USERS ?? 15_000);
+  await seedNationalCases(services.db, seededRandom(117_000), count, hash, (done) => bar.update(done), users);
   bar.stop();
   await services.db.tx(async (tx) => {
     await tx.query(sql`INSERT INTO reference_data_versions (name, checksum) VALUES (${marker}, ${String(count)})`);

@@ -59,10 +59,10 @@ export type NationalProgress = (done: number, total: number) => void;
 /**
  * National scale for case management: `count` cases across every upazila of the country, each
  * with a child named in Bangla and Latin script, assigned to a caseworker of that upazila's
- * DSS office (one caseworker and one supervisor per upazila are created for it). Bulk
+ * DSS office (a team per upazila, about `users` accounts in all, is created for it). Bulk
  * inserts in batches, each batch one transaction.
  */
-export async function seedNationalCases(db: Database, rnd: Rnd, count: number, passwordHash: string, progress: NationalProgress = () => undefined): Promise<number> {
+export async function seedNationalCases(db: Database, rnd: Rnd, count: number, passwordHash: string, progress: NationalProgress = () => undefined, users = 15_000): Promise<number> {
   const upazilas = await db.query<{ code: string; name_en: string; adm1_code: string; adm2_code: string }>(sql`
     SELECT code, name_en, adm1_code, adm2_code FROM geo_units WHERE level = 3 AND kind = 'upazila' ORDER BY code`);
   const offices = new Map((await db.query<{ adm2_code: string; id: string }>(sql`
@@ -71,23 +71,41 @@ export async function seedNationalCases(db: Database, rnd: Rnd, count: number, p
   for (const u of await db.query<{ parent_code: string; code: string }>(sql`SELECT parent_code, code FROM geo_units WHERE level = 4`)) {
     unionsByUpazila.set(u.parent_code, [...(unionsByUpazila.get(u.parent_code) ?? []), u.code]);
   }
-  // One caseworker and one supervisor per upazila, in the district's DSS office.
-  const staff = new Map<string, { worker: string; supervisor: string; org: string }>();
-  await db.tx(async (tx) => {
-    for (const u of upazilas) {
-      const org = offices.get(u.adm2_code);
-      if (!org) continue;
-      const slug = u.name_en.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-      const ids = { worker: uuid(rnd), supervisor: uuid(rnd), org };
-      for (const [id, role, suffix] of [[ids.worker, 'caseworker', 'cw'], [ids.supervisor, 'case_supervisor', 'sv']] as const) {
-        await tx.query(sql`INSERT INTO users (id, username, full_name, organisation_id, password_hash, password_changed_at, lang, is_demo)
-          VALUES (${id}, ${`${suffix}.${u.code}.${slug}`.slice(0, 60)}, ${`${role === 'caseworker' ? 'Caseworker' : 'Supervisor'}, ${u.name_en}`}, ${org}, ${passwordHash}, now(), 'bn', true)
-          ON CONFLICT (username) DO NOTHING`);
-        await tx.query(sql`INSERT INTO user_roles (user_id, role_key, scope_level, scope_code) SELECT id, ${role}, 3, ${u.code} FROM users WHERE username = ${`${suffix}.${u.code}.${slug}`.slice(0, 60)} ON CONFLICT DO NOTHING`);
-      }
-      staff.set(u.code, ids);
+  // A team per upazila in the district's DSS office: one supervisor and enough caseworkers for
+  // about `users` people nationwide (budgets.md: 15,000 workers, supervisors and officials).
+  const perUpazila = Math.max(1, Math.round(users / Math.max(1, upazilas.length)) - 1);
+  const staff = new Map<string, { workers: string[]; supervisor: string; org: string }>();
+  const accounts: Array<{ username: string; full_name: string; organisation_id: string; role: string; scope: string }> = [];
+  for (const u of upazilas) {
+    const org = offices.get(u.adm2_code);
+    if (!org) continue;
+    const slug = u.name_en.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const name = (prefix: string) => `${prefix}.${u.code}.${slug}`.slice(0, 60);
+    accounts.push({ username: name('sv'), full_name: `Supervisor, ${u.name_en}`, organisation_id: org, role: 'case_supervisor', scope: u.code });
+    for (let i = 1; i <= perUpazila; i++) {
+      accounts.push({ username: name(`cw${String(i).padStart(2, '0')}`), full_name: `Caseworker ${i}, ${u.name_en}`, organisation_id: org, role: 'caseworker', scope: u.code });
     }
-  });
+  }
+  const ids = new Map<string, string>();
+  for (let start = 0; start < accounts.length; start += 2000) {
+    const chunk = accounts.slice(start, start + 2000);
+    await db.tx(async (tx) => {
+      await tx.query(sql`INSERT INTO users (username, full_name, organisation_id, password_hash, password_changed_at, lang, is_demo)
+        SELECT x.username, x.full_name, x.organisation_id, ${passwordHash}, now(), 'bn', true
+        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(username text, full_name text, organisation_id uuid)
+        ON CONFLICT (username) DO NOTHING`);
+      await tx.query(sql`INSERT INTO user_roles (user_id, role_key, scope_level, scope_code)
+        SELECT u.id, x.role, 3, x.scope FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(username text, role text, scope text)
+        JOIN users u ON u.username = x.username ON CONFLICT DO NOTHING`);
+      for (const r of await tx.query<{ id: string; username: string }>(sql`SELECT id, username FROM users WHERE username = ANY(${chunk.map((c) => c.username)})`)) ids.set(r.username, r.id);
+    });
+  }
+  for (const a of accounts) {
+    const team = staff.get(a.scope) ?? { workers: [], supervisor: '', org: a.organisation_id };
+    if (a.role === 'case_supervisor') team.supervisor = ids.get(a.username)!;
+    else team.workers.push(ids.get(a.username)!);
+    staff.set(a.scope, team);
+  }
   const placed = upazilas.filter((u) => staff.has(u.code));
   const counters = new Map<string, number>();
   const existing = await db.query<{ adm2_code: string; year: number; last: number }>(sql`SELECT adm2_code, year, last FROM case_counters`);
@@ -100,6 +118,7 @@ export async function seedNationalCases(db: Database, rnd: Rnd, count: number, p
     for (let i = start; i < Math.min(count, start + batch); i++) {
       const u = rnd.pick(placed);
       const s = staff.get(u.code)!;
+      const worker = rnd.pick(s.workers);
       const unions = unionsByUpazila.get(u.code);
       const geo = unions?.length ? rnd.pick(unions) : u.code;
       const { names, sex } = childNames(rnd);
@@ -120,9 +139,9 @@ export async function seedNationalCases(db: Database, rnd: Rnd, count: number, p
         geo_code: geo, adm1_code: u.adm1_code, adm2_code: u.adm2_code, adm3_code: u.code });
       cases.push({ id: caseId, case_number: `BD-${u.adm2_code}-${year}-${String(seq).padStart(6, '0')}`, child_id: personId, status: step === 'closure' && rnd.next() < 0.7 ? 'closed' : 'open', step,
         risk_level: risk, concerns: [concern], source: rnd.pick(SOURCES), sensitive: SENSITIVE.has(concern), reported_on: reg.toISOString().slice(0, 10), registered_at: reg.toISOString(),
-        initial_assessment_due: initialAssessmentDue(risk as 'high' | 'medium' | 'low', reg).toISOString(), organisation_id: s.org, caseworker_id: s.worker, supervisor_id: s.supervisor,
-        geo_code: geo, adm1_code: u.adm1_code, adm2_code: u.adm2_code, adm3_code: u.code, created_by: s.worker, child_name_key: keys.nameKey, child_name_folded: keys.nameFolded });
-      assignments.push({ case_id: caseId, user_id: s.worker, role: 'caseworker' }, { case_id: caseId, user_id: s.supervisor, role: 'supervisor' });
+        initial_assessment_due: initialAssessmentDue(risk as 'high' | 'medium' | 'low', reg).toISOString(), organisation_id: s.org, caseworker_id: worker, supervisor_id: s.supervisor,
+        geo_code: geo, adm1_code: u.adm1_code, adm2_code: u.adm2_code, adm3_code: u.code, created_by: worker, child_name_key: keys.nameKey, child_name_folded: keys.nameFolded });
+      assignments.push({ case_id: caseId, user_id: worker, role: 'caseworker' }, { case_id: caseId, user_id: s.supervisor, role: 'supervisor' });
     }
     await db.tx(async (tx) => {
       await tx.query(sql`INSERT INTO persons (id, names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, geo_code, adm1_code, adm2_code, adm3_code)
