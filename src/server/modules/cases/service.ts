@@ -73,8 +73,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
           ...(input.riskLevel === 'high' ? [notifyCte('alert', 'case_high_risk', sql`SELECT ins.supervisor_id, jsonb_build_object('number', ins.case_number), '/cases/' || ins.id FROM ins`)] : []),
         ],
       });
-      const id = created.id;
-      return this.get(actor, id, ctx, { audit: false });
+      return this.get(actor, created.id, ctx, { audit: false });
     },
 
     async search(actor: Actor, query: CaseSearchQuery) {
