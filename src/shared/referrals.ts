@@ -53,15 +53,17 @@ export const TEXT_LIMITS = {
   withdrawalNote: { min: 5, max: 1000 },
 } as const;
 const limited = (l: { min: number; max: number }) => z.string().trim().min(l.min).max(l.max);
+/** Why a referral or transfer is asked for, or declined: one rule for all of them. */
+export const ReasonText = limited(TEXT_LIMITS.reason);
 
 export const ReferralInput = z.object({
   serviceId: z.uuid(),
-  reason: z.string().trim().min(10).max(2000),
+  reason: ReasonText,
 });
 
 export const ReferralResponse = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept') }),
-  z.object({ action: z.literal('decline'), reason: limited(TEXT_LIMITS.reason) }),
+  z.object({ action: z.literal('decline'), reason: ReasonText }),
   z.object({ action: z.literal('complete'), feedback: limited(TEXT_LIMITS.feedback) }),
 ]);
 export type ReferralResponse = z.infer<typeof ReferralResponse>;

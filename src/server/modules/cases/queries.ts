@@ -185,6 +185,19 @@ export type NewCase = {
   event?: 'registered' | 'imported';
 };
 
+/** Takes the next number of the district's yearly counter (RETURNING last); its row lock makes numbers unique and gapless. */
+function counterStep(adm2: string, year: number): Sql {
+  return sql`INSERT INTO case_counters (adm2_code, year, last) VALUES (${adm2}, ${year}, 1)
+    ON CONFLICT (adm2_code, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last`;
+}
+
+/** The default supervisor of a case (SELECT id): a case supervisor of the organisation bound to its upazila. */
+function supervisorOf(organisationId: string, adm3: string | null): Sql {
+  return sql`SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
+    WHERE u.is_active AND u.organisation_id = ${organisationId} AND ur.role_key = 'case_supervisor' AND ur.scope_level = 3 AND ur.scope_code = ${adm3}
+    ORDER BY u.username LIMIT 1`;
+}
+
 /**
  * The CTEs that register a case: n (the next number of the district's yearly counter, whose
  * row lock makes numbers unique and gapless), ins (the case), its caseworker and supervisor
@@ -194,15 +207,11 @@ function caseCtes(c: NewCase): Sql {
   const adm2 = c.place.adm2 ?? 'XX';
   const prefix = `${c.country.toUpperCase()}-${adm2}-${c.year}-`;
   const supervisor = c.supervisorId === 'default'
-    ? sql`(SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
-           WHERE u.is_active AND u.organisation_id = ${c.organisationId} AND ur.role_key = 'case_supervisor' AND ur.scope_level = 3 AND ur.scope_code = ${c.place.adm3}
-           ORDER BY u.username LIMIT 1)`
+    ? sql`(${supervisorOf(c.organisationId, c.place.adm3)})`
     : sql`${c.supervisorId}::uuid`;
   const childId = c.childId instanceof Sql ? c.childId : sql`${c.childId}::uuid`;
   return sql`
-    n AS (
-      INSERT INTO case_counters (adm2_code, year, last) VALUES (${adm2}, ${c.year}, 1)
-      ON CONFLICT (adm2_code, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last),
+    n AS (${counterStep(adm2, c.year)}),
     ins AS (
       INSERT INTO cases (case_number, child_id, risk_level, concerns, source, sensitive, summary, reported_on, initial_assessment_due,
                          organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded)
@@ -239,16 +248,11 @@ export function registerCase(db: Queryable, c: NewCase, parts: { before: Sql[]; 
 
 /** The next number in the district's yearly sequence; the row lock makes it unique and gapless. */
 export async function nextCaseNumber(tx: Queryable, country: string, adm2: string, year: number): Promise<string> {
-  const row = await tx.one<{ last: number }>(sql`
-    INSERT INTO case_counters (adm2_code, year, last) VALUES (${adm2}, ${year}, 1)
-    ON CONFLICT (adm2_code, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last`);
+  const row = await tx.one<{ last: number }>(counterStep(adm2, year));
   return `${country.toUpperCase()}-${adm2}-${year}-${String(row.last).padStart(6, '0')}`;
 }
 
 /** A supervisor for a new case: someone holding case_supervisor over its upazila in the same organisation. */
 export function defaultSupervisor(db: Queryable, organisationId: string, adm3: string | null) {
-  return db.maybeOne<{ id: string }>(sql`
-    SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
-    WHERE u.is_active AND u.organisation_id = ${organisationId} AND ur.role_key = 'case_supervisor' AND ur.scope_level = 3 AND ur.scope_code = ${adm3}
-    ORDER BY u.username LIMIT 1`);
+  return db.maybeOne<{ id: string }>(supervisorOf(organisationId, adm3));
 }

@@ -10,17 +10,17 @@ import type { GeoService } from '../geo/service.js';
 import { ageOn } from '../people/service.js';
 import { CASE_PERMISSIONS as P } from './permissions.js';
 import * as q from './queries.js';
-import { TEXT_LIMITS } from '../../../shared/referrals.js';
+import { ReasonText } from '../../../shared/referrals.js';
 
 export const TransferInput = z.object({
   toOrganisationId: z.uuid(),
   toUserId: z.uuid().optional(),
   newGeoCode: z.string().max(40).optional(),
-  reason: z.string().trim().min(10).max(2000),
+  reason: ReasonText,
 });
 export const TransferResponse = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), caseworkerId: z.uuid().optional() }),
-  z.object({ action: z.literal('decline'), reason: z.string().trim().min(TEXT_LIMITS.reason.min).max(TEXT_LIMITS.reason.max) }),
+  z.object({ action: z.literal('decline'), reason: ReasonText }),
 ]);
 
 type TransferRow = {
