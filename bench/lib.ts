@@ -8,9 +8,8 @@ import { openDatabase } from '../src/server/platform/db/open.js';
 import { buildApp, createServices } from '../src/server/app.js';
 import { prepareAsOwner } from '../src/server/bootstrap.js';
 import { DEMO_PASSWORD, isSeeded, seedDemo } from '../src/server/seed/demo.js';
-import { seedNationalCases } from '../src/server/modules/cases/national-seed.js';
-import { seededRandom } from '../src/server/seed/random.js';
-import { hashPassword } from '../src/server/platform/auth/passwords.js';
+import { seedNational } from '../src/server/seed/national.js';
+import { SYSTEM_CONTEXT } from '../src/server/platform/audit/audit.js';
 import type { Database } from '../src/server/platform/db/database.js';
 
 export type Figure = { name: string; value: number; unit: string; db: string; scale: string };
@@ -33,8 +32,9 @@ export async function startApp(options: { nationalCases?: number } = {}) {
   await prepareAsOwner(db, config, (d) => createServices(config, d));
   const services = createServices(config, db);
   const seed = async (target: Database) => {
-    await seedDemo(target, services.secretKey);
-    if (options.nationalCases) await seedNationalCases(target, seededRandom(117_000), options.nationalCases, await hashPassword(DEMO_PASSWORD));
+    const seeding = target === db ? services : createServices(config, target);
+    await seedDemo(seeding);
+    if (options.nationalCases) await seedNational(seeding, { cases: options.nationalCases, users: 15_000 }, SYSTEM_CONTEXT);
   };
   if (!(await isSeeded(db))) {
     if (db.kind === 'postgres') {

@@ -19,6 +19,7 @@ delete env.DATABASE_URL; // the PGlite runs must not pick up a developer's serve
 const steps = [
   ['typecheck', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
   ['lint', [bin('eslint/bin/eslint.js'), '.']],
+  ['table ownership', [bin('tsx/dist/cli.mjs'), 'scripts/check-ownership.ts']],
   ['unit', vitest('unit', 'unit')],
   ['integration (PGlite)', vitest('integration', 'int-pglite')],
   ['integration (PostgreSQL server)', withPg(vitest('integration', 'int-postgres'))],

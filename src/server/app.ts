@@ -22,65 +22,34 @@ import { createMailer, type Mail } from './platform/mail/mailer.js';
 import { registerNotificationRoutes } from './platform/notifications/notifications.js';
 import { resolveSecretKey } from './platform/crypto/secrets.js';
 import { createLogger } from './platform/logger.js';
-import { loadCountry } from './modules/geo/country.js';
-import { createGeoService } from './modules/geo/service.js';
-import { registerGeoRoutes } from './modules/geo/routes.js';
-import { createAdminService } from './modules/admin/service.js';
-import { registerAdminRoutes } from './modules/admin/routes.js';
-import { loadTaxonomies } from './modules/people/taxonomies.js';
-import { createCaseService } from './modules/cases/service.js';
-import { registerCaseRoutes } from './modules/cases/routes.js';
-import { createCaseImporter } from './modules/cases/import.js';
-import { createWorkflow } from './modules/cases/workflow.js';
-import { createNotesAndFiles } from './modules/cases/notes-files.js';
-import { createCaseExporter } from './modules/cases/export.js';
-import { createTransfers } from './modules/cases/transfer.js';
-import { createBestInterest } from './modules/cases/bid.js';
+import { registerPermissions } from './platform/access/permissions.js';
+import { createModuleServices, type PlatformServices, type Services } from './platform/module.js';
 import { encryptedFolderStore } from './platform/files/store.js';
-import { createReferralService } from './modules/referrals/service.js';
-import { DAILY_DIGEST_JOB, digestMail } from './modules/cases/digest.js';
-import { registerReferralRoutes } from './modules/referrals/routes.js';
+import { MODULES } from './modules/index.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
 /** Everything the app needs, built once: the CLI commands share it with the HTTP server. */
-export function createServices(config: Config, db: Database) {
+export function createServices(config: Config, db: Database): Services {
   const logger = createLogger(config);
-  const country = loadCountry(config.referenceDataDir, config.country);
   const jobs = createJobQueue(db, logger);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   jobs.define<Mail>({ name: SEND_MAIL_JOB, handler: (mail) => mailer.send(mail), retryLimit: 8, retryDelay: 30 });
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir, config.env === 'production');
   const auth = createAuthService({ db, jobs, secretKey, production: config.env === 'production', publicUrl: config.publicUrl, issuer: 'NCPP' });
   const oidc = config.oidc ? createOidc({ ...config.oidc, redirectUri: `${config.publicUrl}/api/v1/auth/oidc/callback` }, db, secretKey) : undefined;
-  const geo = createGeoService(db, country, config.referenceDataDir);
-  const admin = createAdminService(db, geo);
-  const taxonomies = loadTaxonomies(config.referenceDataDir);
-  const cases = createCaseService(db, geo, taxonomies, country.code);
-  const workflow = createWorkflow(db, cases);
-  const caseImporter = createCaseImporter(db, geo, taxonomies, country.code);
-  const referrals = createReferralService(db, cases, geo);
   const files = encryptedFolderStore(config.filesDir, secretKey);
-  const notesFiles = createNotesAndFiles(db, files, cases);
-  const caseExporter = createCaseExporter(db, taxonomies);
-  const transfers = createTransfers(db, geo, cases);
-  const bids = createBestInterest(db, cases);
-  jobs.define<Record<string, never>>({
-    name: DAILY_DIGEST_JOB,
-    schedule: { cron: '0 8 * * *', tz: country.timezone },
-    handler: async () => {
-      for (const d of await cases.digests()) {
-        await db.tx((tx) => jobs.enqueue(tx, SEND_MAIL_JOB, digestMail(d, config.publicUrl)));
-      }
-    },
-  });
-  return { config, db, logger, country, jobs, mailer, secretKey, auth, oidc, geo, admin, taxonomies, cases, workflow, caseImporter, referrals, notesFiles, caseExporter, transfers, bids };
+  const platform: PlatformServices = { config, db, logger, jobs, mailer, secretKey, files, auth, oidc };
+  for (const m of MODULES) registerPermissions(m.name, m.permissions);
+  const services = createModuleServices(platform, MODULES);
+  for (const m of MODULES) for (const job of m.jobs?.(services) ?? []) jobs.define(job);
+  return services;
 }
 
-export type Services = ReturnType<typeof createServices>;
+export type { Services };
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
-  const { config, db, auth, geo, admin, jobs } = services;
+  const { config, db, auth } = services;
   const app = Fastify({
     loggerInstance: services.logger as unknown as FastifyBaseLogger,
     trustProxy: config.trustProxy,
@@ -136,10 +105,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerAuthRoutes(app, auth, db, { secureCookies: config.publicUrl.startsWith('https:'), loginRateLimit: config.loginRateLimit });
   registerOidcRoutes(app, services.oidc, auth, { secureCookies: config.publicUrl.startsWith('https:'), publicUrl: config.publicUrl });
   registerNotificationRoutes(app, db);
-  registerGeoRoutes(app, geo);
-  registerAdminRoutes(app, admin, jobs);
-  registerCaseRoutes(app, services.cases, services.workflow, services.caseImporter, services.notesFiles, services.caseExporter, services.transfers, services.bids, services.taxonomies);
-  registerReferralRoutes(app, services.referrals, services.cases);
+  for (const m of MODULES) m.routes?.(app, services);
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -4,11 +4,11 @@ import { migrate } from './platform/db/migrate.js';
 import { APP_ROLE, openDatabase } from './platform/db/open.js';
 import { sql } from './platform/db/sql.js';
 import type { Services } from './app.js';
-import { loadGeography } from './modules/geo/loader.js';
-import { installDefaultRoles } from './seed/roles.js';
+import { installDefaultRoles } from './platform/access/default-roles.js';
+import { MODULES } from './modules/index.js';
 
 /**
- * Schema, job-queue schema, reference data and roles: what every command needs before it
+ * Schema, job-queue schema, each module's reference data and the default roles: what every command needs before it
  * runs. Cheap when nothing changed. Must run as the database owner (see `prepareAsOwner`).
  */
 export async function prepare(db: Database, config: Config, services: Services, log: (msg: string) => void = () => undefined) {
@@ -17,8 +17,10 @@ export async function prepare(db: Database, config: Config, services: Services, 
   const queue = await db.one<{ installed: boolean }>(sql`SELECT to_regnamespace('pgboss') IS NOT NULL AS installed`);
   if (!queue.installed) await services.jobs.install();
   if (db.kind === 'postgres') await grantAppRole(db);
-  const geo = await loadGeography(db, config.referenceDataDir, services.country);
-  if (!geo.skipped) log(`geography loaded: ${geo.loaded} units`);
+  for (const m of MODULES) {
+    const done = await m.prepare?.(db, services);
+    if (done) log(done);
+  }
   await installDefaultRoles(db, config.referenceDataDir);
 }
 

@@ -7,16 +7,14 @@ import { translate } from '../shared/i18n/index.js';
 import cliProgress from 'cli-progress';
 import { loadConfig, type Config } from './platform/config.js';
 import { openDatabase, type OpenDatabase } from './platform/db/open.js';
-import { sql } from './platform/db/sql.js';
+import { accountId } from './platform/auth/accounts.js';
 import { verifyAudit, SYSTEM_CONTEXT, recordAudit, type AuditContext } from './platform/audit/audit.js';
 import { allPermissions } from './platform/access/permissions.js';
 import type { Actor } from './platform/access/actor.js';
 import { totpCode } from './platform/auth/totp.js';
 import { buildApp, createServices, type Services } from './app.js';
 import { prepareAsOwner } from './bootstrap.js';
-import { seedNationalCases } from './modules/cases/national-seed.js';
-import { seededRandom } from './seed/random.js';
-import { hashPassword } from './platform/auth/passwords.js';
+import { seedNational } from './seed/national.js';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo.js';
 import { backup, restore } from './platform/db/backup.js';
 
@@ -45,33 +43,23 @@ async function seed(services: Services, scale: string) {
   } else {
     const bar = new cliProgress.SingleBar({ format: 'Seeding demo data [{bar}] {percentage}% {label}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic);
     bar.start(100, 0, { label: '' });
-    const result = await seedDemo(services.db, services.secretKey, (done, total, label) => bar.update(Math.round((done / total) * 100), { label }));
+    const result = await seedDemo(services, (done, total, label) => bar.update(Math.round((done / total) * 100), { label }));
     bar.stop();
     console.log(`Seeded ${result.organisations} organisations, ${result.users} users and ${result.cases} cases.`);
   }
-  if (scale === 'national') await seedNational(services);
+  if (scale === 'national') await seedNationalScale(services);
 }
 
 /** National scale (budgets.md): 117,000 cases across all 64 districts and ~15,000 staff accounts, once per database. */
-async function seedNational(services: Services) {
-  const marker = 'seed:national:cases';
-  if (await services.db.maybeOne(sql`SELECT 1 AS x FROM reference_data_versions WHERE name = ${marker}`)) {
-    console.log('The national-scale dataset is already loaded.');
-    return;
-  }
-  const count = Number(process.env.NCPP_NATIONAL_CASES ?? 117_000);
-  const bar = new cliProgress.SingleBar({ format: 'National cases [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
-  bar.start(count, 0);
+async function seedNationalScale(services: Services) {
+  const counts = { cases: Number(process.env.NCPP_NATIONAL_CASES ?? 117_000), users: Number(process.env.NCPP_NATIONAL_USERS ?? 15_000) };
+  const bar = new cliProgress.SingleBar({ format: 'National {label} [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+  bar.start(counts.cases, 0, { label: 'cases' });
   const started = Date.now();
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const users = Number(process.env.NCPP_NATIONAL_USERS ?? 15_000);
-  await seedNationalCases(services.db, seededRandom(117_000), count, hash, (done) => bar.update(done), users);
+  const seeded = await seedNational(services, counts, CLI_CONTEXT, (label, done) => bar.update(done ?? 0, { label }));
   bar.stop();
-  await services.db.tx(async (tx) => {
-    await tx.query(sql`INSERT INTO reference_data_versions (name, checksum) VALUES (${marker}, ${String(count)})`);
-    await recordAudit(tx, CLI_CONTEXT, { action: 'seed.national', entity: 'dataset', entityId: 'national', meta: { cases: count } });
-  });
-  console.log(`Seeded ${count} national-scale cases in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  if (seeded) console.log(`Seeded ${counts.cases} national-scale cases in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  else console.log('The national-scale dataset is already loaded.');
 }
 
 function printBanner(config: Config, url: string) {
@@ -208,7 +196,7 @@ user
     withServices('user add', async (s) => {
       const password = o.password ?? process.env.NCPP_PASSWORD;
       if (!password) throw new Error('Give --password or set NCPP_PASSWORD.');
-      const org = await s.db.maybeOne<{ id: string }>(sql`SELECT id FROM organisations WHERE id::text = ${o.org} OR name_en = ${o.org} OR short_name = ${o.org}`);
+      const org = await s.admin.findOrganisationByName(o.org);
       if (!org) throw new Error(`No organisation named ${o.org}`);
       const unit = o.scope ? await s.geo.find(o.scope) : undefined;
       if (o.scope && !unit) throw new Error(`No admin unit with code ${o.scope}`);
@@ -228,9 +216,9 @@ user
     withServices('user passwd', async (s) => {
       const password = process.env.NCPP_PASSWORD;
       if (!password) throw new Error('Set NCPP_PASSWORD to the new password.');
-      const u = await s.db.maybeOne<{ id: string }>(sql`SELECT id FROM users WHERE username = ${username}`);
-      if (!u) throw new Error(`No user ${username}`);
-      await s.admin.setPassword(cliActor(), u.id, password, CLI_CONTEXT);
+      const id = await accountId(s.db, username);
+      if (!id) throw new Error(`No user ${username}`);
+      await s.admin.setPassword(cliActor(), id, password, CLI_CONTEXT);
       console.log(`Password changed for ${username}; their sessions were ended.`);
     }).catch(fail),
   );
@@ -239,9 +227,9 @@ user
   .description('Disable a user, ending their sessions and tokens')
   .action((username: string) =>
     withServices('user disable', async (s) => {
-      const u = await s.db.maybeOne<{ id: string }>(sql`SELECT id FROM users WHERE username = ${username}`);
-      if (!u) throw new Error(`No user ${username}`);
-      await s.admin.updateUser(cliActor(), u.id, { isActive: false }, CLI_CONTEXT);
+      const id = await accountId(s.db, username);
+      if (!id) throw new Error(`No user ${username}`);
+      await s.admin.updateUser(cliActor(), id, { isActive: false }, CLI_CONTEXT);
       console.log(`Disabled ${username}.`);
     }).catch(fail),
   );
@@ -265,9 +253,9 @@ program
   .option('--name <label>', 'what the token is for', 'cli')
   .action((o: { user: string; name: string }) =>
     withServices('token create', async (s) => {
-      const u = await s.db.maybeOne<{ id: string }>(sql`SELECT id FROM users WHERE username = ${o.user} AND is_active`);
-      if (!u) throw new Error(`No active user ${o.user}`);
-      const { token } = await s.auth.createToken(u.id, o.name, CLI_CONTEXT);
+      const id = await accountId(s.db, o.user, { activeOnly: true });
+      if (!id) throw new Error(`No active user ${o.user}`);
+      const { token } = await s.auth.createToken(id, o.name, CLI_CONTEXT);
       console.log(`Token "${o.name}" created for ${o.user}. It is shown once; store it safely:`);
       console.log(token);
     }).catch(fail),

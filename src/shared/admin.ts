@@ -88,3 +88,5 @@ export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+export { ADMIN_PERMISSIONS } from './permissions/admin.js';

@@ -117,3 +117,5 @@ export const FamilyMemberInput = z.object({
   notes: z.string().trim().max(1000).optional(),
 });
 export type FamilyMemberInput = z.infer<typeof FamilyMemberInput>;
+
+export { CASE_PERMISSIONS } from './permissions/cases.js';

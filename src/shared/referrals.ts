@@ -96,3 +96,5 @@ export const Referral = z.object({
   allowedActions: z.array(z.string()),
 });
 export type Referral = z.infer<typeof Referral>;
+
+export { REFERRAL_PERMISSIONS } from './permissions/referrals.js';

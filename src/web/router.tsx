@@ -1,32 +1,11 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import type { SessionState } from '../shared/auth.js';
 import { get, setCsrfToken } from './api.js';
 import { Shell } from './components/Shell.js';
-import { LoginPage } from './features/auth/LoginPage.js';
-import { TwoFactorPage } from './features/auth/TwoFactorPage.js';
-import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.js';
-import { ResetPasswordPage } from './features/auth/ResetPasswordPage.js';
-import { HomePage } from './features/home/HomePage.js';
+import { FEATURES } from './features/index.js';
 import { SESSION_KEY } from './session.js';
-
-// Everything past sign-in and the home page loads on first visit, so the login route stays small on 2G.
-const GeoPage = lazy(() => import('./features/geo/GeoPage.js').then((m) => ({ default: m.GeoPage })));
-const UsersPage = lazy(() => import('./features/admin/UsersPage.js').then((m) => ({ default: m.UsersPage })));
-const UserPage = lazy(() => import('./features/admin/UserPage.js').then((m) => ({ default: m.UserPage })));
-const OrganisationsPage = lazy(() => import('./features/admin/OrganisationsPage.js').then((m) => ({ default: m.OrganisationsPage })));
-const RolesPage = lazy(() => import('./features/admin/RolesPage.js').then((m) => ({ default: m.RolesPage })));
-const AuditPage = lazy(() => import('./features/admin/AuditPage.js').then((m) => ({ default: m.AuditPage })));
-const JobsPage = lazy(() => import('./features/admin/JobsPage.js').then((m) => ({ default: m.JobsPage })));
-const AccountPage = lazy(() => import('./features/account/AccountPage.js').then((m) => ({ default: m.AccountPage })));
-const CasesPage = lazy(() => import('./features/cases/CasesPage.js').then((m) => ({ default: m.CasesPage })));
-const CasePage = lazy(() => import('./features/cases/CasePage.js').then((m) => ({ default: m.CasePage })));
-const NewCasePage = lazy(() => import('./features/cases/NewCasePage.js').then((m) => ({ default: m.NewCasePage })));
-const ImportCasesPage = lazy(() => import('./features/cases/ImportCasesPage.js').then((m) => ({ default: m.ImportCasesPage })));
-const ReferralsPage = lazy(() => import('./features/referrals/ReferralsPage.js').then((m) => ({ default: m.ReferralsPage })));
-const TransfersPage = lazy(() => import('./features/cases/TransfersPage.js').then((m) => ({ default: m.TransfersPage })));
-const ServicesPage = lazy(() => import('./features/referrals/ServicesPage.js').then((m) => ({ default: m.ServicesPage })));
 
 export function makeRouter(queryClient: QueryClient) {
   const session = () =>
@@ -41,18 +20,24 @@ export function makeRouter(queryClient: QueryClient) {
     });
 
   const root = createRootRoute({ component: Outlet });
-  const login = createRoute({ getParentRoute: () => root, path: '/login', component: LoginPage });
-  const twoFactor = createRoute({
-    getParentRoute: () => root,
-    path: '/login/two-factor',
-    component: TwoFactorPage,
-    beforeLoad: async () => {
-      const s = await session();
-      if (s.state !== 'mfa_pending') throw redirect({ to: s.state === 'signed_in' ? '/' : '/login' });
-    },
-  });
-  const forgot = createRoute({ getParentRoute: () => root, path: '/forgot-password', component: ForgotPasswordPage });
-  const reset = createRoute({ getParentRoute: () => root, path: '/reset-password', component: ResetPasswordPage });
+  const pages = FEATURES.flatMap((f) => f.pages);
+  const suspended = (Component: ComponentType) => () => (
+    <Suspense fallback={<p role="status">…</p>}>
+      <Component />
+    </Suspense>
+  );
+  const outside = pages.filter((p) => p.access === 'public' || p.access === 'mfa').map((p) =>
+    createRoute({
+      getParentRoute: () => root,
+      path: p.path,
+      component: suspended(p.component),
+      // The second-factor page exists only while a sign-in waits for it.
+      ...(p.access === 'mfa' ? { beforeLoad: async () => {
+        const s = await session();
+        if (s.state !== 'mfa_pending') throw redirect({ to: s.state === 'signed_in' ? '/' : '/login' });
+      } } : {}),
+    }),
+  );
 
   // Everything below needs a completed sign-in.
   const app = createRoute({
@@ -70,34 +55,8 @@ export function makeRouter(queryClient: QueryClient) {
     },
   });
   const page = (path: string, Component: ComponentType) =>
-    createRoute({ getParentRoute: () => app, path, component: () => (
-      <Suspense fallback={<p role="status">…</p>}>
-        <Component />
-      </Suspense>
-    ) });
-  const tree = root.addChildren([
-    login,
-    twoFactor,
-    forgot,
-    reset,
-    app.addChildren([
-      page('/', HomePage),
-      page('/cases', CasesPage),
-      page('/cases/new', NewCasePage),
-      page('/cases/import', ImportCasesPage),
-      page('/cases/$id', CasePage),
-      page('/referrals', ReferralsPage),
-      page('/transfers', TransfersPage),
-      page('/services', ServicesPage),
-      page('/geo', GeoPage),
-      page('/account', AccountPage),
-      page('/admin/users', UsersPage),
-      page('/admin/users/$id', UserPage),
-      page('/admin/organisations', OrganisationsPage),
-      page('/admin/roles', RolesPage),
-      page('/admin/audit', AuditPage),
-      page('/admin/jobs', JobsPage),
-    ]),
-  ]);
+    createRoute({ getParentRoute: () => app, path, component: suspended(Component) });
+  const inside = pages.filter((p) => (p.access ?? 'app') === 'app').map((p) => page(p.path, p.component));
+  const tree = root.addChildren([...outside, app.addChildren(inside)]);
   return createRouter({ routeTree: tree, defaultPreload: false });
 }

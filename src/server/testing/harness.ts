@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,27 +8,49 @@ import { openDatabase, type OpenDatabase } from '../platform/db/open.js';
 import { buildApp, createServices, type Services } from '../app.js';
 import { prepare } from '../bootstrap.js';
 import { seedDemo } from '../seed/demo.js';
+import { databaseUrl, onServer, TEMPLATE_DB, TEMPLATE_DIR, templateKind } from './template.js';
 
 export type Harness = { db: OpenDatabase; services: Services; app: FastifyInstance; close(): Promise<void>; dataDir: string };
 
+/** Settings a template made with the default configuration cannot stand in for. */
+const NEEDS_OWN_DATABASE = ['NODE_ENV', 'NCPP_SECRET_KEY', 'NCPP_COUNTRY', 'DATABASE_URL'];
+
 /**
- * A real database for medium tests: a fresh PGlite folder, or, when DATABASE_URL is set (the
- * server run of the suite), that server, reset to an empty schema first.
+ * A real database for medium tests: a clone of the run's seeded template (see template.ts),
+ * or, for an unseeded database or a configuration the template does not match, a fresh one
+ * migrated (and seeded) here: a new PGlite folder, or the DATABASE_URL server reset first.
  */
 export async function startHarness(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncpp-test-'));
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', NCPP_DATA_DIR: dataDir, ...options.env });
-  if (config.databaseUrl) {
-    const owner = await openDatabase(config, { command: 'test', asOwner: true });
-    await owner.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS pgboss CASCADE;');
-    await owner.close();
+  let config = loadConfig({ ...process.env, NODE_ENV: 'test', NCPP_DATA_DIR: dataDir, ...options.env });
+  const template = templateKind();
+  const cloneable = options.seed !== false && template === (config.databaseUrl ? 'postgres' : 'pglite') && !Object.keys(options.env ?? {}).some((k) => NEEDS_OWN_DATABASE.includes(k));
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (cloneable) {
+    // The seeded data holds secrets encrypted with the template's key.
+    fs.copyFileSync(path.join(TEMPLATE_DIR, 'secret.key'), path.join(dataDir, 'secret.key'));
+    if (config.databaseUrl) {
+      const serverConfig = config;
+      const name = `ncpp_t_${crypto.randomUUID().replace(/-/g, '')}`;
+      await onServer(serverConfig, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+      config = loadConfig({ ...process.env, NODE_ENV: 'test', NCPP_DATA_DIR: dataDir, ...options.env, DATABASE_URL: databaseUrl(serverConfig.databaseUrl!, name) });
+      dropDatabase = () => dropClone(serverConfig, name);
+    } else {
+      fs.cpSync(path.join(TEMPLATE_DIR, 'pg'), path.join(dataDir, 'pg'), { recursive: true });
+    }
+  } else {
+    if (config.databaseUrl) {
+      const owner = await openDatabase(config, { command: 'test', asOwner: true });
+      await owner.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS pgboss CASCADE;');
+      await owner.close();
+    }
+    // Migrations run as the owner, as `ncpp migrate` does; the app then runs as the app role.
+    const setup = await openDatabase(config, { command: 'test', asOwner: true, pgliteDir: config.databaseUrl ? undefined : path.join(dataDir, 'pg') });
+    const setupServices = createServices(config, setup);
+    await prepare(setup, config, setupServices);
+    if (options.seed !== false) await seedDemo(setupServices);
+    await setup.close();
   }
-  // Migrations run as the owner, as `ncpp migrate` does; the app then runs as the app role.
-  const setup = await openDatabase(config, { command: 'test', asOwner: true, pgliteDir: config.databaseUrl ? undefined : path.join(dataDir, 'pg') });
-  const setupServices = createServices(config, setup);
-  await prepare(setup, config, setupServices);
-  if (options.seed !== false) await seedDemo(setup, setupServices.secretKey);
-  await setup.close();
   const db = await openDatabase(config, { command: 'test', pgliteDir: config.databaseUrl ? undefined : path.join(dataDir, 'pg') });
   const services = createServices(config, db);
   await services.jobs.start(false);
@@ -39,9 +62,27 @@ export async function startHarness(options: { seed?: boolean; env?: Record<strin
       await app.close();
       await services.jobs.stop();
       await db.close();
+      await dropDatabase?.();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Drops a test's clone once its connections are gone. Not WITH (FORCE): that kills
+ * connections a closing pool still holds, and their errors surface in whatever test runs
+ * next. The server is the run's throwaway one, so a clone still busy after a few seconds
+ * is left for it.
+ */
+async function dropClone(config: Parameters<typeof onServer>[0], name: string) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      return await onServer(config, `DROP DATABASE IF EXISTS ${name}`);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006') throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 /** Signs a demo user in through the API; returns cookie and CSRF headers for later calls. */

@@ -1,7 +1,7 @@
 import { grantsFor, type Actor } from '../../platform/access/actor.js';
 import { scopeCovers, type Place } from '../../platform/access/scope.js';
 import type { ScopeBindingInput } from '../../../shared/admin.js';
-import { ADMIN_PERMISSIONS as P } from './permissions.js';
+import { ADMIN_PERMISSIONS as P } from '../../../shared/admin.js';
 
 /**
  * Granting a role is a privilege in itself. A national user manager (the system

@@ -1,8 +1,9 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { scopePredicate } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
-import { ADMIN_PERMISSIONS as P } from './permissions.js';
+import { sql, type Sql } from '../../platform/db/sql.js';
+import type { Place } from '../../platform/access/scope.js';
+import { ADMIN_PERMISSIONS as P } from '../../../shared/admin.js';
 
 /** Users are placed where their organisation's office is. */
 const USER_PLACE = { adm1: 'o.adm1_code', adm2: 'o.adm2_code', adm3: 'o.adm3_code' };
@@ -65,4 +66,39 @@ export function listRoles(db: Queryable) {
   return db.query<{ key: string; name_en: string; name_local: string; permissions: string[]; home: string; requires_mfa: boolean }>(
     sql`SELECT key, name_en, name_local, permissions, home, requires_mfa FROM roles ORDER BY key`,
   );
+}
+
+export async function organisationNamed(db: Queryable, nameEn: string): Promise<boolean> {
+  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM organisations WHERE name_en = ${nameEn}`));
+}
+
+type OrganisationFields = { name_en: string; name_local: string | null; short_name: string | null; type: string; geo_code: string | null; place: Place | null };
+
+export async function insertOrganisation(tx: Queryable, o: OrganisationFields): Promise<string> {
+  const row = await tx.one<{ id: string }>(sql`
+    INSERT INTO organisations (name_en, name_local, short_name, type, geo_code, adm1_code, adm2_code, adm3_code)
+    VALUES (${o.name_en}, ${o.name_local}, ${o.short_name}, ${o.type}, ${o.geo_code}, ${o.place?.adm1 ?? null}, ${o.place?.adm2 ?? null}, ${o.place?.adm3 ?? null})
+    RETURNING id`);
+  return row.id;
+}
+
+export async function updateOrganisation(tx: Queryable, id: string, o: OrganisationFields & { is_active: boolean }): Promise<void> {
+  await tx.query(sql`UPDATE organisations SET name_en = ${o.name_en}, name_local = ${o.name_local}, short_name = ${o.short_name},
+    type = ${o.type}, geo_code = ${o.geo_code}, adm1_code = ${o.place?.adm1 ?? null}, adm2_code = ${o.place?.adm2 ?? null},
+    adm3_code = ${o.place?.adm3 ?? null}, is_active = ${o.is_active}, updated_at = now() WHERE id = ${id}`);
+}
+
+/** Names of the people a holders query finds, by name (directory pickers: names only, no contacts). */
+export function namesOf(db: Queryable, holders: Sql) {
+  return db.query<{ id: string; name: string }>(sql`SELECT u.id, u.full_name AS name FROM users u WHERE u.id IN (${holders}) ORDER BY name`);
+}
+
+/** Each district's DSS office (the national seed puts a team per upazila in it). */
+export function districtOffices(db: Queryable) {
+  return db.query<{ adm2_code: string; id: string }>(sql`
+    SELECT adm2_code, id FROM organisations WHERE type = 'dss_office' AND name_en LIKE 'District Social Services Office,%'`);
+}
+
+export function findOrganisationByName(db: Queryable, text: string) {
+  return db.maybeOne<{ id: string }>(sql`SELECT id FROM organisations WHERE id::text = ${text} OR name_en = ${text} OR short_name = ${text}`);
 }

@@ -8,7 +8,7 @@ import { can } from '../../platform/access/actor.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
-import { ADMIN_PERMISSIONS as P } from './permissions.js';
+import { ADMIN_PERMISSIONS as P } from '../../../shared/admin.js';
 import type { AdminService } from './service.js';
 
 const IdParam = z.object({ id: z.uuid() });

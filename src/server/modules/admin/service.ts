@@ -3,13 +3,15 @@ import { OrganisationPatch } from '../../../shared/admin.js';
 import type { z } from 'zod';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { isKnownPermission } from '../../platform/access/permissions.js';
-import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { auditTrail, denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.js';
-import type { Database, Tx } from '../../platform/db/database.js';
-import { join, sql } from '../../platform/db/sql.js';
+import type { Database } from '../../platform/db/database.js';
+import * as accounts from '../../platform/auth/accounts.js';
+import { holdersSql } from '../../platform/access/holders.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
 import type { GeoService } from '../geo/service.js';
-import { ADMIN_PERMISSIONS as P } from './permissions.js';
+import { ADMIN_PERMISSIONS as P } from '../../../shared/admin.js';
+import { CASE_PERMISSIONS } from '../../../shared/cases.js';
 import { placeOf, scopeCovers, type Place } from '../../platform/access/scope.js';
 import { mayGrant, userActions } from './policy.js';
 import { presentOrganisation, presentRole, presentUser } from './presenter.js';
@@ -68,14 +70,6 @@ export function createAdminService(db: Database, geo: GeoService) {
     return issues;
   }
 
-  async function writeBindings(tx: Tx, userId: string, bindings: ScopeBindingInput[]) {
-    await tx.query(sql`DELETE FROM user_roles WHERE user_id = ${userId}`);
-    for (const b of bindings) {
-      await tx.query(sql`INSERT INTO user_roles (user_id, role_key, scope_level, scope_code) VALUES (${userId}, ${b.role}, ${b.scopeLevel}, ${b.scopeCode})
-        ON CONFLICT DO NOTHING`);
-    }
-  }
-
   async function assertOrgInScope(actor: Actor, organisationId: string, path = 'organisationId') {
     const org = await q.findOrganisation(db, organisationId);
     if (!org) throw invalid([field(path, 'unknown_organisation')]);
@@ -108,18 +102,17 @@ export function createAdminService(db: Database, geo: GeoService) {
       await assertOrgInScope(actor, input.organisationId);
       const hash = await hashPassword(input.password);
       const id = await db.tx(async (tx) => {
-        const clash = await tx.maybeOne(sql`SELECT 1 AS x FROM users WHERE username = ${input.username} OR (${input.email ?? null}::text IS NOT NULL AND lower(email) = lower(${input.email ?? null}))`);
-        if (clash) throw new AppError('conflict', 'user_exists');
-        const row = await tx.one<{ id: string }>(sql`
-          INSERT INTO users (username, full_name, email, phone, organisation_id, password_hash, password_changed_at, lang, is_demo)
-          VALUES (${input.username}, ${input.fullName}, ${input.email ?? null}, ${input.phone ?? null}, ${input.organisationId}, ${hash}, now(), ${input.lang}, ${options.isDemo ?? false})
-          RETURNING id`);
-        await writeBindings(tx, row.id, input.roles);
+        if (await accounts.accountClash(tx, input.username, input.email ?? null)) throw new AppError('conflict', 'user_exists');
+        const id = await accounts.createAccount(tx, {
+          username: input.username, fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, organisationId: input.organisationId,
+          passwordHash: hash, lang: input.lang, isDemo: options.isDemo ?? false,
+        });
+        await accounts.setBindings(tx, id, input.roles);
         await recordAudit(tx, ctx, {
-          action: 'user.create', entity: 'user', entityId: row.id,
+          action: 'user.create', entity: 'user', entityId: id,
           after: { username: input.username, full_name: input.fullName, email: input.email ?? null, organisation_id: input.organisationId, roles: input.roles, password: 'set' },
         });
-        return row.id;
+        return id;
       });
       return getUser(actor, id, ctx);
     },
@@ -131,25 +124,17 @@ export function createAdminService(db: Database, geo: GeoService) {
       if (patch.isActive === false && id === actor.userId) throw invalid([field('isActive', 'cannot_disable_self')]);
       if (patch.organisationId) await assertOrgInScope(actor, patch.organisationId);
       await db.tx(async (tx) => {
-        const before = await tx.one<Record<string, unknown>>(sql`SELECT full_name, email, phone, organisation_id, is_active FROM users WHERE id = ${id} FOR UPDATE`);
-        const after = {
+        const before = await accounts.lockAccount(tx, id);
+        const after: accounts.AccountFields = {
           full_name: patch.fullName ?? before.full_name,
           email: patch.email === undefined ? before.email : patch.email,
           phone: patch.phone === undefined ? before.phone : patch.phone,
           organisation_id: patch.organisationId ?? before.organisation_id,
           is_active: patch.isActive ?? before.is_active,
         };
-        if (after.email && after.email !== before.email) {
-          const clash = await tx.maybeOne(sql`SELECT 1 AS x FROM users WHERE lower(email) = lower(${after.email}) AND id <> ${id}`);
-          if (clash) throw new AppError('conflict', 'user_exists');
-        }
-        await tx.query(sql`UPDATE users SET full_name = ${after.full_name}, email = ${after.email}, phone = ${after.phone},
-          organisation_id = ${after.organisation_id}, is_active = ${after.is_active}, updated_at = now() WHERE id = ${id}`);
-        // Disabling a user ends their sessions and tokens at once.
-        if (after.is_active === false) {
-          await tx.query(sql`DELETE FROM sessions WHERE user_id = ${id}`);
-          await tx.query(sql`UPDATE api_tokens SET revoked_at = now() WHERE user_id = ${id} AND revoked_at IS NULL`);
-        }
+        if (after.email && after.email !== before.email && (await accounts.accountClash(tx, null, after.email, id))) throw new AppError('conflict', 'user_exists');
+        // Disabling a user ends their sessions and tokens at once (in updateAccount).
+        await accounts.updateAccount(tx, id, after);
         await recordAudit(tx, ctx, { action: 'user.update', entity: 'user', entityId: id, before, after });
       });
       return getUser(actor, id, ctx);
@@ -162,7 +147,7 @@ export function createAdminService(db: Database, geo: GeoService) {
       const issues = await checkBindings(actor, bindings);
       if (issues.length) throw invalid(issues);
       await db.tx(async (tx) => {
-        await writeBindings(tx, id, bindings);
+        await accounts.setBindings(tx, id, bindings);
         await recordAudit(tx, ctx, {
           action: 'user.roles_change', entity: 'user', entityId: id,
           before: { roles: current.roles.map(({ role, scopeLevel, scopeCode }) => ({ role, scopeLevel, scopeCode })) },
@@ -180,8 +165,7 @@ export function createAdminService(db: Database, geo: GeoService) {
       if (problem) throw invalid([field('password', problem)]);
       const hash = await hashPassword(password);
       await db.tx(async (tx) => {
-        await tx.query(sql`UPDATE users SET password_hash = ${hash}, password_changed_at = now(), failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = ${id}`);
-        await tx.query(sql`DELETE FROM sessions WHERE user_id = ${id}`);
+        await accounts.setPasswordHash(tx, id, hash);
         await recordAudit(tx, ctx, { action: 'user.password_set', entity: 'user', entityId: id, after: { password: 'set' } });
       });
     },
@@ -196,15 +180,12 @@ export function createAdminService(db: Database, geo: GeoService) {
       const place = await placeOfCode(input.geoCode);
       if (input.geoCode && !place) throw invalid([field('geoCode', 'unknown_unit')]);
       const id = await db.tx(async (tx) => {
-        const clash = await tx.maybeOne(sql`SELECT 1 AS x FROM organisations WHERE name_en = ${input.nameEn}`);
-        if (clash) throw new AppError('conflict', 'organisation_exists');
-        const row = await tx.one<{ id: string }>(sql`
-          INSERT INTO organisations (name_en, name_local, short_name, type, geo_code, adm1_code, adm2_code, adm3_code)
-          VALUES (${input.nameEn}, ${input.nameLocal ?? null}, ${input.shortName ?? null}, ${input.type}, ${input.geoCode ?? null},
-                  ${place?.adm1 ?? null}, ${place?.adm2 ?? null}, ${place?.adm3 ?? null})
-          RETURNING id`);
-        await recordAudit(tx, ctx, { action: 'organisation.create', entity: 'organisation', entityId: row.id, after: { ...input } });
-        return row.id;
+        if (await q.organisationNamed(tx, input.nameEn)) throw new AppError('conflict', 'organisation_exists');
+        const orgId = await q.insertOrganisation(tx, {
+          name_en: input.nameEn, name_local: input.nameLocal ?? null, short_name: input.shortName ?? null, type: input.type, geo_code: input.geoCode ?? null, place,
+        });
+        await recordAudit(tx, ctx, { action: 'organisation.create', entity: 'organisation', entityId: orgId, after: { ...input } });
+        return orgId;
       });
       const row = await q.findOrganisation(db, id);
       return presentOrganisation(row!);
@@ -227,9 +208,7 @@ export function createAdminService(db: Database, geo: GeoService) {
           geo_code: geoCode,
           is_active: patch.isActive ?? existing.is_active,
         };
-        await tx.query(sql`UPDATE organisations SET name_en = ${after.name_en}, name_local = ${after.name_local}, short_name = ${after.short_name},
-          type = ${after.type}, geo_code = ${after.geo_code}, adm1_code = ${place?.adm1 ?? null}, adm2_code = ${place?.adm2 ?? null},
-          adm3_code = ${place?.adm3 ?? null}, is_active = ${after.is_active}, updated_at = now() WHERE id = ${id}`);
+        await q.updateOrganisation(tx, id, { ...after, place });
         await recordAudit(tx, ctx, { action: 'organisation.update', entity: 'organisation', entityId: id, before, after });
       });
       return presentOrganisation((await q.findOrganisation(db, id))!);
@@ -243,10 +222,13 @@ export function createAdminService(db: Database, geo: GeoService) {
       return (await q.listOrganisations(db, query.q, 50, 0)).filter((o) => o.is_active).map((o) => ({ id: o.id, name: o.name_en, nameLocal: o.name_local, type: o.type, place: o.place_name }));
     },
 
+    /** An organisation by id, English name or short name (the CLI's `--org`). */
+    async findOrganisationByName(text: string) {
+      return q.findOrganisationByName(db, text);
+    },
+
     async caseWorkersOf(organisationId: string) {
-      return db.query<{ id: string; name: string }>(sql`
-        SELECT DISTINCT u.id, u.full_name AS name FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.key = ur.role_key
-        WHERE u.organisation_id = ${organisationId} AND u.is_active AND 'cases.work' = ANY(r.permissions) ORDER BY name LIMIT 200`);
+      return q.namesOf(db, holdersSql({ permission: CASE_PERMISSIONS.work, organisationId, limit: 200 }));
     },
 
     async listRoles(actor: Actor) {
@@ -260,10 +242,10 @@ export function createAdminService(db: Database, geo: GeoService) {
       const unknown = permissions.map((p, i) => [p, i] as const).filter(([p]) => !isKnownPermission(p));
       if (unknown.length) throw invalid(unknown.map(([p, i]) => field(`permissions.${i}`, 'unknown_permission', { permission: p })));
       await db.tx(async (tx) => {
-        const before = await tx.maybeOne<{ permissions: string[] }>(sql`SELECT permissions FROM roles WHERE key = ${key} FOR UPDATE`);
+        const before = await accounts.lockRole(tx, key);
         if (!before) throw new AppError('not_found');
         const sorted = [...new Set(permissions)].sort();
-        await tx.query(sql`UPDATE roles SET permissions = ${sorted}, updated_at = now() WHERE key = ${key}`);
+        await accounts.setRolePermissions(tx, key, sorted);
         await recordAudit(tx, ctx, { action: 'role.permissions_change', entity: 'role', entityId: key, before, after: { permissions: sorted } });
       });
       return (await q.listRoles(db)).filter((r) => r.key === key).map(presentRole)[0]!;
@@ -271,11 +253,7 @@ export function createAdminService(db: Database, geo: GeoService) {
 
     async auditTrail(actor: Actor, filter: { entity?: string | undefined; entityId?: string | undefined; limit: number }) {
       require(actor, P.auditRead);
-      const where = [sql`TRUE`];
-      if (filter.entity) where.push(sql`entity = ${filter.entity}`);
-      if (filter.entityId) where.push(sql`entity_id = ${filter.entityId}`);
-      return db.query(sql`SELECT seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id
-        FROM audit_log WHERE ${join(where, ' AND ')} ORDER BY seq DESC LIMIT ${filter.limit}`);
+      return auditTrail(db, filter);
     },
   };
 }

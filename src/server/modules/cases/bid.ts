@@ -1,12 +1,13 @@
 import type { BidInput, BoardDecisionInput } from '../../../shared/bid.js';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { placeOf, scopeCovers } from '../../platform/access/scope.js';
+import { usersHolding } from '../../platform/access/holders.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
-import { CASE_PERMISSIONS as P } from './permissions.js';
+import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import * as q from './queries.js';
 
 type CaseAccess = {
@@ -40,10 +41,8 @@ export function createBestInterest(db: Database, access: CaseAccess) {
         await q.addEvent(tx, caseId, actor.userId, 'bid.submitted', { recommendation: input.recommendation });
         await recordAudit(tx, ctx, { action: 'case.bid_submit', entity: 'case', entityId: caseId, after: { bid_id: row.id, recommendation: input.recommendation, board: place.adm3_code } });
         // The board's secretaries over this upazila are told a determination is waiting.
-        const secretaries = await tx.query<{ id: string }>(sql`
-          SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.key = ur.role_key
-          WHERE u.is_active AND 'cases.bid_decision' = ANY(r.permissions) AND ur.scope_level = 3 AND ur.scope_code = ${place.adm3_code} AND u.id <> ${actor.userId}`);
-        for (const s of secretaries) await notify(tx, s.id, 'bid_submitted', { number: place.case_number }, `/cases/${caseId}`);
+        const secretaries = await usersHolding(tx, { permission: P.bidDecision, at: { level: 3, code: place.adm3_code }, excludeUserId: actor.userId });
+        for (const id of secretaries) await notify(tx, id, 'bid_submitted', { number: place.case_number }, `/cases/${caseId}`);
         return { id: row.id };
       });
     },

@@ -1,6 +1,8 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { Queryable } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
+import { sql, type Sql } from '../../platform/db/sql.js';
+import { usersHolding } from '../../platform/access/holders.js';
+import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import { visibleCases } from './queries.js';
 
 export type Caseload = {
@@ -13,12 +15,15 @@ export type Caseload = {
   referralsWithoutResponse: number;
 };
 
+/** How many referrals of the given cases (SQL selecting case ids) have waited since before `before`. */
+export type WaitingReferrals = (caseIds: Sql, before: Date) => Promise<number>;
+
 /**
  * The numbers a caseworker or supervisor starts the day with, all inside what the caller may
  * see: their own open cases, their team's, and what is late or waiting. "Without response"
  * means a referral pending for more than three days.
  */
-export async function caseload(db: Queryable, actor: Actor, now = new Date()): Promise<Caseload> {
+export async function caseload(db: Queryable, actor: Actor, waiting: WaitingReferrals, now = new Date()): Promise<Caseload> {
   const visible = visibleCases(actor);
   const row = await db.one<Caseload>(sql`
     SELECT
@@ -28,15 +33,14 @@ export async function caseload(db: Queryable, actor: Actor, now = new Date()): P
       count(*) FILTER (WHERE c.step = 'registration' AND c.risk_level = 'high')::int AS "highRiskWithoutAssessment",
       count(*) FILTER (WHERE c.step = 'plan_approval')::int AS "plansAwaitingApproval",
       count(*) FILTER (WHERE c.step = 'closure')::int AS "closuresAwaitingApproval",
-      COALESCE(sum((SELECT count(*) FROM referrals r WHERE r.case_id = c.id AND r.status = 'pending' AND r.created_at < ${new Date(now.getTime() - 3 * 86400_000)})), 0)::int AS "referralsWithoutResponse"
+      0 AS "referralsWithoutResponse"
     FROM cases c WHERE c.status = 'open' AND ${visible}`);
+  // Referrals belong to the referrals module: it counts those of these cases still unanswered.
+  row.referralsWithoutResponse = await waiting(sql`SELECT c.id FROM cases c WHERE c.status = 'open' AND ${visible}`, new Date(now.getTime() - 3 * 86400_000));
   return row;
 }
 
 /** Users who hold case work or approval and have something waiting: the daily digest's recipients. */
 export function digestRecipients(db: Queryable) {
-  return db.query<{ id: string }>(sql`
-    SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.key = ur.role_key
-    WHERE u.is_active AND u.email IS NOT NULL
-      AND EXISTS (SELECT 1 FROM unnest(r.permissions) p WHERE p IN ('cases.work', 'cases.approve'))`);
+  return usersHolding(db, { permission: [P.work, P.approve], withEmail: true });
 }

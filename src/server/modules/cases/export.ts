@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { ageOn } from '../people/service.js';
 import type { Taxonomies } from '../people/taxonomies.js';
-import { CASE_PERMISSIONS as P } from './permissions.js';
+import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import { searchCases } from './queries.js';
 
 export const MAX_EXPORT_ROWS = 200_000;

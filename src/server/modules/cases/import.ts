@@ -9,7 +9,8 @@ import { AppError, type FieldIssue } from '../../platform/errors.js';
 import type { GeoService } from '../geo/service.js';
 import { peopleService } from '../people/service.js';
 import type { Taxonomies } from '../people/taxonomies.js';
-import { CASE_PERMISSIONS as P } from './permissions.js';
+import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
+import { usersHolding } from '../../platform/access/holders.js';
 import { initialAssessmentDue, isSensitive } from './policy.js';
 import { insertCase } from './queries.js';
 
@@ -102,11 +103,12 @@ export function createCaseImporter(db: Database, geo: GeoService, taxonomies: Ta
     const org = await q.maybeOne<{ id: string }>(sql`
       SELECT id FROM organisations WHERE type = 'dss_office' AND is_active AND (adm3_code = ${adm3} OR (adm2_code = ${adm2} AND adm3_code IS NULL))
       ORDER BY (adm3_code = ${adm3}) DESC NULLS LAST LIMIT 1`);
-    const member = (role: string) => q.maybeOne<{ id: string }>(sql`
-      SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
-      WHERE u.is_active AND ur.role_key = ${role} AND ur.scope_level = 3 AND ur.scope_code = ${adm3}
-      ORDER BY (u.organisation_id = ${org?.id ?? fallbackOrg}) DESC, u.username LIMIT 1`);
-    return { organisationId: org?.id ?? fallbackOrg, caseworker: (await member('caseworker'))?.id ?? null, supervisor: (await member('case_supervisor'))?.id ?? null };
+    const at = { level: 3 as const, code: adm3 };
+    const prefer = org?.id ?? fallbackOrg;
+    // A caseworker works cases without approving them; a supervisor approves.
+    const [caseworker] = await usersHolding(q, { permission: P.work, lacking: [P.approve], at, preferOrganisationId: prefer, limit: 1 });
+    const [supervisor] = await usersHolding(q, { permission: P.approve, at, preferOrganisationId: prefer, limit: 1 });
+    return { organisationId: prefer, caseworker: caseworker ?? null, supervisor: supervisor ?? null };
   }
 
   return {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
-import { seededRandom } from '../../seed/random.js';
+import { SYSTEM_CONTEXT } from '../../platform/audit/audit.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
-import { seedNationalCases } from './national-seed.js';
+import { seedNational } from '../../seed/national.js';
 
 describe('national-scale seed', () => {
   let h: Harness;
@@ -13,7 +13,7 @@ describe('national-scale seed', () => {
 
   it('builds a team per upazila and gives each case a caseworker and supervisor bound to its upazila', async () => {
     const before = await h.db.one<{ users: number; cases: number }>(sql`SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM cases) AS cases`);
-    await seedNationalCases(h.db, seededRandom(1), 600, 'not-a-real-hash', () => undefined, 2500);
+    await seedNational(h.services, { cases: 600, users: 2500 }, SYSTEM_CONTEXT);
     const after = await h.db.one<{ users: number; cases: number; upazilas: number }>(sql`
       SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM cases) AS cases,
              (SELECT count(*)::int FROM geo_units WHERE level = 3 AND kind = 'upazila') AS upazilas`);

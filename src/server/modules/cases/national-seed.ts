@@ -1,9 +1,10 @@
-import type { Database } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
-import { personKeys } from '../people/service.js';
+import type { NationalSeedStep, SeedRandom } from '../../platform/module.js';
+import type { NationalTeam } from '../admin/national-seed.js';
+import { personKeys, type NewPersonRow } from '../people/service.js';
+import * as q from './queries.js';
 import { initialAssessmentDue } from './policy.js';
 
-type Rnd = { next(): number; int(min: number, max: number): number; pick<T>(items: readonly T[]): T };
+type Rnd = SeedRandom;
 
 // Given names and family names as written in Bangla, with the Latin spellings families use.
 const GIVEN_M: ReadonlyArray<[string, string[]]> = [
@@ -54,73 +55,34 @@ export function childNames(rnd: Rnd) {
   return { names: [{ text: bn, kind: 'full' }, { text: en, kind: 'full' }], sex: female ? 'female' : 'male' };
 }
 
-export type NationalProgress = (done: number, total: number) => void;
-
 /**
- * National scale for case management: `count` cases across every upazila of the country, each
- * with a child named in Bangla and Latin script, assigned to a caseworker of that upazila's
- * DSS office (a team per upazila, about `users` accounts in all, is created for it). Bulk
+ * National scale for case management: `counts.cases` cases across every upazila of the
+ * country, each with a child named in Bangla and Latin script, assigned to a caseworker of
+ * that upazila's team (made by the admin module's national step, shared as `teams`). Bulk
  * inserts in batches, each batch one transaction.
  */
-export async function seedNationalCases(db: Database, rnd: Rnd, count: number, passwordHash: string, progress: NationalProgress = () => undefined, users = 15_000): Promise<number> {
-  const upazilas = await db.query<{ code: string; name_en: string; adm1_code: string; adm2_code: string }>(sql`
-    SELECT code, name_en, adm1_code, adm2_code FROM geo_units WHERE level = 3 AND kind = 'upazila' ORDER BY code`);
-  const offices = new Map((await db.query<{ adm2_code: string; id: string }>(sql`
-    SELECT adm2_code, id FROM organisations WHERE type = 'dss_office' AND name_en LIKE 'District Social Services Office,%'`)).map((o) => [o.adm2_code, o.id]));
+export const seedNationalCases: NationalSeedStep = async ({ services, rnd, shared, counts, progress }) => {
+  const { db, people, geo, country } = services;
+  const count = counts.cases ?? 0;
+  const teams = shared.get('teams') as Map<string, NationalTeam> | undefined;
+  if (!teams) throw new Error('Seed: the national case step needs the teams of the admin step');
+  const upazilas = (await geo.unitsAt(3)).filter((u) => u.kind === 'upazila' && teams.has(u.code));
   const unionsByUpazila = new Map<string, string[]>();
-  for (const u of await db.query<{ parent_code: string; code: string }>(sql`SELECT parent_code, code FROM geo_units WHERE level = 4`)) {
-    unionsByUpazila.set(u.parent_code, [...(unionsByUpazila.get(u.parent_code) ?? []), u.code]);
-  }
-  // A team per upazila in the district's DSS office: one supervisor and enough caseworkers for
-  // about `users` people nationwide (budgets.md: 15,000 workers, supervisors and officials).
-  const perUpazila = Math.max(1, Math.round(users / Math.max(1, upazilas.length)) - 1);
-  const staff = new Map<string, { workers: string[]; supervisor: string; org: string }>();
-  const accounts: Array<{ username: string; full_name: string; organisation_id: string; role: string; scope: string }> = [];
-  for (const u of upazilas) {
-    const org = offices.get(u.adm2_code);
-    if (!org) continue;
-    const slug = u.name_en.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    const name = (prefix: string) => `${prefix}.${u.code}.${slug}`.slice(0, 60);
-    accounts.push({ username: name('sv'), full_name: `Supervisor, ${u.name_en}`, organisation_id: org, role: 'case_supervisor', scope: u.code });
-    for (let i = 1; i <= perUpazila; i++) {
-      accounts.push({ username: name(`cw${String(i).padStart(2, '0')}`), full_name: `Caseworker ${i}, ${u.name_en}`, organisation_id: org, role: 'caseworker', scope: u.code });
-    }
-  }
-  const ids = new Map<string, string>();
-  for (let start = 0; start < accounts.length; start += 2000) {
-    const chunk = accounts.slice(start, start + 2000);
-    await db.tx(async (tx) => {
-      await tx.query(sql`INSERT INTO users (username, full_name, organisation_id, password_hash, password_changed_at, lang, is_demo)
-        SELECT x.username, x.full_name, x.organisation_id, ${passwordHash}, now(), 'bn', true
-        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(username text, full_name text, organisation_id uuid)
-        ON CONFLICT (username) DO NOTHING`);
-      await tx.query(sql`INSERT INTO user_roles (user_id, role_key, scope_level, scope_code)
-        SELECT u.id, x.role, 3, x.scope FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(username text, role text, scope text)
-        JOIN users u ON u.username = x.username ON CONFLICT DO NOTHING`);
-      for (const r of await tx.query<{ id: string; username: string }>(sql`SELECT id, username FROM users WHERE username = ANY(${chunk.map((c) => c.username)})`)) ids.set(r.username, r.id);
-    });
-  }
-  for (const a of accounts) {
-    const team = staff.get(a.scope) ?? { workers: [], supervisor: '', org: a.organisation_id };
-    if (a.role === 'case_supervisor') team.supervisor = ids.get(a.username)!;
-    else team.workers.push(ids.get(a.username)!);
-    staff.set(a.scope, team);
-  }
-  const placed = upazilas.filter((u) => staff.has(u.code));
+  for (const u of await geo.unitsAt(4)) unionsByUpazila.set(u.parent_code!, [...(unionsByUpazila.get(u.parent_code!) ?? []), u.code]);
   const counters = new Map<string, number>();
-  const existing = await db.query<{ adm2_code: string; year: number; last: number }>(sql`SELECT adm2_code, year, last FROM case_counters`);
-  for (const c of existing) counters.set(`${c.adm2_code}|${c.year}`, c.last);
+  for (const c of await q.caseCounters(db)) counters.set(`${c.adm2_code}|${c.year}`, c.last);
+  const prefix = country.code.toUpperCase();
   const batch = 2000;
   for (let start = 0; start < count; start += batch) {
-    const persons: Record<string, unknown>[] = [];
+    const persons: NewPersonRow[] = [];
     const cases: Record<string, unknown>[] = [];
     const assignments: Record<string, unknown>[] = [];
     for (let i = start; i < Math.min(count, start + batch); i++) {
-      const u = rnd.pick(placed);
-      const s = staff.get(u.code)!;
+      const u = rnd.pick(upazilas);
+      const s = teams.get(u.code)!;
       const worker = rnd.pick(s.workers);
       const unions = unionsByUpazila.get(u.code);
-      const geo = unions?.length ? rnd.pick(unions) : u.code;
+      const geoCode = unions?.length ? rnd.pick(unions) : u.code;
       const { names, sex } = childNames(rnd);
       const keys = personKeys(names);
       const registered = new Date(Date.UTC(2021 + rnd.int(0, 5), rnd.int(0, 11), rnd.int(1, 28), rnd.int(0, 23)));
@@ -136,33 +98,21 @@ export async function seedNationalCases(db: Database, rnd: Rnd, count: number, p
       const step = rnd.pick(STEPS);
       const dob = new Date(reg.getTime() - rnd.int(3, 17) * 365.25 * 86400_000 - rnd.int(0, 364) * 86400_000).toISOString().slice(0, 10);
       persons.push({ id: personId, names, display_name: names[0]!.text, name_key: keys.nameKey, name_folded: keys.nameFolded, sex, date_of_birth: dob, dob_estimated: rnd.next() < 0.4,
-        geo_code: geo, adm1_code: u.adm1_code, adm2_code: u.adm2_code, adm3_code: u.code });
-      cases.push({ id: caseId, case_number: `BD-${u.adm2_code}-${year}-${String(seq).padStart(6, '0')}`, child_id: personId, status: step === 'closure' && rnd.next() < 0.7 ? 'closed' : 'open', step,
+        geo_code: geoCode, adm1_code: u.adm1_code, adm2_code: u.adm2_code, adm3_code: u.code });
+      cases.push({ id: caseId, case_number: `${prefix}-${u.adm2_code}-${year}-${String(seq).padStart(6, '0')}`, child_id: personId, status: step === 'closure' && rnd.next() < 0.7 ? 'closed' : 'open', step,
         risk_level: risk, concerns: [concern], source: rnd.pick(SOURCES), sensitive: SENSITIVE.has(concern), reported_on: reg.toISOString().slice(0, 10), registered_at: reg.toISOString(),
         initial_assessment_due: initialAssessmentDue(risk as 'high' | 'medium' | 'low', reg).toISOString(), organisation_id: s.org, caseworker_id: worker, supervisor_id: s.supervisor,
-        geo_code: geo, adm1_code: u.adm1_code, adm2_code: u.adm2_code, adm3_code: u.code, created_by: worker, child_name_key: keys.nameKey, child_name_folded: keys.nameFolded });
+        geo_code: geoCode, adm1_code: u.adm1_code, adm2_code: u.adm2_code, adm3_code: u.code, created_by: worker, child_name_key: keys.nameKey, child_name_folded: keys.nameFolded });
       assignments.push({ case_id: caseId, user_id: worker, role: 'caseworker' }, { case_id: caseId, user_id: s.supervisor, role: 'supervisor' });
     }
     await db.tx(async (tx) => {
-      await tx.query(sql`INSERT INTO persons (id, names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, geo_code, adm1_code, adm2_code, adm3_code)
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(persons)}::jsonb) AS x(id uuid, names jsonb, display_name text, name_key text, name_folded text, sex text,
-          date_of_birth date, dob_estimated boolean, geo_code text, adm1_code text, adm2_code text, adm3_code text)`);
-      await tx.query(sql`INSERT INTO cases (id, case_number, child_id, status, step, risk_level, concerns, source, sensitive, reported_on, registered_at, initial_assessment_due,
-          organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded)
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(cases)}::jsonb) AS x(id uuid, case_number text, child_id uuid, status text, step text, risk_level text, concerns text[],
-          source text, sensitive boolean, reported_on date, registered_at timestamptz, initial_assessment_due timestamptz, organisation_id uuid, caseworker_id uuid,
-          supervisor_id uuid, geo_code text, adm1_code text, adm2_code text, adm3_code text, created_by uuid, child_name_key text, child_name_folded text)`);
-      await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) SELECT * FROM jsonb_to_recordset(${JSON.stringify(assignments)}::jsonb) AS x(case_id uuid, user_id uuid, role text)`);
+      await people.insertMany(tx, persons);
+      await q.insertCasesBulk(tx, cases, assignments);
     });
-    progress(Math.min(count, start + batch), count);
+    progress('national cases', Math.min(count, start + batch), count);
   }
-  await db.tx(async (tx) => {
-    for (const [key, last] of counters) {
-      const [adm2, year] = key.split('|');
-      await tx.query(sql`INSERT INTO case_counters (adm2_code, year, last) VALUES (${adm2}, ${Number(year)}, ${last})
-        ON CONFLICT (adm2_code, year) DO UPDATE SET last = GREATEST(case_counters.last, EXCLUDED.last)`);
-    }
-  });
-  await db.exec('ANALYZE persons; ANALYZE cases; ANALYZE case_assignments;');
-  return count;
-}
+  await db.tx((tx) => q.raiseCounters(tx, counters));
+  await people.analyze(db);
+  await q.analyzeCases(db);
+  return { cases: count };
+};

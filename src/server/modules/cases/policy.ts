@@ -1,6 +1,6 @@
 import { can, type Actor } from '../../platform/access/actor.js';
 import { scopeCovers, type Place } from '../../platform/access/scope.js';
-import { CASE_PERMISSIONS as P } from './permissions.js';
+import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 
 /** Deadlines for the initial assessment by risk level (SOP defaults; hours). */
 export const INITIAL_ASSESSMENT_HOURS = { high: 24, medium: 72, low: 168 } as const;

@@ -3,7 +3,9 @@ import { scopePredicate } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { join, prepared, Sql, sql } from '../../platform/db/sql.js';
 import type { CaseSearchQuery } from '../../../shared/cases.js';
-import { CASE_PERMISSIONS as P } from './permissions.js';
+import { holdersSql } from '../../platform/access/holders.js';
+import { peopleService } from '../people/service.js';
+import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 
 const assigned = (actor: Actor) => sql`EXISTS (SELECT 1 FROM case_assignments ca WHERE ca.case_id = c.id AND ca.user_id = ${actor.userId})`;
 
@@ -26,6 +28,9 @@ export type CaseRow = {
 const LIST_COLUMNS = sql`c.id, c.case_number, c.status, c.step, c.risk_level, c.concerns, c.sensitive, to_char(c.reported_on, 'YYYY-MM-DD') AS reported_on,
   c.registered_at, c.initial_assessment_due, c.geo_code, g.name_en AS place_name, c.adm1_code, c.adm2_code, c.adm3_code,
   p.id AS child_id, p.names AS child_names, p.display_name AS child_display, p.sex AS child_sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS child_dob`;
+
+/** The child of each case, joined as `p` (the people service owns the table). */
+const CHILD = peopleService.joinPerson('p', 'c.child_id');
 
 /** How close a name must be to match (pg_trgm word similarity of the phonetic keys). */
 export const NAME_MATCH_THRESHOLD = 0.5;
@@ -60,8 +65,7 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
   const phone = phoneDigits(query.q);
   if (phone) {
     // A phone number: the child's own, or a family member's.
-    where.push(sql`EXISTS (SELECT 1 FROM persons pp LEFT JOIN family_members f ON f.person_id = pp.id WHERE pp.id = c.child_id
-      AND (regexp_replace(coalesce(pp.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${phone}%`} OR regexp_replace(coalesce(f.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${phone}%`}))`);
+    where.push(peopleService.phoneMatches('c.child_id', phone));
     score = sql`1`;
   } else if (query.q) {
     const number = query.q.toUpperCase();
@@ -90,7 +94,7 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
       WHERE ${filter} ORDER BY 3 DESC, c.registered_at DESC LIMIT ${query.limit} OFFSET ${query.offset}
     )
     SELECT ${LIST_COLUMNS}, h.score, h.total
-    FROM hits h JOIN cases c ON c.id = h.id JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code
+    FROM hits h JOIN cases c ON c.id = h.id ${CHILD} LEFT JOIN geo_units g ON g.code = c.geo_code
     ORDER BY ${order}`));
   const total = items[0]?.total ?? (query.offset > 0 ? (await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases c WHERE ${filter}`)).n : 0);
   return { items, total: Number(total) };
@@ -112,7 +116,7 @@ export function findVisibleCase(db: Queryable, actor: Actor, id: string) {
     SELECT ${LIST_COLUMNS}, c.source, c.summary, c.organisation_id, o.name_en AS org_name,
            c.caseworker_id, cw.full_name AS caseworker_name, c.supervisor_id, sv.full_name AS supervisor_name,
            p.dob_estimated AS child_dob_estimated, p.disabilities AS child_disabilities, p.vulnerable_groups AS child_vulnerable, p.address_detail AS child_address
-    FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code
+    FROM cases c ${CHILD} LEFT JOIN geo_units g ON g.code = c.geo_code
       JOIN organisations o ON o.id = c.organisation_id
       LEFT JOIN users cw ON cw.id = c.caseworker_id LEFT JOIN users sv ON sv.id = c.supervisor_id
     WHERE c.id = ${id} AND ${visibleCases(actor)}`);
@@ -162,7 +166,7 @@ export function findCaseFile(db: Queryable, actor: Actor, id: string) {
            EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = c.id AND a.user_id = ${actor.userId} AND a.role IN ('caseworker', 'supervisor')) AS is_worker,
            (SELECT s.recorded_by FROM case_steps s WHERE s.case_id = c.id AND s.step = CASE WHEN c.step = 'plan_approval' THEN 'case_plan' ELSE 'closure' END
              ORDER BY s.id DESC LIMIT 1)::text AS pending_submitter
-    FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code
+    FROM cases c ${CHILD} LEFT JOIN geo_units g ON g.code = c.geo_code
       JOIN organisations o ON o.id = c.organisation_id
       LEFT JOIN users cw ON cw.id = c.caseworker_id LEFT JOIN users sv ON sv.id = c.supervisor_id
     WHERE c.id = ${id} AND ${visibleCases(actor)}`));
@@ -193,9 +197,7 @@ function counterStep(adm2: string, year: number): Sql {
 
 /** The default supervisor of a case (SELECT id): a case supervisor of the organisation bound to its upazila. */
 function supervisorOf(organisationId: string, adm3: string | null): Sql {
-  return sql`SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
-    WHERE u.is_active AND u.organisation_id = ${organisationId} AND ur.role_key = 'case_supervisor' AND ur.scope_level = 3 AND ur.scope_code = ${adm3}
-    ORDER BY u.username LIMIT 1`;
+  return holdersSql({ permission: P.approve, at: { level: 3, code: adm3 }, organisationId, limit: 1 });
 }
 
 /**
@@ -255,4 +257,34 @@ export async function nextCaseNumber(tx: Queryable, country: string, adm2: strin
 /** A supervisor for a new case: someone holding case_supervisor over its upazila in the same organisation. */
 export function defaultSupervisor(db: Queryable, organisationId: string, adm3: string | null) {
   return db.maybeOne<{ id: string }>(supervisorOf(organisationId, adm3));
+}
+
+/** The districts' case-number counters (the national seed continues them). */
+export function caseCounters(db: Queryable) {
+  return db.query<{ adm2_code: string; year: number; last: number }>(sql`SELECT adm2_code, year, last FROM case_counters`);
+}
+
+/** Raises each district's counter to at least the given last number (after a bulk load). */
+export async function raiseCounters(tx: Queryable, counters: Map<string, number>) {
+  for (const [key, last] of counters) {
+    const [adm2, year] = key.split('|');
+    await tx.query(sql`INSERT INTO case_counters (adm2_code, year, last) VALUES (${adm2}, ${Number(year)}, ${last})
+      ON CONFLICT (adm2_code, year) DO UPDATE SET last = GREATEST(case_counters.last, EXCLUDED.last)`);
+  }
+}
+
+/** Bulk load (the national seed): cases and their assignments from JSON rows, in the caller's transaction. */
+export async function insertCasesBulk(tx: Queryable, cases: Record<string, unknown>[], assignments: Record<string, unknown>[]) {
+  await tx.query(sql`INSERT INTO cases (id, case_number, child_id, status, step, risk_level, concerns, source, sensitive, reported_on, registered_at, initial_assessment_due,
+      organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded)
+    SELECT * FROM jsonb_to_recordset(${JSON.stringify(cases)}::jsonb) AS x(id uuid, case_number text, child_id uuid, status text, step text, risk_level text, concerns text[],
+      source text, sensitive boolean, reported_on date, registered_at timestamptz, initial_assessment_due timestamptz, organisation_id uuid, caseworker_id uuid,
+      supervisor_id uuid, geo_code text, adm1_code text, adm2_code text, adm3_code text, created_by uuid, child_name_key text, child_name_folded text)`);
+  await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) SELECT * FROM jsonb_to_recordset(${JSON.stringify(assignments)}::jsonb) AS x(case_id uuid, user_id uuid, role text)`);
+}
+
+/** Fresh planner statistics after a bulk load. */
+export async function analyzeCases(db: Queryable) {
+  await db.query(sql`ANALYZE cases`);
+  await db.query(sql`ANALYZE case_assignments`);
 }

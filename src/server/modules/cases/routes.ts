@@ -3,19 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CaseCreateInput, CaseDetail, CaseListItem, CaseSearchQuery, CaseloadSummary, FamilyMemberInput } from '../../../shared/cases.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
-import type { Taxonomies } from '../people/taxonomies.js';
-import type { CaseService } from './service.js';
-import type { CaseImporter } from './import.js';
-import type { Workflow } from './workflow.js';
-import type { NotesAndFiles } from './notes-files.js';
-import type { CaseExporter } from './export.js';
+import type { Services } from '../../platform/module.js';
 import { printableCaseFile } from './print.js';
-import { TransferInput, TransferResponse, type Transfers } from './transfer.js';
-import type { BestInterest } from './bid.js';
+import { TransferInput, TransferResponse } from './transfer.js';
 import { BidInput, BoardDecisionInput } from '../../../shared/bid.js';
 import { DecisionInput, ReopenInput, StepInput } from '../../../shared/sop.js';
 
-export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, workflow: Workflow, importer: CaseImporter, notesFiles: NotesAndFiles, exporter: CaseExporter, transfers: Transfers, bids: BestInterest, taxonomies: Taxonomies) {
+export function registerCaseRoutes(app: FastifyInstance, services: Services) {
+  const { cases, workflow, caseImporter: importer, notesFiles, caseExporter: exporter, transfers, bids, taxonomies } = services;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 

@@ -1,11 +1,11 @@
-import type { Tx } from '../../platform/db/database.js';
+import { usersHolding } from '../../platform/access/holders.js';
+import type { DemoSeedStep } from '../../platform/module.js';
+import { CASE_PERMISSIONS } from '../../../shared/cases.js';
 import { sql } from '../../platform/db/sql.js';
 import { placeOf } from '../../platform/access/scope.js';
 import { peopleService } from '../people/service.js';
 import { initialAssessmentDue } from './policy.js';
 import { nextCaseNumber } from './queries.js';
-
-type Rnd = { next(): number; int(min: number, max: number): number; pick<T>(items: readonly T[]): T };
 
 /** Children's names as families give them: Bangla with the Latin spelling used in documents. */
 export const CHILD_NAMES: ReadonlyArray<[string, string, 'male' | 'female']> = [
@@ -24,19 +24,28 @@ const SOURCES = ['helpline', 'outreach', 'community_committee', 'ngo', 'police',
 const STEPS = ['registration', 'initial_assessment', 'comprehensive_assessment', 'case_plan', 'plan_approval', 'implementation', 'follow_up'] as const;
 const RISKS = ['high', 'medium', 'low'] as const;
 
+/** The demo caseworkers who get cases (their usernames come from the admin module's demo step). */
+const DEMO_CASEWORKERS = ['kurigram.caseworker', 'ngo.caseworker', 'sunamganj.caseworker', 'ulipur.caseworker'];
+const PER_WORKER = 12;
+
 /**
  * Demo cases for the fixed demo caseworkers: every risk level, several SOP steps, some
  * overdue (registered days ago, still waiting for the initial assessment), a few sensitive.
  */
-export async function seedDemoCases(tx: Tx, rnd: Rnd, workers: Array<{ userId: string; organisationId: string; upazila: string }>, perWorker: number, country: string): Promise<number> {
+export const seedDemoCases: DemoSeedStep = async (tx, { services, rnd, shared, progress }) => {
+  const users = shared.get('users') as Map<string, { id: string; organisationId: string; scopeCode: string | null }> | undefined;
+  if (!users) throw new Error('Seed: the demo case step needs the accounts of the admin step');
+  const workers = DEMO_CASEWORKERS.map((u) => users.get(u)).filter((u) => u !== undefined).map((u) => ({ userId: u.id, organisationId: u.organisationId, upazila: u.scopeCode! }));
+  const country = services.country.code;
   let n = 0;
   for (const w of workers) {
-    const unions = await tx.query<{ code: string; adm1_code: string; adm2_code: string; adm3_code: string }>(sql`
-      SELECT code, adm1_code, adm2_code, adm3_code FROM geo_units WHERE parent_code = ${w.upazila} ORDER BY code`);
-    const supervisor = await tx.maybeOne<{ id: string }>(sql`SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
-      WHERE ur.role_key = 'case_supervisor' AND ur.scope_code = ${w.upazila} AND u.organisation_id = ${w.organisationId} LIMIT 1`);
-    for (let i = 0; i < perWorker; i++) {
-      const place = unions.length ? rnd.pick(unions) : await tx.one<{ code: string; adm1_code: string; adm2_code: string; adm3_code: string }>(sql`SELECT code, adm1_code, adm2_code, adm3_code FROM geo_units WHERE code = ${w.upazila}`);
+    const unions = await services.geo.unitsAt(4, w.upazila);
+    const [supervisorId] = await usersHolding(tx, { permission: CASE_PERMISSIONS.approve, at: { level: 3, code: w.upazila }, organisationId: w.organisationId, limit: 1 });
+    const supervisor = supervisorId ? { id: supervisorId } : undefined;
+    for (let i = 0; i < PER_WORKER; i++) {
+      const unit = unions.length ? rnd.pick(unions) : await services.geo.find(w.upazila);
+      if (!unit) throw new Error(`Seed: no upazila ${w.upazila}`);
+      const place = { code: unit.code, adm1_code: unit.adm1_code!, adm2_code: unit.adm2_code!, adm3_code: unit.adm3_code! };
       const [bn, en, sex] = rnd.pick(CHILD_NAMES);
       const concern = rnd.pick(CONCERNS);
       const risk = rnd.pick(RISKS);
@@ -61,5 +70,6 @@ export async function seedDemoCases(tx: Tx, rnd: Rnd, workers: Array<{ userId: s
       n++;
     }
   }
-  return n;
-}
+  progress('cases');
+  return { cases: n };
+};

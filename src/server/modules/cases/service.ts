@@ -10,14 +10,14 @@ import { notify, notifyCte } from '../../platform/notifications/notifications.js
 import type { GeoService } from '../geo/service.js';
 import { peopleService } from '../people/service.js';
 import type { Taxonomies } from '../people/taxonomies.js';
-import { CASE_PERMISSIONS as P } from './permissions.js';
+import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import { caseActions, initialAssessmentDue, isSensitive, mayRegisterAt } from './policy.js';
 import { presentCaseDetail, presentCaseListItem } from './presenter.js';
 import * as q from './queries.js';
 import { flowActions } from './workflow.js';
 import type { ConsentInput, SharedWithProvider } from '../../../shared/referrals.js';
 import * as consent from './consent.js';
-import { caseload, digestRecipients } from './caseload.js';
+import { caseload, digestRecipients, type WaitingReferrals } from './caseload.js';
 import { loadActor } from '../../platform/auth/actor-loader.js';
 import { ageOn } from '../people/service.js';
 import type { Queryable } from '../../platform/db/database.js';
@@ -34,7 +34,7 @@ function searchKeys(text: string) {
  * SOP case management: registration, search and reading a case file. Every read of a case
  * file is audited; a case the caller may not see answers 404 and the attempt is audited.
  */
-export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string) {
+export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string, waitingReferrals: WaitingReferrals) {
   const sensitiveCodes = new Set(taxonomies.concerns.filter((c) => c.sensitive).map((c) => c.code));
 
   return {
@@ -108,7 +108,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
     /** Today's numbers for the caller's caseload and team. */
     async caseload(actor: Actor) {
       if (!can(actor, P.read)) throw new AppError('forbidden');
-      return caseload(db, actor);
+      return caseload(db, actor, waitingReferrals);
     },
 
     /**
@@ -117,13 +117,13 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
      */
     async digests(): Promise<Array<{ userId: string; email: string; lang: 'en' | 'bn'; name: string; load: Awaited<ReturnType<typeof caseload>> }>> {
       const out = [];
-      for (const r of await digestRecipients(db)) {
-        const actor = await loadActor(db, r.id, 'cli');
+      for (const userId of await digestRecipients(db)) {
+        const actor = await loadActor(db, userId, 'cli');
         if (!actor) continue;
-        const load = await caseload(db, actor);
+        const load = await caseload(db, actor, waitingReferrals);
         if (load.overdueInitialAssessment + load.highRiskWithoutAssessment + load.plansAwaitingApproval + load.closuresAwaitingApproval + load.referralsWithoutResponse === 0) continue;
-        const user = await db.one<{ email: string; lang: 'en' | 'bn'; full_name: string }>(sql`SELECT email, lang, full_name FROM users WHERE id = ${r.id}`);
-        out.push({ userId: r.id, email: user.email, lang: user.lang, name: user.full_name, load });
+        const user = await db.one<{ email: string; lang: 'en' | 'bn'; full_name: string }>(sql`SELECT email, lang, full_name FROM users WHERE id = ${userId}`);
+        out.push({ userId, email: user.email, lang: user.lang, name: user.full_name, load });
       }
       return out;
     },
@@ -198,15 +198,15 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
      * consent to share information, only the case number and the reason go.
      */
     async referralPayload(caseId: string, reason: string): Promise<SharedWithProvider> {
-      const row = await db.one<{ case_number: string; concerns: string[]; names: Array<{ text: string }>; sex: string; dob: string | null; disabilities: string[]; place: string | null; cw_name: string | null; cw_phone: string | null; cw_email: string | null }>(sql`
-        SELECT c.case_number, c.concerns, p.names, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS dob, p.disabilities, g.name_en AS place,
-               u.full_name AS cw_name, u.phone AS cw_phone, u.email AS cw_email
-        FROM cases c JOIN persons p ON p.id = c.child_id LEFT JOIN geo_units g ON g.code = c.geo_code LEFT JOIN users u ON u.id = c.caseworker_id
+      const row = await db.one<{ case_number: string; concerns: string[]; child_id: string; place: string | null; cw_name: string | null; cw_phone: string | null; cw_email: string | null }>(sql`
+        SELECT c.case_number, c.concerns, c.child_id, g.name_en AS place, u.full_name AS cw_name, u.phone AS cw_phone, u.email AS cw_email
+        FROM cases c LEFT JOIN geo_units g ON g.code = c.geo_code LEFT JOIN users u ON u.id = c.caseworker_id
         WHERE c.id = ${caseId}`);
+      const child = (await peopleService.get(db, row.child_id))!;
       const consented = (await consent.hasActiveConsent(db, caseId, 'information_sharing')) && (await consent.hasActiveConsent(db, caseId, 'referral'));
       return {
         caseNumber: row.case_number, reason, consented,
-        child: consented ? { names: row.names.map((n) => n.text), sex: row.sex, ageYears: ageOn(row.dob), disabilities: row.disabilities } : null,
+        child: consented ? { names: child.names.map((n) => n.text), sex: child.sex, ageYears: ageOn(child.date_of_birth), disabilities: child.disabilities } : null,
         concerns: consented ? row.concerns : null,
         place: consented ? row.place : null,
         caseworker: row.cw_name ? { name: row.cw_name, phone: row.cw_phone, email: row.cw_email } : null,

@@ -7,8 +7,8 @@ import { sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import type { GeoService } from '../geo/service.js';
-import { ageOn } from '../people/service.js';
-import { CASE_PERMISSIONS as P } from './permissions.js';
+import { ageOn, peopleService } from '../people/service.js';
+import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import * as q from './queries.js';
 import { ReasonText } from '../../../shared/referrals.js';
 
@@ -59,14 +59,14 @@ export function createTransfers(db: Database, geo: GeoService, access: CaseAcces
       }
       const unit = input.newGeoCode ? await geo.find(input.newGeoCode) : undefined;
       if (input.newGeoCode && (!unit || unit.level < 3)) throw new AppError('validation', 'validation', [{ path: 'newGeoCode', code: 'unknown_unit', message: '' }]);
-      const c = await db.one<{ case_number: string; sensitive: boolean; risk_level: string; concerns: string[]; display_name: string; sex: string; dob: string | null; adm1_code: string; adm2_code: string; adm3_code: string }>(sql`
-        SELECT c.case_number, c.sensitive, c.risk_level, c.concerns, p.display_name, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS dob, c.adm1_code, c.adm2_code, c.adm3_code
-        FROM cases c JOIN persons p ON p.id = c.child_id WHERE c.id = ${caseId}`);
+      const c = await db.one<{ case_number: string; sensitive: boolean; risk_level: string; concerns: string[]; child_id: string; adm1_code: string; adm2_code: string; adm3_code: string }>(sql`
+        SELECT c.case_number, c.sensitive, c.risk_level, c.concerns, c.child_id, c.adm1_code, c.adm2_code, c.adm3_code FROM cases c WHERE c.id = ${caseId}`);
+      const child = (await peopleService.get(db, c.child_id))!;
       const target = unit ? placeOf(unit) : placeOf(c);
       // Enough for the receiver to decide; for a sensitive case, not the child's identity.
       const shared = c.sensitive
         ? { caseNumber: c.case_number, riskLevel: c.risk_level, sensitive: true }
-        : { caseNumber: c.case_number, riskLevel: c.risk_level, sensitive: false, child: c.display_name, sex: c.sex, ageYears: ageOn(c.dob), concerns: c.concerns };
+        : { caseNumber: c.case_number, riskLevel: c.risk_level, sensitive: false, child: child.display_name, sex: child.sex, ageYears: ageOn(child.date_of_birth), concerns: c.concerns };
       const id = await db.tx(async (tx) => {
         const existing = await tx.maybeOne(sql`SELECT 1 AS x FROM case_transfers WHERE case_id = ${caseId} AND status = 'pending'`);
         if (existing) throw new AppError('conflict', 'transfer_pending');

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
-import { CASE_PERMISSIONS as P } from './permissions.js';
+import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import { initialAssessmentDue } from './policy.js';
 import * as q from './queries.js';
 

@@ -3,6 +3,7 @@ import type { CountryConfig, UnitRecord } from '../../../shared/geo.js';
 import { nameKey } from '../../../shared/phonetic.js';
 import type { Database } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
+import { datasetVersion, setDatasetVersion } from '../../platform/db/versions.js';
 import { readUnits } from './country.js';
 
 type Resolved = UnitRecord & { adm: [string | null, string | null, string | null]; allFlags: string[] };
@@ -38,8 +39,7 @@ export async function loadGeography(db: Database, referenceDataDir: string, coun
   const { units, raw } = readUnits(referenceDataDir, country);
   const checksum = crypto.createHash('sha256').update(raw).digest('hex');
   const name = `geo:${country.code}`;
-  const current = await db.maybeOne<{ checksum: string }>(sql`SELECT checksum FROM reference_data_versions WHERE name = ${name}`);
-  if (current?.checksum === checksum) return { loaded: 0, skipped: true };
+  if ((await datasetVersion(db, name)) === checksum) return { loaded: 0, skipped: true };
   const resolved = resolveHierarchy(units);
   // Parents first, so the foreign key holds at every insert.
   resolved.sort((a, b) => a.level - b.level);
@@ -68,9 +68,7 @@ export async function loadGeography(db: Database, referenceDataDir: string, coun
           adm2_code = EXCLUDED.adm2_code, adm3_code = EXCLUDED.adm3_code, search_key = EXCLUDED.search_key,
           lat = EXCLUDED.lat, lon = EXCLUDED.lon, note = EXCLUDED.note`);
     }
-    await tx.query(sql`
-      INSERT INTO reference_data_versions (name, checksum) VALUES (${name}, ${checksum})
-      ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, loaded_at = now()`);
+    await setDatasetVersion(tx, name, checksum);
   });
   return { loaded: resolved.length, skipped: false };
 }

@@ -42,6 +42,12 @@ export function createGeoService(db: Database, country: CountryConfig, reference
       return (await allUnits()).get(code);
     },
 
+    /** Every unit at a level (optionally under one parent), by code: for seeds and reference lists. */
+    async unitsAt(level: number, parentCode?: string): Promise<q.UnitRow[]> {
+      const rows = [...(await allUnits()).values()].filter((u) => u.level === level && (parentCode === undefined || u.parent_code === parentCode));
+      return rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    },
+
     /** The unit and its ancestors, top level first. */
     async path(code: string): Promise<GeoUnit[]> {
       const rows = await q.pathTo(db, code);

@@ -9,6 +9,12 @@ export type PersonRow = {
   disabilities: string[]; vulnerable_groups: string[]; geo_code: string | null; address_detail: string | null;
 };
 
+/** A person row for a bulk load (the national seed), keys already computed. */
+export type NewPersonRow = {
+  id: string; names: Array<{ text: string; kind: string }>; display_name: string; name_key: string; name_folded: string; sex: string;
+  date_of_birth: string | null; dob_estimated: boolean; geo_code: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+};
+
 /** The phonetic keys of all of a person's names: what cross-script search matches on. */
 export function personKeys(names: Array<{ text: string }>) {
   return {
@@ -74,6 +80,33 @@ export const peopleService = {
     const rows = await db.query<{ id: string; name: string; relationship: string; phone: string | null; is_caregiver: boolean; lives_with_child: boolean; notes: string | null }>(sql`
       SELECT id, name, relationship, phone, is_caregiver, lives_with_child, notes FROM family_members WHERE person_id = ${personId} ORDER BY is_caregiver DESC, created_at`);
     return rows.map((r) => ({ id: r.id, name: r.name, relationship: r.relationship, phone: r.phone, isCaregiver: r.is_caregiver, livesWithChild: r.lives_with_child, notes: r.notes }));
+  },
+
+  /**
+   * `JOIN persons <alias> ON <alias>.id = <idColumn>`: for a caller's list or case-file
+   * statement that shows a person's name beside its own row in one round trip. Column names
+   * are code, never input.
+   */
+  joinPerson(alias: string, idColumn: string): Sql {
+    return sql`JOIN persons ${raw(alias)} ON ${raw(alias)}.id = ${raw(idColumn)}`;
+  },
+
+  /** True (as SQL) when the person in `idColumn`, or one of their family, has a phone number containing `digits`. */
+  phoneMatches(idColumn: string, digits: string): Sql {
+    return sql`EXISTS (SELECT 1 FROM persons pp LEFT JOIN family_members f ON f.person_id = pp.id WHERE pp.id = ${raw(idColumn)}
+      AND (regexp_replace(coalesce(pp.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${digits}%`} OR regexp_replace(coalesce(f.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${digits}%`}))`;
+  },
+
+  /** Bulk load (national seed), inside the caller's transaction. */
+  async insertMany(tx: Queryable, persons: NewPersonRow[]): Promise<void> {
+    await tx.query(sql`INSERT INTO persons (id, names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, geo_code, adm1_code, adm2_code, adm3_code)
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(persons)}::jsonb) AS x(id uuid, names jsonb, display_name text, name_key text, name_folded text, sex text,
+        date_of_birth date, dob_estimated boolean, geo_code text, adm1_code text, adm2_code text, adm3_code text)`);
+  },
+
+  /** Fresh planner statistics after a bulk load. */
+  async analyze(db: Queryable): Promise<void> {
+    await db.query(sql`ANALYZE persons`);
   },
 
   async get(db: Queryable, id: string): Promise<PersonRow | undefined> {

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopePredicate } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { join, sql, type Sql } from '../../platform/db/sql.js';
-import { REFERRAL_PERMISSIONS as P } from './permissions.js';
+import { REFERRAL_PERMISSIONS as P } from '../../../shared/referrals.js';
 
 export type ServiceRow = {
   id: string; name_en: string; name_local: string | null; category: string; description: string | null; provider_id: string; provider_name: string;
@@ -55,4 +55,10 @@ export function forCase(db: Queryable, caseId: string) {
 
 export async function referralExists(db: Queryable, id: string): Promise<boolean> {
   return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM referrals WHERE id = ${id}`));
+}
+
+/** Pending referrals of the given cases (SQL selecting case ids) sent before `before`. */
+export async function pendingSince(db: Queryable, caseIds: Sql, before: Date): Promise<number> {
+  const row = await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM referrals r WHERE r.status = 'pending' AND r.created_at < ${before} AND r.case_id IN (${caseIds})`);
+  return row.n;
 }

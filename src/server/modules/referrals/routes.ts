@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Consent, ConsentInput, ConsentWithdrawal, Referral, ReferralInput, ReferralResponse, Service, ServiceInput, ServiceQuery } from '../../../shared/referrals.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
-import type { CaseService } from '../cases/service.js';
-import type { ReferralService } from './service.js';
+import type { Services } from '../../platform/module.js';
 
-export function registerReferralRoutes(app: FastifyInstance, referrals: ReferralService, cases: CaseService) {
+export function registerReferralRoutes(app: FastifyInstance, { referrals, cases }: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['referrals'];
   const Id = z.object({ id: z.uuid() });

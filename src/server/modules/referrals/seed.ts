@@ -1,4 +1,4 @@
-import type { Tx } from '../../platform/db/database.js';
+import type { DemoSeedStep } from '../../platform/module.js';
 import { sql } from '../../platform/db/sql.js';
 
 type DemoService = { name_en: string; name_local: string; category: string; provider: string; geo: string | null; phone: string | null; description: string };
@@ -18,14 +18,17 @@ export const DEMO_SERVICES: DemoService[] = [
   { name_en: 'Haor child protection outreach', name_local: 'হাওর শিশু সুরক্ষা আউটরিচ', category: 'psychosocial', provider: 'NGO-HAOR', geo: '609089', phone: null, description: 'Boat-based outreach to families in the haor during the flood season.' },
 ];
 
-export async function seedDemoServices(tx: Tx, orgIds: Map<string, string>): Promise<number> {
+/** The demo service directory, for the organisations the admin module's demo step made (`orgIds`). */
+export const seedDemoServices: DemoSeedStep = async (tx, { services, shared }) => {
+  const orgIds = shared.get('orgIds') as Map<string, string> | undefined;
+  if (!orgIds) throw new Error('Seed: the demo service step needs the organisations of the admin step');
   for (const s of DEMO_SERVICES) {
     const provider = orgIds.get(s.provider);
     if (!provider) throw new Error(`Seed: no organisation ${s.provider}`);
+    const unit = s.geo ? await services.geo.find(s.geo) : undefined;
     await tx.query(sql`
       INSERT INTO services (name_en, name_local, category, description, provider_organisation_id, geo_code, adm1_code, adm2_code, adm3_code, contact_phone)
-      SELECT ${s.name_en}, ${s.name_local}, ${s.category}, ${s.description}, ${provider}, g.code, g.adm1_code, g.adm2_code, g.adm3_code, ${s.phone}
-      FROM (SELECT 1) one LEFT JOIN geo_units g ON g.code = ${s.geo}`);
+      VALUES (${s.name_en}, ${s.name_local}, ${s.category}, ${s.description}, ${provider}, ${unit?.code ?? null}, ${unit?.adm1_code ?? null}, ${unit?.adm2_code ?? null}, ${unit?.adm3_code ?? null}, ${s.phone})`);
   }
-  return DEMO_SERVICES.length;
-}
+  return { services: DEMO_SERVICES.length };
+};

@@ -1,13 +1,14 @@
 import type { ReferralResponse, ServiceInput } from '../../../shared/referrals.js';
 import type { GeoService } from '../geo/service.js';
 import { can, grantsFor, type Actor } from '../../platform/access/actor.js';
+import { usersHolding } from '../../platform/access/holders.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
+import { sql, type Sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import type { CaseService } from '../cases/service.js';
-import { REFERRAL_PERMISSIONS as P } from './permissions.js';
+import { REFERRAL_PERMISSIONS as P } from '../../../shared/referrals.js';
 import { presentReferral, presentService } from './presenter.js';
 import * as q from './queries.js';
 
@@ -63,13 +64,16 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
         await cases.addEvent(tx, caseId, actor.userId, 'referral.sent', { service: service.name_en, consented: shared.consented });
         await recordAudit(tx, ctx, { action: 'referral.create', entity: 'referral', entityId: row.id, after: { case_id: caseId, service_id: service.id, consented: shared.consented } });
         // Everyone in the provider organisation who answers referrals is told.
-        const responders = await tx.query<{ id: string }>(sql`
-          SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles ro ON ro.key = ur.role_key
-          WHERE u.organisation_id = ${service.provider_organisation_id} AND u.is_active AND EXISTS (SELECT 1 FROM unnest(ro.permissions) p WHERE p LIKE ${`${P.respond}%`})`);
-        for (const r of responders) await notify(tx, r.id, 'referral_received', { service: service.name_en, number: shared.caseNumber }, `/referrals`);
+        const responders = await usersHolding(tx, { permission: P.respond, organisationId: service.provider_organisation_id });
+        for (const id of responders) await notify(tx, id, 'referral_received', { service: service.name_en, number: shared.caseNumber }, `/referrals`);
         return row.id;
       });
       return presentReferral((await q.forCase(db, caseId)).find((r) => r.id === id)!, 'case', []);
+    },
+
+    /** How many referrals of the given cases (SQL selecting their ids) are still unanswered since before `before` (caseloads). */
+    async waitingSince(caseIds: Sql, before: Date): Promise<number> {
+      return q.pendingSince(db, caseIds, before);
     },
 
     /** Referrals of a case, for its file (visibility checked by the case service). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { raw, Sql, sql } from '../db/sql.js';
+import { join, raw, Sql, sql } from '../db/sql.js';
 import type { Queryable, Tx } from '../db/database.js';
 import { canonicalJson, diffOf, rowHash, type AuditFields } from './chain.js';
 import { AppError } from '../errors.js';
@@ -152,4 +152,13 @@ export async function verifyAudit(db: Queryable, batchSize = 5000): Promise<Veri
 export async function denyRead(db: { tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }, ctx: AuditContext, entity: string, entityId: string, exists: boolean): Promise<never> {
   if (exists) await db.tx((tx) => recordAudit(tx, ctx, { action: 'access.denied_read', entity, entityId }));
   throw new AppError('not_found');
+}
+
+/** The newest audit rows, optionally for one entity (the administrators' audit view). */
+export function auditTrail(db: Queryable, filter: { entity?: string | undefined; entityId?: string | undefined; limit: number }) {
+  const where = [sql`TRUE`];
+  if (filter.entity) where.push(sql`entity = ${filter.entity}`);
+  if (filter.entityId) where.push(sql`entity_id = ${filter.entityId}`);
+  return db.query(sql`SELECT seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id
+    FROM audit_log WHERE ${join(where, ' AND ')} ORDER BY seq DESC LIMIT ${filter.limit}`);
 }

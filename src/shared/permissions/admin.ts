@@ -1,5 +1,4 @@
-import { registerPermissions } from '../../platform/access/permissions.js';
-
+/** The permissions this module checks (the catalogue the roles, the API and the web app share). */
 export const ADMIN_PERMISSIONS = {
   usersRead: 'admin.users.read',
   usersManage: 'admin.users.manage',
@@ -8,5 +7,3 @@ export const ADMIN_PERMISSIONS = {
   auditRead: 'admin.audit.read',
   jobsRead: 'admin.jobs.read',
 } as const;
-
-registerPermissions('admin', Object.values(ADMIN_PERMISSIONS));

@@ -1,5 +1,4 @@
-import { registerPermissions } from '../../platform/access/permissions.js';
-
+/** The permissions this module checks (the catalogue the roles, the API and the web app share). */
 export const CASE_PERMISSIONS = {
   read: 'cases.read',
   create: 'cases.create',
@@ -16,5 +15,3 @@ export const CASE_PERMISSIONS = {
   /** Emergency read of a case outside one's normal visibility, with a stated reason (audited, supervisor notified). */
   breakGlass: 'cases.break_glass',
 } as const;
-
-registerPermissions('cases', Object.values(CASE_PERMISSIONS));

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Database } from '../platform/db/database.js';
-import { sql } from '../platform/db/sql.js';
+import type { Database } from '../db/database.js';
+import { sql } from '../db/sql.js';
 
 const RoleFile = z.array(
   z.object({ key: z.string(), name_en: z.string(), name_local: z.string(), home: z.string(), requires_mfa: z.boolean(), permissions: z.array(z.string()) }),

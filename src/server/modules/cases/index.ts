@@ -1,0 +1,61 @@
+import { CASE_PERMISSIONS } from '../../../shared/cases.js';
+import { SEND_MAIL_JOB } from '../../platform/auth/service.js';
+import { defineModule } from '../../platform/module.js';
+import type { JobDefinition } from '../../platform/jobs/queue.js';
+import { createBestInterest, type BestInterest } from './bid.js';
+import { DAILY_DIGEST_JOB, digestMail } from './digest.js';
+import { createCaseExporter, type CaseExporter } from './export.js';
+import { createCaseImporter, type CaseImporter } from './import.js';
+import { seedNationalCases } from './national-seed.js';
+import { createNotesAndFiles, type NotesAndFiles } from './notes-files.js';
+import { registerCaseRoutes } from './routes.js';
+import { seedDemoCases } from './seed.js';
+import { createCaseService, type CaseService } from './service.js';
+import { createTransfers, type Transfers } from './transfer.js';
+import { createWorkflow, type Workflow } from './workflow.js';
+
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    cases: CaseService;
+    workflow: Workflow;
+    caseImporter: CaseImporter;
+    caseExporter: CaseExporter;
+    notesFiles: NotesAndFiles;
+    transfers: Transfers;
+    bids: BestInterest;
+  }
+}
+
+/** SOP case management: registration to closure, transfers, best-interest determination, notes, import and export. */
+export const casesModule = defineModule({
+  name: 'cases',
+  permissions: Object.values(CASE_PERMISSIONS),
+  tables: ['cases', 'case_counters', 'case_assignments', 'case_events', 'case_steps', 'consents', 'case_notes', 'case_attachments', 'case_transfers', 'case_bids'],
+  create(services) {
+    const { db, geo, taxonomies, country, files } = services;
+    // Referrals are listed after cases (they use the case service); caseloads ask them at call time.
+    const cases = createCaseService(db, geo, taxonomies, country.code, (caseIds, before) => services.referrals.waitingSince(caseIds, before));
+    return {
+      cases,
+      workflow: createWorkflow(db, cases),
+      caseImporter: createCaseImporter(db, geo, taxonomies, country.code),
+      caseExporter: createCaseExporter(db, taxonomies),
+      notesFiles: createNotesAndFiles(db, files, cases),
+      transfers: createTransfers(db, geo, cases),
+      bids: createBestInterest(db, cases),
+    };
+  },
+  routes: registerCaseRoutes,
+  jobs: ({ cases, db, jobs, country, config }) => [
+    // Every morning, in the country's time zone: one email to each worker with something late or waiting.
+    {
+      name: DAILY_DIGEST_JOB,
+      schedule: { cron: '0 8 * * *', tz: country.timezone },
+      handler: async () => {
+        for (const d of await cases.digests()) await db.tx((tx) => jobs.enqueue(tx, SEND_MAIL_JOB, digestMail(d, config.publicUrl)));
+      },
+    } satisfies JobDefinition<Record<string, never>> as JobDefinition<never>,
+  ],
+  seed: { demo: seedDemoCases, national: seedNationalCases },
+  rollups: [],
+});

@@ -1,0 +1,32 @@
+import type { ComponentType } from 'react';
+
+/**
+ * One feature of the web app, declared in `features/<name>/index.ts` and listed in
+ * `features/index.ts`: its pages, its navigation entries and its message namespace. The
+ * router and the shell are built from that list (docs/MODULES.md).
+ */
+export type WebPage = {
+  path: string;
+  component: ComponentType;
+  /**
+   * Who may open it: `app` (a completed sign-in; the default), `public` (the sign-in pages),
+   * or `mfa` (only while a sign-in waits for its second factor).
+   */
+  access?: 'app' | 'public' | 'mfa';
+};
+
+/** A navigation entry; `permission` comes from the shared catalogue (src/shared/permissions/). */
+export type NavItem = { to: string; label: string; permission?: string };
+
+export type WebModule = {
+  name: string;
+  pages: readonly WebPage[];
+  nav?: readonly NavItem[];
+  /** The catalogue namespace of its messages (src/shared/i18n/<namespace>/). */
+  namespace?: string;
+};
+
+/** Declares a feature (the identity, for type checking). */
+export function defineWebModule(m: WebModule): WebModule {
+  return m;
+}
