@@ -46,3 +46,16 @@ export async function fillNewCase(page: Page, c: { nameBn?: string; nameEn?: str
   await page.selectOption('#f-concerns', c.concerns);
   if (c.risk) await page.selectOption('select[name=riskLevel]', c.risk);
 }
+
+/**
+ * One stage of a story told as one test (a case moving through several hands): each stage
+ * needs the one before it, so they live in one test, independent of the order of tests,
+ * and a failure names its stage.
+ */
+export async function stage(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    throw new Error(`stage "${name}": ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}

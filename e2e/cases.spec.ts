@@ -1,77 +1,78 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, fillNewCase, launch, signIn } from './browser.js';
+import { baseUrl, fillNewCase, launch, signIn, stage } from './browser.js';
 
 describe('cases in the browser', () => {
   let browser: Browser;
-  let caseUrl = '';
   beforeAll(async () => {
     browser = await launch();
   });
   afterAll(() => browser?.close());
 
-  it('a caseworker registers a child through the form, in Bangla', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    await signIn(page, 'kurigram.caseworker');
-    await page.waitForSelector('h1:has-text("আমার কেসসমূহ")');
-    await fillNewCase(page, { nameBn: 'হাবিবুর রহমান', nameEn: 'Habibur Rahman', sex: 'male', age: 11, union: { search: 'Holokhana', code: '554952-N4117' }, concerns: ['violence.child_labour'], risk: 'high' });
-    await page.locator('form button[type=submit]').click();
-    await page.waitForSelector('h1:has-text("হাবিবুর রহমান")');
-    caseUrl = page.url();
-    expect(caseUrl).toMatch(/\/cases\/[0-9a-f-]{36}$/);
-    const text = await page.locator('main').innerText();
-    expect(text).toContain('উচ্চ ঝুঁকি');
-    expect(text).toContain('শিশুশ্রম');
-    await context.close();
-  });
-
-  it('consent withdrawn through the reason dialog, in Bangla on a phone: a short note cannot be sent', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    await signIn(page, 'kurigram.caseworker');
-    await page.waitForSelector('h1:has-text("আমার কেসসমূহ")');
-    await page.goto(caseUrl);
-    await page.waitForSelector('h2:has-text("সম্মতি ও শিশুর মতামত")');
-    await page.selectOption('select[name=purpose]', 'photo_story');
-    await page.selectOption('select[name=givenBy]', 'parent');
-    await page.getByRole('button', { name: 'সম্মতি লিপিবদ্ধ করুন' }).click();
-    const consent = page.locator('li:has-text("ছবি বা গল্প ব্যবহার")');
-    await consent.getByRole('button', { name: 'প্রত্যাহার' }).click();
-    const dialog = page.getByRole('dialog');
-    const note = dialog.getByLabel('প্রত্যাহারের নোট (কে, কীভাবে জানালেন)');
-    await note.fill('মা');
-    // The count is in Bangla digits, and Send stays off until the note is long enough.
-    expect(await dialog.innerText()).toContain('২টি অক্ষর');
-    expect(await dialog.getByRole('button', { name: 'পাঠান' }).isDisabled()).toBe(true);
-    await note.fill('মা ফোনে জানালেন, ছবি ব্যবহার করা যাবে না');
-    await dialog.getByRole('button', { name: 'পাঠান' }).click();
-    await page.waitForSelector('li:has-text("ছবি বা গল্প ব্যবহার"):has-text("প্রত্যাহার করা হয়েছে")');
-    expect(await page.getByRole('dialog').count()).toBe(0);
-    await context.close();
-  });
-
-  it('a caseworker of another upazila cannot see it', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, 'ulipur.caseworker');
-    await page.waitForSelector('main h1');
-    await page.goto(caseUrl);
-    await page.waitForSelector('h1:has-text("কেস পাওয়া যায়নি")');
-    expect(await page.locator('main').innerText()).not.toContain('হাবিবুর');
-    await page.goto(`${baseUrl()}/cases`);
-    await page.locator('input[type=search]').waitFor();
-    // The search request itself must come back empty, whatever the page shows while it loads.
-    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/cases?') && r.url().includes('q=Habibur'));
-    await page.fill('input[type=search]', 'Habibur Rahman');
-    const body = (await (await searched).json()) as { total: number; items: Array<{ id: string; child: { names: string[] } }> };
-    // Ulipur's own children may share a family name (a fair fuzzy match); the Kurigram child never appears.
-    expect(body.items.map((i) => i.id)).not.toContain(caseUrl.split('/').pop());
-    expect(body.items.flatMap((i) => i.child.names)).not.toContain('হাবিবুর রহমান');
-    await page.waitForSelector(`[role=status]:has-text("${body.total.toLocaleString('bn-BD')}টি কেস")`);
-    expect(await page.locator('.case-list').innerText()).not.toContain('হাবিবুর');
-    await context.close();
-  });
+  it('a child registered in Bangla: consent withdrawn on a phone, and invisible to another upazila', async () => {
+    // The case the stages share: made by the first, worked on by the rest.
+    let caseUrl = '';
+    await stage('a caseworker registers a child through the form, in Bangla', async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await signIn(page, 'kurigram.caseworker');
+      await page.waitForSelector('h1:has-text("আমার কেসসমূহ")');
+      await fillNewCase(page, { nameBn: 'হাবিবুর রহমান', nameEn: 'Habibur Rahman', sex: 'male', age: 11, union: { search: 'Holokhana', code: '554952-N4117' }, concerns: ['violence.child_labour'], risk: 'high' });
+      await page.locator('form button[type=submit]').click();
+      await page.waitForSelector('h1:has-text("হাবিবুর রহমান")');
+      caseUrl = page.url();
+      expect(caseUrl).toMatch(/\/cases\/[0-9a-f-]{36}$/);
+      const text = await page.locator('main').innerText();
+      expect(text).toContain('উচ্চ ঝুঁকি');
+      expect(text).toContain('শিশুশ্রম');
+      await context.close();
+    });
+    await stage('consent withdrawn through the reason dialog, in Bangla on a phone: a short note cannot be sent', async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await signIn(page, 'kurigram.caseworker');
+      await page.waitForSelector('h1:has-text("আমার কেসসমূহ")');
+      await page.goto(caseUrl);
+      await page.waitForSelector('h2:has-text("সম্মতি ও শিশুর মতামত")');
+      await page.selectOption('select[name=purpose]', 'photo_story');
+      await page.selectOption('select[name=givenBy]', 'parent');
+      await page.getByRole('button', { name: 'সম্মতি লিপিবদ্ধ করুন' }).click();
+      const consent = page.locator('li:has-text("ছবি বা গল্প ব্যবহার")');
+      await consent.getByRole('button', { name: 'প্রত্যাহার' }).click();
+      const dialog = page.getByRole('dialog');
+      const note = dialog.getByLabel('প্রত্যাহারের নোট (কে, কীভাবে জানালেন)');
+      await note.fill('মা');
+      // The count is in Bangla digits, and Send stays off until the note is long enough.
+      expect(await dialog.innerText()).toContain('২টি অক্ষর');
+      expect(await dialog.getByRole('button', { name: 'পাঠান' }).isDisabled()).toBe(true);
+      await note.fill('মা ফোনে জানালেন, ছবি ব্যবহার করা যাবে না');
+      await dialog.getByRole('button', { name: 'পাঠান' }).click();
+      await page.waitForSelector('li:has-text("ছবি বা গল্প ব্যবহার"):has-text("প্রত্যাহার করা হয়েছে")');
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      await context.close();
+    });
+    await stage('a caseworker of another upazila cannot see it', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, 'ulipur.caseworker');
+      await page.waitForSelector('main h1');
+      await page.goto(caseUrl);
+      await page.waitForSelector('h1:has-text("কেস পাওয়া যায়নি")');
+      expect(await page.locator('main').innerText()).not.toContain('হাবিবুর');
+      await page.goto(`${baseUrl()}/cases`);
+      await page.locator('input[type=search]').waitFor();
+      // The search request itself must come back empty, whatever the page shows while it loads.
+      const searched = page.waitForResponse((r) => r.url().includes('/api/v1/cases?') && r.url().includes('q=Habibur'));
+      await page.fill('input[type=search]', 'Habibur Rahman');
+      const body = (await (await searched).json()) as { total: number; items: Array<{ id: string; child: { names: string[] } }> };
+      // Ulipur's own children may share a family name (a fair fuzzy match); the Kurigram child never appears.
+      expect(body.items.map((i) => i.id)).not.toContain(caseUrl.split('/').pop());
+      expect(body.items.flatMap((i) => i.child.names)).not.toContain('হাবিবুর রহমান');
+      await page.waitForSelector(`[role=status]:has-text("${body.total.toLocaleString('bn-BD')}টি কেস")`);
+      expect(await page.locator('.case-list').innerText()).not.toContain('হাবিবুর');
+      await context.close();
+    });
+  }, 300_000);
 
   it('a district officer imports a legacy CSV: a bad line is reported, then a clean file lands', async () => {
     const context = await browser.newContext();

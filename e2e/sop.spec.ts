@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fillNewCase, launch, signIn } from './browser.js';
+import { fillNewCase, launch, signIn, stage } from './browser.js';
 
 /** A case moved through the SOP in the browser: caseworker's forms, then the supervisor's decision. */
 describe('SOP steps in the browser', () => {
   let browser: Browser;
-  let caseUrl = '';
   beforeAll(async () => {
     browser = await launch();
   });
@@ -16,52 +15,55 @@ describe('SOP steps in the browser', () => {
     await page.getByRole('button', { name: label, exact: true }).click();
   };
 
-  it('the caseworker records the assessments and submits a plan', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    // An NGO caseworker who works in English; the DSS supervisor of the upazila decides.
-    await signIn(page, 'ngo.caseworker');
-    await page.waitForSelector('main h1');
-    await fillNewCase(page, { nameEn: 'Jewel Rana', age: 12, union: { search: 'Belgacha', code: '554952-N4119' }, concerns: ['violence.child_labour'] });
-    await page.locator('form button[type=submit]').click();
-    await page.waitForSelector('h1:has-text("Jewel Rana")');
-    caseUrl = page.url();
+  it('a caseworker records the assessments and a plan, and the supervisor approves it', async () => {
+    // The case the stages share: made by the first, worked on by the rest.
+    let caseUrl = '';
+    await stage('the caseworker records the assessments and submits a plan', async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+      const page = await context.newPage();
+      // An NGO caseworker who works in English; the DSS supervisor of the upazila decides.
+      await signIn(page, 'ngo.caseworker');
+      await page.waitForSelector('main h1');
+      await fillNewCase(page, { nameEn: 'Jewel Rana', age: 12, union: { search: 'Belgacha', code: '554952-N4119' }, concerns: ['violence.child_labour'] });
+      await page.locator('form button[type=submit]').click();
+      await page.waitForSelector('h1:has-text("Jewel Rana")');
+      caseUrl = page.url();
 
-    await openStep(page, 'Initial assessment');
-    await page.selectOption('select[name=immediateSafety]', 'at_risk');
-    await page.fill('textarea[name=findings]', 'Carries bricks at a kiln from 6 am.');
-    await page.selectOption('select[name=riskLevel]', 'high');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForSelector('li:has-text("Initial assessment recorded")');
+      await openStep(page, 'Initial assessment');
+      await page.selectOption('select[name=immediateSafety]', 'at_risk');
+      await page.fill('textarea[name=findings]', 'Carries bricks at a kiln from 6 am.');
+      await page.selectOption('select[name=riskLevel]', 'high');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForSelector('li:has-text("Initial assessment recorded")');
 
-    await openStep(page, 'Comprehensive assessment');
-    await page.fill('textarea[name=safety]', 'Heavy loads and heat at the kiln');
-    await page.fill('textarea[name=needs]', 'Leave hazardous work\nReturn to school');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForSelector('li:has-text("Comprehensive assessment recorded")');
+      await openStep(page, 'Comprehensive assessment');
+      await page.fill('textarea[name=safety]', 'Heavy loads and heat at the kiln');
+      await page.fill('textarea[name=needs]', 'Leave hazardous work\nReturn to school');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForSelector('li:has-text("Comprehensive assessment recorded")');
 
-    await openStep(page, 'Case plan');
-    await page.fill('input[name=need]', 'Leave hazardous work');
-    await page.fill('input[name=goal]', 'Out of the kiln within a month');
-    await page.fill('input[name=action]', 'Meet the employer with the labour inspector');
-    await page.fill('input[name=responsible]', 'Caseworker');
-    await page.fill('input[name=due]', '2027-01-15');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForSelector('text=Plan approval');
-    expect(await page.locator('main').innerText()).toContain('Case plan submitted for approval');
-    await context.close();
-  });
-
-  it('the supervisor approves the plan', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, 'kurigram.supervisor');
-    await page.waitForSelector('main h1');
-    await page.goto(caseUrl);
-    await page.locator('#next-title').waitFor();
-    await page.getByRole('button', { name: /পরিকল্পনার সিদ্ধান্ত|Decide on the plan/ }).click();
-    await page.getByRole('button', { name: /^(অনুমোদন|Approve)$/ }).click();
-    await page.waitForSelector('li:has-text("পরিকল্পনা অনুমোদিত"), li:has-text("Plan approved")');
-    await context.close();
-  });
+      await openStep(page, 'Case plan');
+      await page.fill('input[name=need]', 'Leave hazardous work');
+      await page.fill('input[name=goal]', 'Out of the kiln within a month');
+      await page.fill('input[name=action]', 'Meet the employer with the labour inspector');
+      await page.fill('input[name=responsible]', 'Caseworker');
+      await page.fill('input[name=due]', '2027-01-15');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForSelector('text=Plan approval');
+      expect(await page.locator('main').innerText()).toContain('Case plan submitted for approval');
+      await context.close();
+    });
+    await stage('the supervisor approves the plan', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, 'kurigram.supervisor');
+      await page.waitForSelector('main h1');
+      await page.goto(caseUrl);
+      await page.locator('#next-title').waitFor();
+      await page.getByRole('button', { name: /পরিকল্পনার সিদ্ধান্ত|Decide on the plan/ }).click();
+      await page.getByRole('button', { name: /^(অনুমোদন|Approve)$/ }).click();
+      await page.waitForSelector('li:has-text("পরিকল্পনা অনুমোদিত"), li:has-text("Plan approved")');
+      await context.close();
+    });
+  }, 300_000);
 });

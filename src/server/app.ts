@@ -23,14 +23,14 @@ import { registerNotificationRoutes } from './platform/notifications/notificatio
 import { resolveSecretKey } from './platform/crypto/secrets.js';
 import { createLogger } from './platform/logger.js';
 import { registerPermissions } from './platform/access/permissions.js';
-import { createModuleServices, type PlatformServices, type Services } from './platform/module.js';
+import { createModuleServices, type ModuleManifest, type PlatformServices, type Services } from './platform/module.js';
 import { encryptedFolderStore } from './platform/files/store.js';
 import { MODULES } from './modules/index.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 
 /** Everything the app needs, built once: the CLI commands share it with the HTTP server. */
-export function createServices(config: Config, db: Database): Services {
+export function createServices(config: Config, db: Database, modules: readonly ModuleManifest[] = MODULES): Services {
   const logger = createLogger(config);
   const jobs = createJobQueue(db, logger);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
@@ -39,10 +39,10 @@ export function createServices(config: Config, db: Database): Services {
   const auth = createAuthService({ db, jobs, secretKey, production: config.env === 'production', publicUrl: config.publicUrl, issuer: 'NCPP' });
   const oidc = config.oidc ? createOidc({ ...config.oidc, redirectUri: `${config.publicUrl}/api/v1/auth/oidc/callback` }, db, secretKey) : undefined;
   const files = encryptedFolderStore(config.filesDir, secretKey);
-  const platform: PlatformServices = { config, db, logger, jobs, mailer, secretKey, files, auth, oidc };
-  for (const m of MODULES) registerPermissions(m.name, m.permissions);
-  const services = createModuleServices(platform, MODULES);
-  for (const m of MODULES) for (const job of m.jobs?.(services) ?? []) jobs.define(job);
+  const platform: PlatformServices = { config, db, logger, jobs, mailer, secretKey, files, auth, oidc, modules };
+  for (const m of modules) registerPermissions(m.name, m.permissions);
+  const services = createModuleServices(platform, modules);
+  for (const m of modules) for (const job of m.jobs?.(services) ?? []) jobs.define(job);
   return services;
 }
 
@@ -105,7 +105,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerAuthRoutes(app, auth, db, { secureCookies: config.publicUrl.startsWith('https:'), loginRateLimit: config.loginRateLimit });
   registerOidcRoutes(app, services.oidc, auth, { secureCookies: config.publicUrl.startsWith('https:'), publicUrl: config.publicUrl });
   registerNotificationRoutes(app, db);
-  for (const m of MODULES) m.routes?.(app, services);
+  for (const m of services.modules) m.routes?.(app, services);
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

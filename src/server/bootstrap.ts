@@ -5,7 +5,6 @@ import { APP_ROLE, openDatabase } from './platform/db/open.js';
 import { sql } from './platform/db/sql.js';
 import type { Services } from './app.js';
 import { installDefaultRoles } from './platform/access/default-roles.js';
-import { MODULES } from './modules/index.js';
 
 /**
  * Schema, job-queue schema, each module's reference data and the default roles: what every command needs before it
@@ -17,7 +16,7 @@ export async function prepare(db: Database, config: Config, services: Services, 
   const queue = await db.one<{ installed: boolean }>(sql`SELECT to_regnamespace('pgboss') IS NOT NULL AS installed`);
   if (!queue.installed) await services.jobs.install();
   if (db.kind === 'postgres') await grantAppRole(db);
-  for (const m of MODULES) {
+  for (const m of services.modules) {
     const done = await m.prepare?.(db, services);
     if (done) log(done);
   }

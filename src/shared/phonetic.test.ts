@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey, foldedKey, transliterateBangla } from './phonetic.js';
-import { NAME_PAIRS } from '../server/modules/cases/name-pairs.js';
+import { NAME_PAIRS } from '../server/testing/name-pairs.js';
 
 // Real-world spellings of the same name: each pair must share one skeleton key.
 const SAME: Array<[string, string]> = [

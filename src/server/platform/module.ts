@@ -28,6 +28,8 @@ export type PlatformServices = {
   auth: AuthService;
   /** Sign-in through an OpenID Connect provider, when configured. */
   oidc: Oidc | undefined;
+  /** The manifests this app was built from, in order (seeds, preparation and routes follow it). */
+  modules: readonly ModuleManifest[];
 };
 
 /** A module's view of the app: the platform plus every module listed before it. */

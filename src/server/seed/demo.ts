@@ -2,7 +2,6 @@ import { recordAudit, SYSTEM_CONTEXT } from '../platform/audit/audit.js';
 import { accountId } from '../platform/auth/accounts.js';
 import type { Database } from '../platform/db/database.js';
 import type { Services } from '../platform/module.js';
-import { MODULES } from '../modules/index.js';
 import { seededRandom } from './random.js';
 
 // The demo logins are the admin module's; people, tests and docs find them here.
@@ -21,10 +20,10 @@ export async function isSeeded(db: Database): Promise<boolean> {
  * the same every time. Returns what each step reports it made, summed by name.
  */
 export async function seedDemo(services: Services, progress: SeedProgress = () => undefined): Promise<Record<string, number>> {
-  const steps = MODULES.filter((m) => m.seed?.demo);
+  const steps = services.modules.filter((m) => m.seed?.demo);
   const made: Record<string, number> = {};
   let done = 0;
-  for (const m of MODULES) await m.warm?.(services);
+  for (const m of services.modules) await m.warm?.(services);
   await services.db.tx(async (tx) => {
     const ctx = { services, rnd: seededRandom(1098), shared: new Map<string, unknown>(), counts: {}, progress: (label: string) => progress(done, steps.length, label) };
     for (const m of steps) {

@@ -1,7 +1,6 @@
 import { datasetVersion, setDatasetVersion } from '../platform/db/versions.js';
 import { recordAudit, type AuditContext } from '../platform/audit/audit.js';
 import type { Services } from '../platform/module.js';
-import { MODULES } from '../modules/index.js';
 import { seededRandom } from './random.js';
 
 const MARKER = 'seed:national:cases';
@@ -14,7 +13,7 @@ const MARKER = 'seed:national:cases';
 export async function seedNational(services: Services, counts: Record<string, number>, ctx: AuditContext, progress: (label: string, done?: number, total?: number) => void = () => undefined): Promise<boolean> {
   if (await datasetVersion(services.db, MARKER)) return false;
   const seed = { services, rnd: seededRandom(117_000), shared: new Map<string, unknown>(), counts, progress };
-  for (const m of MODULES) if (m.seed?.national) await m.seed.national(seed);
+  for (const m of services.modules) if (m.seed?.national) await m.seed.national(seed);
   await services.db.tx(async (tx) => {
     await setDatasetVersion(tx, MARKER, String(counts.cases ?? 0));
     await recordAudit(tx, ctx, { action: 'seed.national', entity: 'dataset', entityId: 'national', meta: counts });

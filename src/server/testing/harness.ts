@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase, type OpenDatabase } from '../platform/db/open.js';
 import { buildApp, createServices, type Services } from '../app.js';
+import type { ModuleManifest } from '../platform/module.js';
 import { prepare } from '../bootstrap.js';
 import { seedDemo } from '../seed/demo.js';
 import { databaseUrl, onServer, TEMPLATE_DB, TEMPLATE_DIR, templateKind } from './template.js';
@@ -20,7 +21,7 @@ const NEEDS_OWN_DATABASE = ['NODE_ENV', 'NCPP_SECRET_KEY', 'NCPP_COUNTRY', 'DATA
  * or, for an unseeded database or a configuration the template does not match, a fresh one
  * migrated (and seeded) here: a new PGlite folder, or the DATABASE_URL server reset first.
  */
-export async function startHarness(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(options: { seed?: boolean; env?: Record<string, string>; modules?: readonly ModuleManifest[] } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncpp-test-'));
   let config = loadConfig({ ...process.env, NODE_ENV: 'test', NCPP_DATA_DIR: dataDir, ...options.env });
   const template = templateKind();
@@ -52,7 +53,7 @@ export async function startHarness(options: { seed?: boolean; env?: Record<strin
     await setup.close();
   }
   const db = await openDatabase(config, { command: 'test', pgliteDir: config.databaseUrl ? undefined : path.join(dataDir, 'pg') });
-  const services = createServices(config, db);
+  const services = createServices(config, db, options.modules);
   await services.jobs.start(false);
   const app = await buildApp(services);
   await app.ready();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import bn from './bn.json';
-import { formatDate, formatNumber, translate } from './index.js';
+import { mergeTrees, NAMESPACES } from './catalogues.js';
+import { catalogues, formatDate, formatNumber, translate } from './index.js';
+
+const { en, bn } = catalogues;
 
 function keys(tree: unknown, prefix = ''): string[] {
   if (typeof tree !== 'object' || tree === null) return [prefix];
@@ -9,6 +10,20 @@ function keys(tree: unknown, prefix = ''): string[] {
 }
 
 describe('message catalogues', () => {
+  it('each module namespace has exactly the same keys in English and Bangla', () => {
+    for (const [ns, c] of Object.entries(NAMESPACES)) {
+      const enKeys = new Set(keys(c.en));
+      expect(keys(c.bn).filter((k) => !enKeys.has(k)), ns).toEqual([]);
+      expect([...enKeys].filter((k) => !keys(c.bn).includes(k)), ns).toEqual([]);
+    }
+  });
+
+  it('refuses a message id that two namespaces define', () => {
+    expect(() => mergeTrees({ a: { web: { x: 'one' } }, b: { web: { x: 'two' } } })).toThrow(/web.x is defined by both a and b/);
+    expect(() => mergeTrees({ a: { web: { x: 'one' } }, b: { web: { x: { y: 'two' } } } })).toThrow(/also a group/);
+    expect(mergeTrees({ a: { web: { x: 'one' } }, b: { web: { y: 'two' } } })).toEqual({ web: { x: 'one', y: 'two' } });
+  });
+
   it('English and Bangla have exactly the same keys', () => {
     const enKeys = new Set(keys(en));
     const bnKeys = new Set(keys(bn));

@@ -1,10 +1,13 @@
-import en from './en.json';
-import bn from './bn.json';
+import { mergeTrees, NAMESPACES } from './catalogues.js';
 
 export const LANGS = ['en', 'bn'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const catalogues: Record<Lang, Record<string, unknown>> = { en, bn };
+/** The whole catalogue of each language: every module's namespace merged. */
+export const catalogues: Record<Lang, Record<string, unknown>> = {
+  en: mergeTrees(Object.fromEntries(Object.entries(NAMESPACES).map(([ns, c]) => [ns, c.en]))),
+  bn: mergeTrees(Object.fromEntries(Object.entries(NAMESPACES).map(([ns, c]) => [ns, c.bn]))),
+};
 
 export function isLang(value: unknown): value is Lang {
   return value === 'en' || value === 'bn';

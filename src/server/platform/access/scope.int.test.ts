@@ -4,7 +4,7 @@ import { openDatabase, type OpenDatabase } from '../db/open.js';
 import { loadConfig } from '../config.js';
 import { sql } from '../db/sql.js';
 import type { Actor, RoleBinding } from './actor.js';
-import { mayReach, scopePredicate, type PlacedRecord } from './scope.js';
+import { mayReach, placePredicate, scopeCovers, scopePredicate, type PlacedRecord } from './scope.js';
 
 // A small synthetic hierarchy: 3 adm1 x 3 adm2 x 3 adm3, and 3 organisations, 4 users.
 const ADM1 = ['10', '20', '30'];
@@ -24,7 +24,7 @@ const actor: fc.Arbitrary<Actor> = fc.record({
 }).map((a) => ({ ...a, username: a.userId, lang: 'en' as const, via: 'session' as const }));
 const record: fc.Arbitrary<PlacedRecord> = fc.tuple(place, fc.constantFrom(...ORGS), fc.subarray(USERS)).map(([p, org, assignees]) => ({ ...p, organisation: org, assignees }));
 
-describe('scope predicate (property: SQL agrees with the in-memory rule)', () => {
+describe('scope predicate (property: SQL agrees with the in-memory rules mayReach and scopeCovers)', () => {
   let db: OpenDatabase;
   beforeAll(async () => {
     db = await openDatabase(loadConfig({ ...process.env, NODE_ENV: 'test' }), { command: 'test', pgliteDir: 'memory://', asOwner: true });
@@ -44,6 +44,9 @@ describe('scope predicate (property: SQL agrees with the in-memory rule)', () =>
           const rows = await db.query<{ id: number }>(sql`SELECT id FROM probe WHERE ${pred} ORDER BY id`);
           const expected = records.map((r, i) => [r, i] as const).filter(([r]) => mayReach(a, 'x.read', r)).map(([, i]) => i);
           expect(rows.map((r) => r.id)).toEqual(expected);
+          // The place rule alone (what the UI's allowed actions use) agrees with SQL too.
+          const covered = await db.query<{ id: number }>(sql`SELECT id FROM probe WHERE ${placePredicate(a, 'x.read', { adm1: 'adm1', adm2: 'adm2', adm3: 'adm3' })} ORDER BY id`);
+          expect(covered.map((r) => r.id)).toEqual(records.map((r, i) => [r, i] as const).filter(([r]) => scopeCovers(a, 'x.read', r)).map(([, i]) => i));
           pairs += records.length;
         }
       }),

@@ -1,5 +1,5 @@
 import { FALSE, TRUE, join, raw, sql, type Sql } from '../db/sql.js';
-import { grantsFor, type Actor, type Grant } from './actor.js';
+import { grantsFor, type Actor, type Grant, type RoleBinding } from './actor.js';
 
 /** A place as the access layer sees it: the admin codes at levels 1-3 (null where unknown). */
 export type Place = { adm1: string | null; adm2: string | null; adm3: string | null };
@@ -9,22 +9,29 @@ export function placeOf(row: { adm1_code: string | null; adm2_code: string | nul
   return { adm1: row.adm1_code, adm2: row.adm2_code, adm3: row.adm3_code };
 }
 
-/** True when one of the actor's bindings for `permission` covers the place (reach aside). */
+/**
+ * THE place rule, in memory: a binding at the nation covers everything, one at level 1-3
+ * covers the places whose code at that level is the binding's. `geoPredicate` is the same rule
+ * in SQL; the property test checks the two agree.
+ */
+export function bindingCovers(binding: Pick<RoleBinding, 'scopeLevel' | 'scopeCode'>, place: Place): boolean {
+  switch (binding.scopeLevel) {
+    case 0:
+      return true;
+    case 1:
+      return place.adm1 === binding.scopeCode;
+    case 2:
+      return place.adm2 === binding.scopeCode;
+    case 3:
+      return place.adm3 === binding.scopeCode;
+    default:
+      return false;
+  }
+}
+
+/** True when one of the actor's bindings for `permission` covers the place (reach aside): what the UI's allowed actions use. */
 export function scopeCovers(actor: Actor, permission: string, place: Place): boolean {
-  return grantsFor(actor, permission).some(({ binding }) => {
-    switch (binding.scopeLevel) {
-      case 0:
-        return true;
-      case 1:
-        return place.adm1 === binding.scopeCode;
-      case 2:
-        return place.adm2 === binding.scopeCode;
-      case 3:
-        return place.adm3 === binding.scopeCode;
-      default:
-        return false;
-    }
-  });
+  return grantsFor(actor, permission).some(({ binding }) => bindingCovers(binding, place));
 }
 
 /**
@@ -75,6 +82,13 @@ function reachPredicate(actor: Actor, grant: Grant, cols: ScopeColumns): Sql {
   }
 }
 
+/** `scopeCovers` in SQL: the OR of the granting bindings' places, reach aside. */
+export function placePredicate(actor: Actor, permission: string, cols: ScopeColumns): Sql {
+  const grants = grantsFor(actor, permission);
+  if (grants.length === 0) return FALSE;
+  return sql`(${join(grants.map((g) => geoPredicate(g, cols)), ' OR ')})`;
+}
+
 /**
  * The WHERE-clause fragment that limits a query to the rows the caller may see for
  * `permission`: the OR of each granting role's (place AND reach). No grant gives FALSE, so
@@ -98,13 +112,7 @@ export type PlacedRecord = {
 
 export function mayReach(actor: Actor, permission: string, record: PlacedRecord): boolean {
   return grantsFor(actor, permission).some((g) => {
-    const { scopeLevel, scopeCode } = g.binding;
-    const placeOk =
-      scopeLevel === 0 ||
-      (scopeLevel === 1 && record.adm1 === scopeCode) ||
-      (scopeLevel === 2 && record.adm2 === scopeCode) ||
-      (scopeLevel === 3 && record.adm3 === scopeCode);
-    if (!placeOk) return false;
+    if (!bindingCovers(g.binding, record)) return false;
     if (g.reach === 'org') return record.organisation != null && record.organisation === actor.organisationId;
     if (g.reach === 'assigned') return (record.assignees ?? []).includes(actor.userId);
     return true;
