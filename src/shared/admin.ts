@@ -89,4 +89,21 @@ export const ListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** The organisation directory any signed-in user may search (to refer or transfer to). */
+export const DirectoryOrganisation = z.object({ id: z.string(), name: z.string(), nameLocal: z.string().nullable(), type: z.string(), place: z.string().nullable() });
+export type DirectoryOrganisation = z.infer<typeof DirectoryOrganisation>;
+/** A person in a picker: a name, never contacts. */
+export const PersonName = z.object({ id: z.string(), name: z.string() });
+export type PersonName = z.infer<typeof PersonName>;
+/** One row of the audit trail, as the administrators' view shows it. */
+export const AuditRow = z.object({
+  seq: z.number(), at: z.string(), actor_user_id: z.string().nullable(), actor_role: z.string().nullable(), action: z.string(), entity: z.string(),
+  entity_id: z.string().nullable(), diff: z.unknown(), request_id: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+/** A background job, for the administrators' view. */
+export const Job = z.object({ id: z.string(), name: z.string(), state: z.string(), retry_count: z.number(), created_on: z.string(), completed_on: z.string().nullable(), output: z.unknown() });
+export type Job = z.infer<typeof Job>;
+export const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
 export { ADMIN_PERMISSIONS } from './permissions/admin.js';

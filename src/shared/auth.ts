@@ -43,3 +43,22 @@ export const SessionState = z.object({
   me: Me.nullable(),
 });
 export type SessionState = z.infer<typeof SessionState>;
+
+/** Responses of the auth routes. */
+export const Ok = z.object({ ok: z.literal(true) });
+export const LoginResult = z.object({ mfaRequired: z.boolean(), csrfToken: z.string() });
+export type LoginResult = z.infer<typeof LoginResult>;
+export const TotpEnrolment = z.object({ secret: z.string(), uri: z.string() });
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+export const Providers = z.object({ oidc: z.boolean() });
+export type Providers = z.infer<typeof Providers>;
+/** An API token as its owner sees it: never the token itself after creation. */
+export const ApiToken = z.object({ id: z.string(), name: z.string(), prefix: z.string(), created_at: z.string(), last_used_at: z.string().nullable(), revoked_at: z.string().nullable() });
+export type ApiToken = z.infer<typeof ApiToken>;
+export const CreatedToken = z.object({ id: z.string(), token: z.string() });
+export type CreatedToken = z.infer<typeof CreatedToken>;
+export const Notification = z.object({ id: z.string(), kind: z.string(), text: z.string(), link: z.string().nullable(), createdAt: z.string(), read: z.boolean() });
+export const Notifications = z.object({ items: z.array(Notification), unread: z.number() });
+export type Notifications = z.infer<typeof Notifications>;
+/** A redirect (sign-in with an identity provider): no body. */
+export const Redirect = z.null().describe('A redirect; the Location header says where');

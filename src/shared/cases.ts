@@ -118,4 +118,45 @@ export const FamilyMemberInput = z.object({
 });
 export type FamilyMemberInput = z.infer<typeof FamilyMemberInput>;
 
+/** Notes and attachments of a case. */
+export const CaseNote = z.object({ id: z.string(), body: z.string(), author: z.string().nullable(), createdAt: z.string() });
+export const CaseAttachment = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number(), uploadedBy: z.string().nullable(), uploadedAt: z.string() });
+export const CaseNotes = z.object({ notes: z.array(CaseNote), attachments: z.array(CaseAttachment) });
+export type CaseNotes = z.infer<typeof CaseNotes>;
+export const AttachmentCreated = CaseAttachment.pick({ id: true, fileName: true, contentType: true, sizeBytes: true });
+/** A downloaded file (attachment, export, printable case file): bytes, not JSON. */
+export const FileBody = z.unknown().meta({ type: 'string', format: 'binary', description: 'The file itself (see the content-type header)' });
+
+/** A transfer as the sender's and receiver's views show it. */
+export const TransferView = z.object({
+  id: z.string(), status: z.string(), toOrganisation: z.string(), toGeoCode: z.string().nullable(), reason: z.string(),
+  shared: z.object({ caseNumber: z.string(), riskLevel: z.string(), sensitive: z.boolean(), child: z.string().optional(), sex: z.string().optional(), ageYears: z.number().nullable().optional(), concerns: z.array(z.string()).optional() }),
+  requestedAt: z.string(), responseReason: z.string().nullable(),
+});
+export type TransferView = z.infer<typeof TransferView>;
+export const TransferOutcome = z.object({ status: z.enum(['accepted', 'declined']) });
+
+/** A best-interest determination and the board's decision. */
+export const BidView = z.object({
+  id: z.string(), question: z.string(), options: z.array(z.object({ option: z.string(), assessment: z.string() })), recommendation: z.string(), childViews: z.string(),
+  familyViews: z.string().nullable(), status: z.string(), submittedBy: z.string().nullable(), submittedAt: z.string(), decision: z.string().nullable(),
+  decisionDate: z.string().nullable(), decisionNotes: z.string().nullable(), recordedBy: z.string().nullable(),
+});
+export type BidView = z.infer<typeof BidView>;
+
+export const FamilyMember = z.object({ id: z.string(), name: z.string(), relationship: z.string(), phone: z.string().nullable(), isCaregiver: z.boolean(), livesWithChild: z.boolean(), notes: z.string().nullable() });
+export type FamilyMember = z.infer<typeof FamilyMember>;
+
+/** The reference lists a case form offers, labelled in every language. */
+const TaxonomyItem = z.object({ code: z.string(), label: z.record(z.string(), z.string()) });
+export const Taxonomies = z.object({
+  concerns: z.array(TaxonomyItem.extend({ category: z.string(), category_label: z.record(z.string(), z.string()), sensitive: z.boolean(), aliases: z.array(z.string()) })),
+  disabilities: z.array(TaxonomyItem),
+  vulnerableGroups: z.array(TaxonomyItem),
+});
+export type Taxonomies = z.infer<typeof Taxonomies>;
+export const ImportResult = z.object({ imported: z.number() });
+export type ImportResult = z.infer<typeof ImportResult>;
+export const Created = z.object({ id: z.string() });
+
 export { CASE_PERMISSIONS } from './permissions/cases.js';

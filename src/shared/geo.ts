@@ -62,3 +62,10 @@ export const GeoSearchQuery = z.object({
 export type GeoSearchQuery = z.infer<typeof GeoSearchQuery>;
 
 export const GeoCodeParam = z.object({ code: z.string().min(1).max(40) });
+
+/** What the web app needs of the country configuration (public). */
+export const CountryInfo = CountryConfig.pick({ code: true, name: true, languages: true, timezone: true, currency: true, helpline: true, levels: true, institutionTypes: true })
+  .extend({ flags: CountryConfig.shape.geography.shape.flags });
+export type CountryInfo = z.infer<typeof CountryInfo>;
+/** A GeoJSON file (gzip when the client accepts it), or 304 when the client's copy is current. */
+export const GeoJsonFile = z.unknown().meta({ type: 'string', format: 'binary', description: 'GeoJSON (application/geo+json), gzip-encoded when the client accepts it' });

@@ -45,6 +45,7 @@ export const Consent = z.object({
   id: z.string(), purpose: z.enum(CONSENT_PURPOSES), givenBy: z.string(), giverName: z.string().nullable(), childAssent: z.boolean(), givenOn: z.string(),
   withdrawnAt: z.string().nullable(), withdrawalNote: z.string().nullable(), active: z.boolean(),
 });
+export type Consent = z.infer<typeof Consent>;
 
 /** Lengths of the written reasons people give when they decline, report back or withdraw. */
 export const TEXT_LIMITS = {

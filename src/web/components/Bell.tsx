@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../api.js';
 import { date, num } from '../i18n.js';
+import type { Notifications } from '../../shared/auth.js';
 
-type Notifications = { unread: number; items: Array<{ id: string; text: string; link: string | null; createdAt: string; read: boolean }> };
 
 /** In-app notifications: polled every minute (cheap; one indexed query). */
 export function Bell() {

@@ -1,4 +1,4 @@
-import type { Organisation, Role, User } from '../../../shared/admin.js';
+import type { AuditRow, Organisation, Role, User } from '../../../shared/admin.js';
 import type { OrganisationRow, UserListRow } from './queries.js';
 
 export function presentUser(row: UserListRow, roles: Array<{ role_key: string; scope_level: number; scope_code: string | null; scope_name: string | null }>, allowedActions: string[]): User {
@@ -34,4 +34,13 @@ export function presentOrganisation(row: OrganisationRow): Organisation {
 
 export function presentRole(row: { key: string; name_en: string; name_local: string; permissions: string[]; home: string; requires_mfa: boolean }): Role {
   return { key: row.key, nameEn: row.name_en, nameLocal: row.name_local, permissions: row.permissions, home: row.home, requiresMfa: row.requires_mfa };
+}
+
+/** An audit row for the administrators' view: the sequence as a number, the time as ISO text. */
+export function presentAuditRow(r: Record<string, unknown>): AuditRow {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    seq: Number(r.seq), at: r.at instanceof Date ? r.at.toISOString() : String(r.at), actor_user_id: text(r.actor_user_id), actor_role: text(r.actor_role),
+    action: String(r.action), entity: String(r.entity), entity_id: text(r.entity_id), diff: r.diff ?? null, request_id: text(r.request_id),
+  };
 }

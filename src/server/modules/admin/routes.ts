@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ListQuery, Organisation, OrganisationInput, OrganisationPatch, Role, RolePermissionsInput, ScopeBindingInput, User, UserCreateInput, UserPatch,
+  AuditRow, DirectoryOrganisation, Items, Job, ListQuery, Organisation, PersonName, OrganisationInput, OrganisationPatch, Role, RolePermissionsInput, ScopeBindingInput, User, UserCreateInput, UserPatch,
 } from '../../../shared/admin.js';
 import { can } from '../../platform/access/actor.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
@@ -12,6 +12,12 @@ import { ADMIN_PERMISSIONS as P } from '../../../shared/admin.js';
 import type { AdminService } from './service.js';
 
 const IdParam = z.object({ id: z.uuid() });
+
+/** A pg-boss job row, dates as ISO text. */
+function presentJob(j: Record<string, unknown>): Job {
+  const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
+  return { id: String(j.id), name: String(j.name), state: String(j.state), retry_count: Number(j.retry_count), created_on: iso(j.created_on) ?? '', completed_on: iso(j.completed_on), output: j.output ?? null };
+}
 
 /** Thin HTTP over the admin service: authenticate (hook), validate (zod), call, present. */
 export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, jobs: JobQueue) {
@@ -46,11 +52,11 @@ export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, j
     admin.updateOrganisation(actorOf(req), req.params.id, req.body, auditContext(req)),
   );
 
-  r.get('/api/v1/organisations', { schema: { tags: ['directory'], querystring: z.object({ q: z.string().trim().max(100).optional() }) } }, async (req) => {
+  r.get('/api/v1/organisations', { schema: { tags: ['directory'], querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: Items(DirectoryOrganisation) } } }, async (req) => {
     actorOf(req);
     return { items: await admin.directory(req.query) };
   });
-  r.get('/api/v1/organisations/:id/caseworkers', { schema: { tags: ['directory'], params: IdParam } }, async (req) => {
+  r.get('/api/v1/organisations/:id/caseworkers', { schema: { tags: ['directory'], params: IdParam, response: { 200: Items(PersonName) } } }, async (req) => {
     actorOf(req);
     return { items: await admin.caseWorkersOf(req.params.id) };
   });
@@ -60,12 +66,12 @@ export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, j
     admin.setRolePermissions(actorOf(req), req.params.key, req.body.permissions, auditContext(req)),
   );
 
-  r.get('/api/v1/admin/audit', { schema: { tags, querystring: z.object({ entity: z.string().max(60).optional(), entityId: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) } }, async (req) => ({
+  r.get('/api/v1/admin/audit', { schema: { tags, querystring: z.object({ entity: z.string().max(60).optional(), entityId: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: Items(AuditRow) } } }, async (req) => ({
     items: await admin.auditTrail(actorOf(req), req.query),
   }));
 
-  r.get('/api/v1/admin/jobs', { schema: { tags } }, async (req) => {
+  r.get('/api/v1/admin/jobs', { schema: { tags, response: { 200: Items(Job) } } }, async (req) => {
     if (!can(actorOf(req), P.jobsRead)) throw new AppError('forbidden');
-    return { items: await jobs.recent() };
+    return { items: (await jobs.recent()).map(presentJob) };
   });
 }

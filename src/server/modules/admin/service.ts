@@ -14,7 +14,7 @@ import { ADMIN_PERMISSIONS as P } from '../../../shared/admin.js';
 import { CASE_PERMISSIONS } from '../../../shared/cases.js';
 import { placeOf, scopeCovers, type Place } from '../../platform/access/scope.js';
 import { mayGrant, userActions } from './policy.js';
-import { presentOrganisation, presentRole, presentUser } from './presenter.js';
+import { presentAuditRow, presentOrganisation, presentRole, presentUser } from './presenter.js';
 import * as q from './queries.js';
 
 const invalid = (issues: FieldIssue[]) => new AppError('validation', 'validation', issues);
@@ -253,7 +253,7 @@ export function createAdminService(db: Database, geo: GeoService) {
 
     async auditTrail(actor: Actor, filter: { entity?: string | undefined; entityId?: string | undefined; limit: number }) {
       require(actor, P.auditRead);
-      return auditTrail(db, filter);
+      return (await auditTrail(db, filter)).map(presentAuditRow);
     },
   };
 }

@@ -11,6 +11,7 @@ import { ageOn, peopleService } from '../people/service.js';
 import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import * as q from './queries.js';
 import { ReasonText } from '../../../shared/referrals.js';
+import type { TransferView } from '../../../shared/cases.js';
 
 export const TransferInput = z.object({
   toOrganisationId: z.uuid(),
@@ -44,7 +45,7 @@ export function createTransfers(db: Database, geo: GeoService, access: CaseAcces
 
   const select = sql`SELECT t.*, o.name_en AS org_name FROM case_transfers t JOIN organisations o ON o.id = t.to_organisation_id`;
   const present = (t: TransferRow) => ({
-    id: t.id, status: t.status, toOrganisation: t.org_name, toGeoCode: t.to_geo_code, reason: t.reason, shared: t.shared,
+    id: t.id, status: t.status, toOrganisation: t.org_name, toGeoCode: t.to_geo_code, reason: t.reason, shared: t.shared as TransferView['shared'],
     requestedAt: t.requested_at.toISOString(), responseReason: t.response_reason,
   });
 
@@ -103,7 +104,7 @@ export function createTransfers(db: Database, geo: GeoService, access: CaseAcces
           await recordAudit(tx, ctx, { action: 'case.transfer_decline', entity: 'case', entityId: t.case_id, meta: { transfer_id: id, reason: response.reason } });
           if (t.requested_by) await notify(tx, t.requested_by, 'transfer_declined', { number, reason: response.reason }, `/cases/${t.case_id}`);
         });
-        return { status: 'declined' };
+        return { status: 'declined' as const };
       }
       // The new caseworker: the named receiver, else whom the accepting supervisor names, else the acceptor.
       const caseworkerId = t.to_user_id ?? response.caseworkerId ?? actor.userId;
@@ -129,7 +130,7 @@ export function createTransfers(db: Database, geo: GeoService, access: CaseAcces
         await recordAudit(tx, ctx, { action: 'case.transfer_accept', entity: 'case', entityId: t.case_id, before, after: { organisation_id: t.to_organisation_id, caseworker_id: caseworkerId, supervisor_id: supervisor?.id ?? null, geo_code: place?.code ?? before.geo_code } });
         if (t.requested_by) await notify(tx, t.requested_by, 'transfer_accepted', { number, organisation: t.org_name }, null);
       });
-      return { status: 'accepted' };
+      return { status: 'accepted' as const };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { Redirect } from '../../../shared/auth.js';
 import { AppError } from '../errors.js';
 import { auditContext } from '../http/context.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
@@ -17,13 +18,13 @@ export function registerOidcRoutes(app: FastifyInstance, oidc: Oidc | undefined,
   r.get('/api/v1/auth/providers', { config, schema: { tags: ['auth'], response: { 200: z.object({ oidc: z.boolean() }) } } }, async () => ({ oidc: Boolean(oidc) }));
   if (!oidc) return;
 
-  r.get('/api/v1/auth/oidc/start', { config: { ...config, rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: ['auth'] } }, async (_req, reply) => {
+  r.get('/api/v1/auth/oidc/start', { config: { ...config, rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: ['auth'], response: { 302: Redirect } } }, async (_req, reply) => {
     const { url, sealed } = await oidc.start();
     reply.setCookie(STATE_COOKIE, sealed, { path: '/api/v1/auth/oidc', httpOnly: true, sameSite: 'lax', secure: options.secureCookies, maxAge: 600 });
     return reply.redirect(url);
   });
 
-  r.get('/api/v1/auth/oidc/callback', { config, schema: { tags: ['auth'] } }, async (req, reply) => {
+  r.get('/api/v1/auth/oidc/callback', { config, schema: { tags: ['auth'], response: { 302: Redirect } } }, async (req, reply) => {
     const current = new URL(req.url, options.publicUrl);
     reply.clearCookie(STATE_COOKIE, { path: '/api/v1/auth/oidc' });
     try {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ApiToken,
   ChangePasswordInput, LangInput, LoginInput, MfaInput, ResetConfirmInput, ResetRequestInput, SessionState, TokenCreateInput,
 } from '../../../shared/auth.js';
 import type { Database } from '../db/database.js';
@@ -95,7 +96,9 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, db: 
     return { ok: true as const };
   });
 
-  r.get('/api/v1/me/tokens', { schema: { tags: ['me'] } }, async (req) => ({ items: await auth.listTokens(actorOf(req).userId) }));
+  r.get('/api/v1/me/tokens', { schema: { tags: ['me'], response: { 200: z.object({ items: z.array(ApiToken) }) } } }, async (req) => ({
+    items: (await auth.listTokens(actorOf(req).userId)).map((t) => ({ ...t, created_at: t.created_at.toISOString(), last_used_at: t.last_used_at?.toISOString() ?? null, revoked_at: t.revoked_at?.toISOString() ?? null })),
+  }));
 
   r.post('/api/v1/me/tokens', { schema: { tags: ['me'], body: TokenCreateInput, response: { 201: z.object({ id: z.string(), token: z.string() }) } } }, async (req, reply) => {
     const actor = actorOf(req);

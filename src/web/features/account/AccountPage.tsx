@@ -5,14 +5,14 @@ import { api, get, post } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { date } from '../../i18n.js';
+import type { ApiToken, CreatedToken } from '../../../shared/auth.js';
 
-type Token = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
 
 /** Own account: password change and API tokens for systems acting as this user. */
 export function AccountPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const tokens = useQuery({ queryKey: ['me', 'tokens'], queryFn: () => get<{ items: Token[] }>('/api/v1/me/tokens') });
+  const tokens = useQuery({ queryKey: ['me', 'tokens'], queryFn: () => get<{ items: ApiToken[] }>('/api/v1/me/tokens') });
   const { error, run: attempt } = useAction();
   const [message, setMessage] = useState<string | null>(null);
   const [newToken, setNewToken] = useState<string | null>(null);
@@ -34,7 +34,7 @@ export function AccountPage() {
     e.preventDefault();
     const name = new FormData(e.currentTarget).get('name');
     void run(async () => {
-      const r = await post<{ token: string }>('/api/v1/me/tokens', { name });
+      const r = await post<CreatedToken>('/api/v1/me/tokens', { name });
       setNewToken(r.token);
       await qc.invalidateQueries({ queryKey: ['me', 'tokens'] });
     });

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api.js';
 import { date, num } from '../../i18n.js';
+import type { AuditRow } from '../../../shared/admin.js';
 
-type AuditRow = { seq: number; at: string; actor_user_id: string | null; actor_role: string | null; action: string; entity: string; entity_id: string | null; request_id: string | null };
 
 export function AuditPage() {
   const { t } = useTranslation();

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api.js';
 import { date, num } from '../../i18n.js';
+import type { Job } from '../../../shared/admin.js';
 
-type Job = { id: string; name: string; state: string; retry_count: number; created_on: string; completed_on: string | null };
 
 /** Background jobs (email and later rollups), with their state and retries. */
 export function JobsPage() {

@@ -5,6 +5,7 @@ import { post } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { useRefreshSession, useSession } from '../../session.js';
+import type { TotpEnrolment } from '../../../shared/auth.js';
 
 /** The TOTP step: a code for enrolled users; enrolment (secret + first code) for the rest. */
 export function TwoFactorPage() {
@@ -26,7 +27,7 @@ export function TwoFactorPage() {
     });
   };
 
-  const enrol = async () => setEnrolment(await post<{ secret: string; uri: string }>('/api/v1/auth/mfa/enrol'));
+  const enrol = async () => setEnrolment(await post<TotpEnrolment>('/api/v1/auth/mfa/enrol'));
 
   return (
     <div className="auth-page">

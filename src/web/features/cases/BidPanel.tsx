@@ -7,15 +7,15 @@ import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { date } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
+import type { BidView } from '../../../shared/cases.js';
 
-type Bid = { id: string; question: string; options: Array<{ option: string; assessment: string }>; recommendation: string; childViews: string; status: string; submittedBy: string | null; submittedAt: string; decision: string | null; decisionDate: string | null; decisionNotes: string | null };
 
 /** Best-interest determination for an alternative-care decision, and the board's decision recorded back. */
 export function BidPanel({ caseId, canWork }: { caseId: string; canWork: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const session = useSession();
-  const list = useQuery({ queryKey: ['bids', caseId], queryFn: () => get<{ items: Bid[] }>(`/api/v1/cases/${caseId}/bids`) });
+  const list = useQuery({ queryKey: ['bids', caseId], queryFn: () => get<{ items: BidView[] }>(`/api/v1/cases/${caseId}/bids`) });
   const { error, run } = useAction();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['bids', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
   const act = (fn: () => Promise<unknown>) =>

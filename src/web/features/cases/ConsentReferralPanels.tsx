@@ -7,8 +7,8 @@ import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { useReasonDialog } from '../../components/ReasonDialog.js';
 import { currentLang, date } from '../../i18n.js';
+import type { Consent } from '../../../shared/referrals.js';
 
-type Consent = { id: string; purpose: string; givenBy: string; giverName: string | null; childAssent: boolean; givenOn: string; withdrawnAt: string | null; active: boolean };
 
 /** Consent and assent per purpose; workers on the case record and withdraw them. */
 export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boolean }) {

@@ -5,14 +5,14 @@ import { FAMILY_RELATIONSHIPS } from '../../../shared/cases.js';
 import { get, post } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
+import type { FamilyMember } from '../../../shared/cases.js';
 
-type Member = { id: string; name: string; relationship: string; phone: string | null; isCaregiver: boolean; livesWithChild: boolean };
 
 /** The child's family and caregivers with their contacts. */
 export function FamilyPanel({ caseId, canWork }: { caseId: string; canWork: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['family', caseId], queryFn: () => get<{ items: Member[] }>(`/api/v1/cases/${caseId}/family`) });
+  const list = useQuery({ queryKey: ['family', caseId], queryFn: () => get<{ items: FamilyMember[] }>(`/api/v1/cases/${caseId}/family`) });
   const { error, run } = useAction();
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

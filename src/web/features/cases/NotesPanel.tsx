@@ -5,17 +5,14 @@ import { get, post, postFile } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
+import type { CaseNotes } from '../../../shared/cases.js';
 
-type Notes = {
-  notes: Array<{ id: string; body: string; author: string | null; createdAt: string }>;
-  attachments: Array<{ id: string; fileName: string; sizeBytes: number; uploadedBy: string | null; uploadedAt: string }>;
-};
 
 /** Notes and files on a case. Downloads go through the API, which checks access and audits each one. */
 export function NotesPanel({ caseId, canWork }: { caseId: string; canWork: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['notes', caseId], queryFn: () => get<Notes>(`/api/v1/cases/${caseId}/notes`) });
+  const q = useQuery({ queryKey: ['notes', caseId], queryFn: () => get<CaseNotes>(`/api/v1/cases/${caseId}/notes`) });
   const { error, run } = useAction();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['notes', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
   const addNote = async (e: FormEvent<HTMLFormElement>) => {

@@ -5,8 +5,8 @@ import { get, post } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { UnitPicker } from '../admin/UnitPicker.js';
+import type { DirectoryOrganisation, PersonName } from '../../../shared/admin.js';
 
-type Org = { id: string; name: string; place: string | null };
 
 /** Asks another worker, organisation or district to take the case; nothing moves until they accept. */
 export function TransferPanel({ caseId }: { caseId: string }) {
@@ -18,8 +18,8 @@ export function TransferPanel({ caseId }: { caseId: string }) {
   const [place, setPlace] = useState<string | null>(null);
   const { error, run } = useAction();
   const [sent, setSent] = useState(false);
-  const orgs = useQuery({ queryKey: ['directory', q], queryFn: () => get<{ items: Org[] }>(`/api/v1/organisations?q=${encodeURIComponent(q)}`), enabled: open && q.trim().length >= 2 });
-  const people = useQuery({ queryKey: ['caseworkers', orgId], queryFn: () => get<{ items: Array<{ id: string; name: string }> }>(`/api/v1/organisations/${orgId}/caseworkers`), enabled: Boolean(orgId) });
+  const orgs = useQuery({ queryKey: ['directory', q], queryFn: () => get<{ items: DirectoryOrganisation[] }>(`/api/v1/organisations?q=${encodeURIComponent(q)}`), enabled: open && q.trim().length >= 2 });
+  const people = useQuery({ queryKey: ['caseworkers', orgId], queryFn: () => get<{ items: PersonName[] }>(`/api/v1/organisations/${orgId}/caseworkers`), enabled: Boolean(orgId) });
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);

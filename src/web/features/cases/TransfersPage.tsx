@@ -6,14 +6,14 @@ import { ErrorBanner } from '../../components/Field.js';
 import { useReasonDialog } from '../../components/ReasonDialog.js';
 import { TEXT_LIMITS } from '../../../shared/referrals.js';
 import { date, num } from '../../i18n.js';
+import type { TransferView } from '../../../shared/cases.js';
 
-type Transfer = { id: string; toOrganisation: string; reason: string; requestedAt: string; shared: { caseNumber: string; sensitive: boolean; child?: string; ageYears?: number | null; riskLevel: string } };
 
 /** Cases others ask you (or your organisation) to take over. */
 export function TransfersPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['transfers'], queryFn: () => get<{ items: Transfer[] }>('/api/v1/transfers') });
+  const list = useQuery({ queryKey: ['transfers'], queryFn: () => get<{ items: TransferView[] }>('/api/v1/transfers') });
   const { error, run } = useAction();
   const { ask, dialog } = useReasonDialog();
   const answer = async (id: string, action: 'accept' | 'decline') => {

@@ -6,10 +6,10 @@ import { date } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
 import { AreaCard } from '../geo/AreaCard.js';
 import { CaseloadCard } from '../cases/CaseloadCard.js';
+import type { AuditRow } from '../../../shared/admin.js';
 
 export const HOMES = ['admin', 'national', 'district', 'supervisor', 'caseload', 'helpline', 'institution', 'partner', 'portal', 'referrals'] as const;
 
-type AuditRow = { seq: number; at: string; action: string; entity: string; actor_role: string | null };
 
 function RecentAudit() {
   const { t } = useTranslation();
