@@ -9,11 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import * as q from './queries.js';
-
-type CaseAccess = {
-  requireVisible(actor: Actor, id: string, ctx: AuditContext): Promise<{ adm1_code: string | null; adm2_code: string | null; adm3_code: string | null }>;
-  requireWorkable(actor: Actor, id: string, ctx: AuditContext): Promise<unknown>;
-};
+import { requireVisible, requireWorkable } from './access.js';
 
 type BidRow = {
   id: string; question: string; options: Array<{ option: string; assessment: string }>; recommendation: string; child_views: string; family_views: string | null;
@@ -26,10 +22,10 @@ type BidRow = {
  * Welfare Board of the case's upazila, whose decision is recorded back by the board's
  * secretary (cases.bid_decision over that upazila), never by the person who submitted it.
  */
-export function createBestInterest(db: Database, access: CaseAccess) {
+export function createBestInterest(db: Database) {
   return {
     async submit(actor: Actor, caseId: string, input: BidInput, ctx: AuditContext) {
-      await access.requireWorkable(actor, caseId, ctx);
+      await requireWorkable(db, actor, caseId, ctx);
       const place = await db.one<{ adm3_code: string; case_number: string }>(sql`SELECT adm3_code, case_number FROM cases WHERE id = ${caseId}`);
       return db.tx(async (tx) => {
         const open = await tx.maybeOne(sql`SELECT 1 AS x FROM case_bids WHERE case_id = ${caseId} AND status = 'with_board'`);
@@ -48,7 +44,7 @@ export function createBestInterest(db: Database, access: CaseAccess) {
     },
 
     async list(actor: Actor, caseId: string, ctx: AuditContext) {
-      await access.requireVisible(actor, caseId, ctx);
+      await requireVisible(db, actor, caseId, ctx);
       const rows = await db.query<BidRow>(sql`
         SELECT b.id, b.question, b.options, b.recommendation, b.child_views, b.family_views, b.status, su.full_name AS submitted_by, b.submitted_at,
                b.decision, to_char(b.decision_date, 'YYYY-MM-DD') AS decision_date, b.decision_notes, ru.full_name AS recorded_by
@@ -61,7 +57,7 @@ export function createBestInterest(db: Database, access: CaseAccess) {
 
     async recordDecision(actor: Actor, caseId: string, bidId: string, input: BoardDecisionInput, ctx: AuditContext) {
       if (!can(actor, P.bidDecision)) throw new AppError('forbidden');
-      const place = await access.requireVisible(actor, caseId, ctx);
+      const place = await requireVisible(db, actor, caseId, ctx);
       if (!scopeCovers(actor, P.bidDecision, placeOf(place))) throw new AppError('forbidden');
       await db.tx(async (tx) => {
         const bid = await tx.maybeOne<{ status: string; submitted_by: string | null }>(sql`SELECT status, submitted_by FROM case_bids WHERE id = ${bidId} AND case_id = ${caseId} FOR UPDATE`);

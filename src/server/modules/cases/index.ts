@@ -3,6 +3,7 @@ import { SEND_MAIL_JOB } from '../../platform/auth/service.js';
 import { defineModule } from '../../platform/module.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { createBestInterest, type BestInterest } from './bid.js';
+import { createConsents, type Consents } from './consent.js';
 import { DAILY_DIGEST_JOB, digestMail } from './digest.js';
 import { createCaseExporter, type CaseExporter } from './export.js';
 import { createCaseImporter, type CaseImporter } from './import.js';
@@ -23,6 +24,7 @@ declare module '../../platform/module.js' {
     notesFiles: NotesAndFiles;
     transfers: Transfers;
     bids: BestInterest;
+    consents: Consents;
   }
 }
 
@@ -37,12 +39,13 @@ export const casesModule = defineModule({
     const cases = createCaseService(db, geo, taxonomies, country.code, (caseIds, before) => services.referrals.waitingSince(caseIds, before));
     return {
       cases,
-      workflow: createWorkflow(db, cases),
+      workflow: createWorkflow(db),
       caseImporter: createCaseImporter(db, geo, taxonomies, country.code),
       caseExporter: createCaseExporter(db, taxonomies),
-      notesFiles: createNotesAndFiles(db, files, cases),
-      transfers: createTransfers(db, geo, cases),
-      bids: createBestInterest(db, cases),
+      notesFiles: createNotesAndFiles(db, files),
+      transfers: createTransfers(db, geo),
+      bids: createBestInterest(db),
+      consents: createConsents(db),
     };
   },
   routes: registerCaseRoutes,

@@ -6,21 +6,17 @@ import { sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { MAX_ATTACHMENT_BYTES, detectType, type FileStore } from '../../platform/files/store.js';
 import * as q from './queries.js';
-
-type CaseAccess = {
-  requireVisible(actor: Actor, id: string, ctx: AuditContext): Promise<unknown>;
-  requireWorkable(actor: Actor, id: string, ctx: AuditContext): Promise<unknown>;
-};
+import { requireVisible, requireWorkable } from './access.js';
 
 /**
  * Case notes and attachments. Adding needs the right to work on the case; reading needs the
  * right to see it. File contents go to the encrypted file store; a download re-checks
  * access, verifies the content hash and is audited.
  */
-export function createNotesAndFiles(db: Database, store: FileStore, access: CaseAccess) {
+export function createNotesAndFiles(db: Database, store: FileStore) {
   return {
     async addNote(actor: Actor, caseId: string, body: string, ctx: AuditContext) {
-      await access.requireWorkable(actor, caseId, ctx);
+      await requireWorkable(db, actor, caseId, ctx);
       await db.tx(async (tx) => {
         const row = await tx.one<{ id: string }>(sql`INSERT INTO case_notes (case_id, body, author_id) VALUES (${caseId}, ${body}, ${actor.userId}) RETURNING id`);
         await q.addEvent(tx, caseId, actor.userId, 'note.added', {});
@@ -29,7 +25,7 @@ export function createNotesAndFiles(db: Database, store: FileStore, access: Case
     },
 
     async list(actor: Actor, caseId: string, ctx: AuditContext) {
-      await access.requireVisible(actor, caseId, ctx);
+      await requireVisible(db, actor, caseId, ctx);
       const notes = await db.query<{ id: string; body: string; author: string | null; created_at: Date }>(sql`
         SELECT n.id, n.body, u.full_name AS author, n.created_at FROM case_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.case_id = ${caseId} ORDER BY n.created_at DESC`);
       const files = await db.query<{ id: string; file_name: string; content_type: string; size_bytes: number; uploaded_by: string | null; uploaded_at: Date }>(sql`
@@ -42,7 +38,7 @@ export function createNotesAndFiles(db: Database, store: FileStore, access: Case
     },
 
     async attach(actor: Actor, caseId: string, fileName: string, content: Buffer, ctx: AuditContext) {
-      await access.requireWorkable(actor, caseId, ctx);
+      await requireWorkable(db, actor, caseId, ctx);
       // No path separators or control characters in a stored name (it is echoed in headers).
       const name = [...fileName].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('').slice(0, 200) || 'file';
       if (content.length === 0) throw new AppError('validation', 'validation', [{ path: 'file', code: 'file_empty', message: '' }]);
@@ -69,7 +65,7 @@ export function createNotesAndFiles(db: Database, store: FileStore, access: Case
     },
 
     async download(actor: Actor, caseId: string, attachmentId: string, ctx: AuditContext) {
-      await access.requireVisible(actor, caseId, ctx);
+      await requireVisible(db, actor, caseId, ctx);
       const row = await db.maybeOne<{ file_name: string; content_type: string; sha256: string; storage_key: string }>(sql`
         SELECT file_name, content_type, sha256, storage_key FROM case_attachments WHERE id = ${attachmentId} AND case_id = ${caseId}`);
       if (!row) throw new AppError('not_found');

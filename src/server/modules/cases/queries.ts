@@ -6,17 +6,9 @@ import type { CaseSearchQuery } from '../../../shared/cases.js';
 import { holdersSql } from '../../platform/access/holders.js';
 import { peopleService } from '../people/service.js';
 import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
+import { assigned, visibleCases } from './access.js';
 
-const assigned = (actor: Actor) => sql`EXISTS (SELECT 1 FROM case_assignments ca WHERE ca.case_id = c.id AND ca.user_id = ${actor.userId})`;
-
-/**
- * Who may see a case, inside the query: the caller's `cases.read` grants (scope, organisation
- * or assignment), and for a sensitive case only an explicit assignment.
- */
-export function visibleCases(actor: Actor): Sql {
-  const scope = scopePredicate(actor, P.read, { adm1: 'c.adm1_code', adm2: 'c.adm2_code', adm3: 'c.adm3_code', organisation: 'c.organisation_id', assigned });
-  return sql`(${scope} AND (NOT c.sensitive OR ${assigned(actor)}))`;
-}
+export { visibleCases };
 
 export type CaseRow = {
   id: string; case_number: string; status: string; step: string; risk_level: 'high' | 'medium' | 'low'; concerns: string[]; sensitive: boolean;
@@ -110,17 +102,9 @@ export function phoneDigits(text: string | undefined): string | undefined {
   return digits.length >= 6 ? digits.replace(/^880(?=1)/, '0') : undefined;
 }
 
-export function findVisibleCase(db: Queryable, actor: Actor, id: string) {
-  return db.maybeOne<CaseRow & { source: string; summary: string | null; organisation_id: string; org_name: string; caseworker_id: string | null; caseworker_name: string | null;
-    supervisor_id: string | null; supervisor_name: string | null; child_dob_estimated: boolean; child_disabilities: string[]; child_vulnerable: string[]; child_address: string | null }>(sql`
-    SELECT ${LIST_COLUMNS}, c.source, c.summary, c.organisation_id, o.name_en AS org_name,
-           c.caseworker_id, cw.full_name AS caseworker_name, c.supervisor_id, sv.full_name AS supervisor_name,
-           p.dob_estimated AS child_dob_estimated, p.disabilities AS child_disabilities, p.vulnerable_groups AS child_vulnerable, p.address_detail AS child_address
-    FROM cases c ${CHILD} LEFT JOIN geo_units g ON g.code = c.geo_code
-      JOIN organisations o ON o.id = c.organisation_id
-      LEFT JOIN users cw ON cw.id = c.caseworker_id LEFT JOIN users sv ON sv.id = c.supervisor_id
-    WHERE c.id = ${id} AND ${visibleCases(actor)}`);
-}
+/** A case as its file shows it (the columns of findCaseFile, before its extras). */
+export type CaseFileRow = CaseRow & { source: string; summary: string | null; organisation_id: string; org_name: string; caseworker_id: string | null; caseworker_name: string | null;
+    supervisor_id: string | null; supervisor_name: string | null; child_dob_estimated: boolean; child_disabilities: string[]; child_vulnerable: string[]; child_address: string | null };
 
 /** A case inside the geographic scope of the caller's break-glass grants, whatever its sensitivity or assignment. */
 export function findCaseForBreakGlass(db: Queryable, actor: Actor, id: string) {
@@ -137,10 +121,6 @@ export function addEvent(tx: Queryable, caseId: string, actorId: string | null, 
   return tx.query(sql`INSERT INTO case_events (case_id, actor_id, kind, data) VALUES (${caseId}, ${actorId}, ${kind}, ${JSON.stringify(data)}::jsonb)`);
 }
 
-/** Assigned as the case's caseworker or supervisor (the people who record its steps). */
-export async function isWorker(db: Queryable, caseId: string, userId: string): Promise<boolean> {
-  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM case_assignments WHERE case_id = ${caseId} AND user_id = ${userId} AND role IN ('caseworker', 'supervisor')`));
-}
 
 export type CaseFileExtras = {
   timeline: Array<{ at: string; kind: string; actor: string | null; data: Record<string, unknown> }>;
@@ -150,11 +130,11 @@ export type CaseFileExtras = {
 };
 
 /**
- * The whole case file in one round trip: the case as findVisibleCase has it, its timeline,
+ * The whole case file in one round trip: the case (CaseFileRow), its timeline,
  * its step forms, whether the reader works on it, and who submitted what awaits a decision.
  */
 export function findCaseFile(db: Queryable, actor: Actor, id: string) {
-  return db.maybeOne<NonNullable<Awaited<ReturnType<typeof findVisibleCase>>> & CaseFileExtras>(prepared(sql`
+  return db.maybeOne<CaseFileRow & CaseFileExtras>(prepared(sql`
     SELECT ${LIST_COLUMNS}, c.source, c.summary, c.organisation_id, o.name_en AS org_name,
            c.caseworker_id, cw.full_name AS caseworker_name, c.supervisor_id, sv.full_name AS supervisor_name,
            p.dob_estimated AS child_dob_estimated, p.disabilities AS child_disabilities, p.vulnerable_groups AS child_vulnerable, p.address_detail AS child_address,
@@ -172,9 +152,6 @@ export function findCaseFile(db: Queryable, actor: Actor, id: string) {
     WHERE c.id = ${id} AND ${visibleCases(actor)}`));
 }
 
-export async function caseExists(db: Queryable, id: string): Promise<boolean> {
-  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM cases WHERE id = ${id}`));
-}
 
 export type NewCase = {
   country: string; year: number;

@@ -11,9 +11,10 @@ import { printableCaseFile } from './print.js';
 import { TransferInput, TransferResponse } from './transfer.js';
 import { BidInput, BoardDecisionInput } from '../../../shared/bid.js';
 import { DecisionInput, ReopenInput, StepInput } from '../../../shared/sop.js';
+import { Consent, ConsentInput, ConsentWithdrawal } from '../../../shared/referrals.js';
 
 export function registerCaseRoutes(app: FastifyInstance, services: Services) {
-  const { cases, workflow, caseImporter: importer, notesFiles, caseExporter: exporter, transfers, bids, taxonomies } = services;
+  const { cases, workflow, caseImporter: importer, notesFiles, caseExporter: exporter, transfers, bids, consents, taxonomies } = services;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
 
@@ -117,6 +118,17 @@ export function registerCaseRoutes(app: FastifyInstance, services: Services) {
     bodyLimit: 50 * 1024 * 1024,
     schema: { tags, consumes: ['text/csv'], querystring: z.object({ filename: z.string().max(200).default('upload.csv') }), body: z.string().min(1), response: { 200: z.object({ imported: z.number() }) } },
   }, async (req) => importer.import(actorOf(req), req.body, req.query.filename, auditContext(req)));
+
+  // Consent and assent: recorded and withdrawn by the case's workers, read by whoever may see the case.
+  r.get('/api/v1/cases/:id/consents', { schema: { tags, params: Id, response: { 200: z.object({ items: z.array(Consent) }) } } }, async (req) => ({
+    items: await consents.list(actorOf(req), req.params.id, auditContext(req)),
+  }));
+  r.post('/api/v1/cases/:id/consents', { schema: { tags, params: Id, body: ConsentInput, response: { 201: z.object({ items: z.array(Consent) }) } } }, async (req, reply) =>
+    reply.status(201).send({ items: await consents.add(actorOf(req), req.params.id, req.body, auditContext(req)) }),
+  );
+  r.post('/api/v1/cases/:id/consents/:consentId/withdraw', { schema: { tags, params: Id.extend({ consentId: z.uuid() }), body: ConsentWithdrawal, response: { 200: z.object({ items: z.array(Consent) }) } } }, async (req) => ({
+    items: await consents.withdraw(actorOf(req), req.params.id, req.params.consentId, req.body.note, auditContext(req)),
+  }));
 
   // Reference lists for forms (labels in both languages); signed-in users only.
   r.get('/api/v1/taxonomies', { schema: { tags, response: { 200: Taxonomies } } }, async () => ({

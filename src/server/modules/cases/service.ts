@@ -14,9 +14,10 @@ import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import { caseActions, initialAssessmentDue, isSensitive, mayRegisterAt } from './policy.js';
 import { presentCaseDetail, presentCaseListItem } from './presenter.js';
 import * as q from './queries.js';
+import * as access from './access.js';
 import { flowActions } from './workflow.js';
-import type { ConsentInput, SharedWithProvider } from '../../../shared/referrals.js';
-import * as consent from './consent.js';
+import type { SharedWithProvider } from '../../../shared/referrals.js';
+import { hasActiveConsent } from './consent.js';
 import { caseload, digestRecipients, type WaitingReferrals } from './caseload.js';
 import { loadActor } from '../../platform/auth/actor-loader.js';
 import { ageOn } from '../people/service.js';
@@ -93,7 +94,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
     async breakGlass(actor: Actor, id: string, reason: string, ctx: AuditContext) {
       if (!can(actor, P.breakGlass)) throw new AppError('forbidden');
       const row = await q.findCaseForBreakGlass(db, actor, id);
-      if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
+      if (!row) return denyRead(db, ctx, 'case', id, await access.caseExists(db, id));
       await db.tx(async (tx) => {
         await q.addMember(tx, id, actor.userId);
         await q.addEvent(tx, id, actor.userId, 'break_glass', { reason });
@@ -144,54 +145,11 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       return peopleService.family(db, row.child_id);
     },
 
-    /** Consents on a case the actor can see. */
-    async consents(actor: Actor, id: string, ctx: AuditContext) {
-      if (!can(actor, P.read)) throw new AppError('forbidden');
-      if (!(await q.findVisibleCase(db, actor, id))) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
-      return (await consent.listConsents(db, id)).map(consent.presentConsent);
-    },
+    /** The case if the actor may see it, else 404 (audited when it exists): for other modules. */
+    requireVisible: (actor: Actor, id: string, ctx: AuditContext) => access.requireVisible(db, actor, id, ctx),
 
-    async addConsent(actor: Actor, id: string, input: ConsentInput, ctx: AuditContext) {
-      await this.requireWorkable(actor, id, ctx);
-      await db.tx(async (tx) => {
-        const row = await consent.addConsent(tx, id, input, actor.userId);
-        await q.addEvent(tx, id, actor.userId, 'consent.given', { purpose: input.purpose, givenBy: input.givenBy, childAssent: input.childAssent });
-        await recordAudit(tx, ctx, { action: 'case.consent_given', entity: 'case', entityId: id, after: { consent_id: row.id, purpose: input.purpose, given_by: input.givenBy, child_assent: input.childAssent } });
-      });
-      return this.consents(actor, id, ctx);
-    },
-
-    /** Withdrawal takes effect at once: every later referral is built without what it covered. */
-    async withdrawConsent(actor: Actor, id: string, consentId: string, note: string, ctx: AuditContext) {
-      await this.requireWorkable(actor, id, ctx);
-      await db.tx(async (tx) => {
-        const row = await consent.withdrawConsent(tx, id, consentId, actor.userId, note);
-        if (!row) throw new AppError('not_found');
-        await q.addEvent(tx, id, actor.userId, 'consent.withdrawn', { purpose: row.purpose, note });
-        await recordAudit(tx, ctx, { action: 'case.consent_withdrawn', entity: 'case', entityId: id, after: { consent_id: consentId, purpose: row.purpose }, meta: { note } });
-      });
-      return this.consents(actor, id, ctx);
-    },
-
-    /** The case if the actor may see it, else 404 (audited when it exists). */
-    async requireVisible(actor: Actor, id: string, ctx: AuditContext) {
-      if (!can(actor, P.read)) throw new AppError('forbidden');
-      const row = await q.findVisibleCase(db, actor, id);
-      if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
-      return row;
-    },
-
-    /**
-     * For other modules (referrals): the case if the actor may work on it (sees it, holds
-     * cases.work, is assigned), else 404/403 as for any case action.
-     */
-    async requireWorkable(actor: Actor, id: string, ctx: AuditContext) {
-      if (!can(actor, P.work)) throw new AppError('forbidden');
-      const row = await q.findVisibleCase(db, actor, id);
-      if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
-      if (!(await q.isWorker(db, id, actor.userId))) throw new AppError('forbidden', 'not_assigned');
-      return row;
-    },
+    /** For other modules (referrals): the case if the actor may work on it (sees it, holds cases.work, is assigned), else 404/403. */
+    requireWorkable: (actor: Actor, id: string, ctx: AuditContext) => access.requireWorkable(db, actor, id, ctx),
 
     /**
      * What a referral may carry to a provider, from the consents in force now: without
@@ -203,7 +161,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
         FROM cases c LEFT JOIN geo_units g ON g.code = c.geo_code LEFT JOIN users u ON u.id = c.caseworker_id
         WHERE c.id = ${caseId}`);
       const child = (await peopleService.get(db, row.child_id))!;
-      const consented = (await consent.hasActiveConsent(db, caseId, 'information_sharing')) && (await consent.hasActiveConsent(db, caseId, 'referral'));
+      const consented = (await hasActiveConsent(db, caseId, 'information_sharing')) && (await hasActiveConsent(db, caseId, 'referral'));
       return {
         caseNumber: row.case_number, reason, consented,
         child: consented ? { names: child.names.map((n) => n.text), sex: child.sex, ageYears: ageOn(child.date_of_birth), disabilities: child.disabilities } : null,
@@ -228,7 +186,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
     async get(actor: Actor, id: string, ctx: AuditContext, options: { audit?: boolean } = {}) {
       if (!can(actor, P.read)) throw new AppError('forbidden');
       const row = await q.findCaseFile(db, actor, id);
-      if (!row) return denyRead(db, ctx, 'case', id, await q.caseExists(db, id));
+      if (!row) return denyRead(db, ctx, 'case', id, await access.caseExists(db, id));
       if (options.audit !== false) await db.tx((tx) => recordAudit(tx, ctx, { action: 'case.read', entity: 'case', entityId: id }));
       const flow = flowActions(actor, { step: row.step, status: row.status, isWorker: row.is_worker, pendingSubmitter: row.pending_submitter });
       const actions = [...caseActions(actor, placeOf(row)), ...flow];

@@ -10,6 +10,7 @@ import type { GeoService } from '../geo/service.js';
 import { ageOn, peopleService } from '../people/service.js';
 import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import * as q from './queries.js';
+import { requireWorkable } from './access.js';
 import { ReasonText } from '../../../shared/referrals.js';
 import type { TransferView } from '../../../shared/cases.js';
 
@@ -29,14 +30,12 @@ type TransferRow = {
   reason: string; shared: Record<string, unknown>; status: string; requested_by: string | null; requested_at: Date; response_reason: string | null; org_name: string;
 };
 
-type CaseAccess = { requireWorkable(actor: Actor, id: string, ctx: AuditContext): Promise<unknown> };
-
 /**
  * Transfers between workers, organisations and districts. The sender asks; nothing moves
  * until the receiver (the named worker, or a supervisor of the receiving organisation over
  * the new place) accepts. The old team loses access on acceptance; the timeline stays one.
  */
-export function createTransfers(db: Database, geo: GeoService, access: CaseAccess) {
+export function createTransfers(db: Database, geo: GeoService) {
   /** Who may answer: the named receiver, or an assigner of the receiving organisation over the target place. */
   function receiverPredicate(actor: Actor) {
     const assigner = scopePredicate(actor, P.assign, { adm1: 't.target_adm1', adm2: 't.target_adm2', adm3: 't.target_adm3' });
@@ -51,7 +50,7 @@ export function createTransfers(db: Database, geo: GeoService, access: CaseAcces
 
   return {
     async request(actor: Actor, caseId: string, input: z.infer<typeof TransferInput>, ctx: AuditContext) {
-      await access.requireWorkable(actor, caseId, ctx);
+      await requireWorkable(db, actor, caseId, ctx);
       const org = await db.maybeOne<{ id: string; is_active: boolean }>(sql`SELECT id, is_active FROM organisations WHERE id = ${input.toOrganisationId}`);
       if (!org?.is_active) throw new AppError('validation', 'validation', [{ path: 'toOrganisationId', code: 'unknown_organisation', message: '' }]);
       if (input.toUserId) {

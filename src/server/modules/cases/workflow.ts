@@ -8,6 +8,7 @@ import { notify } from '../../platform/notifications/notifications.js';
 import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import { initialAssessmentDue } from './policy.js';
 import * as q from './queries.js';
+import { isWorker, requireVisible } from './access.js';
 
 type CaseState = { id: string; case_number: string; status: string; step: string; caseworker_id: string | null; supervisor_id: string | null; risk_level: string };
 
@@ -18,13 +19,13 @@ const invalid = (issues: FieldIssue[]) => new AppError('validation', 'validation
  * who and when; skips need a reason; plans and closures wait for a supervisor, who may not
  * decide on their own submission. Each change is audited and put on the case timeline.
  */
-export function createWorkflow(db: Database, access: { requireVisible(actor: Actor, id: string, ctx: AuditContext): Promise<unknown> }) {
-  const isAssigned = (caseId: string, userId: string) => q.isWorker(db, caseId, userId);
+export function createWorkflow(db: Database) {
+  const isAssigned = (caseId: string, userId: string) => isWorker(db, caseId, userId);
 
   return {
     async submitStep(actor: Actor, id: string, step: string, input: StepInput, ctx: AuditContext) {
       if (!can(actor, P.work)) throw new AppError('forbidden');
-      await access.requireVisible(actor, id, ctx);
+      await requireVisible(db, actor, id, ctx);
       if (!(step in STEP_FORMS)) throw new AppError('not_found');
       if (!(await isAssigned(id, actor.userId))) throw new AppError('forbidden', 'not_assigned');
       const form = STEP_FORMS[step as StepWithForm].safeParse(input.data);
@@ -58,7 +59,7 @@ export function createWorkflow(db: Database, access: { requireVisible(actor: Act
     /** A supervisor approves or returns the pending plan or closure. */
     async decide(actor: Actor, id: string, what: 'plan' | 'closure', input: DecisionInput, ctx: AuditContext) {
       if (!can(actor, P.approve)) throw new AppError('forbidden');
-      await access.requireVisible(actor, id, ctx);
+      await requireVisible(db, actor, id, ctx);
       const decision = DecisionInput.parse(input);
       return db.tx(async (tx) => {
         const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
@@ -83,7 +84,7 @@ export function createWorkflow(db: Database, access: { requireVisible(actor: Act
     /** Reopens a closed case at the planning step; the history stays on the timeline. */
     async reopen(actor: Actor, id: string, reason: string, ctx: AuditContext) {
       if (!can(actor, P.approve)) throw new AppError('forbidden');
-      await access.requireVisible(actor, id, ctx);
+      await requireVisible(db, actor, id, ctx);
       return db.tx(async (tx) => {
         const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
         if (current.status !== 'closed') throw new AppError('conflict', 'not_closed');

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Consent, ConsentInput, ConsentWithdrawal, Referral, ReferralInput, ReferralResponse, Service, ServiceInput, ServiceQuery } from '../../../shared/referrals.js';
+import { Referral, ReferralInput, ReferralResponse, Service, ServiceInput, ServiceQuery } from '../../../shared/referrals.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { Services } from '../../platform/module.js';
 
-export function registerReferralRoutes(app: FastifyInstance, { referrals, cases }: Services) {
+export function registerReferralRoutes(app: FastifyInstance, { referrals }: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['referrals'];
   const Id = z.object({ id: z.uuid() });
@@ -28,14 +28,4 @@ export function registerReferralRoutes(app: FastifyInstance, { referrals, cases 
   r.post('/api/v1/referrals/:id/response', { schema: { tags, params: Id, body: ReferralResponse, response: { 200: Referral } } }, async (req) =>
     referrals.respond(actorOf(req), req.params.id, req.body, auditContext(req)),
   );
-
-  r.get('/api/v1/cases/:id/consents', { schema: { tags: ['cases'], params: Id, response: { 200: z.object({ items: z.array(Consent) }) } } }, async (req) => ({
-    items: await cases.consents(actorOf(req), req.params.id, auditContext(req)),
-  }));
-  r.post('/api/v1/cases/:id/consents', { schema: { tags: ['cases'], params: Id, body: ConsentInput, response: { 201: z.object({ items: z.array(Consent) }) } } }, async (req, reply) =>
-    reply.status(201).send({ items: await cases.addConsent(actorOf(req), req.params.id, req.body, auditContext(req)) }),
-  );
-  r.post('/api/v1/cases/:id/consents/:consentId/withdraw', { schema: { tags: ['cases'], params: Id.extend({ consentId: z.uuid() }), body: ConsentWithdrawal, response: { 200: z.object({ items: z.array(Consent) }) } } }, async (req) => ({
-    items: await cases.withdrawConsent(actorOf(req), req.params.id, req.params.consentId, req.body.note, auditContext(req)),
-  }));
 }
