@@ -12,7 +12,8 @@ import { seedDemo } from '../seed/demo.js';
  * folder), instead of each file migrating and seeding its own: as modules multiply, setup
  * stays one seed per run. Built by the integration project's global setup.
  */
-export const TEMPLATE_DIR = path.resolve(import.meta.dirname, '../../../.tmp/test-template');
+// One folder per kind of database, so a PGlite run and a server run side by side do not share one.
+export const TEMPLATE_DIR = path.resolve(import.meta.dirname, `../../../.tmp/test-template-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`);
 export const TEMPLATE_DB = 'ncpp_template';
 const READY = path.join(TEMPLATE_DIR, 'ready');
 

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { MAX_ATTACHMENT_BYTES, detectType, type FileStore } from '../../platform/files/store.js';
 import * as q from './queries.js';
+import * as nq from './queries/notes-files.js';
 import { requireVisible, requireWorkable } from './access.js';
 
 /**
@@ -18,7 +18,7 @@ export function createNotesAndFiles(db: Database, store: FileStore) {
     async addNote(actor: Actor, caseId: string, body: string, ctx: AuditContext) {
       await requireWorkable(db, actor, caseId, ctx);
       await db.tx(async (tx) => {
-        const row = await tx.one<{ id: string }>(sql`INSERT INTO case_notes (case_id, body, author_id) VALUES (${caseId}, ${body}, ${actor.userId}) RETURNING id`);
+        const row = { id: await nq.insertNote(tx, caseId, body, actor.userId) };
         await q.addEvent(tx, caseId, actor.userId, 'note.added', {});
         await recordAudit(tx, ctx, { action: 'case.note_add', entity: 'case', entityId: caseId, after: { note_id: row.id } });
       });
@@ -26,11 +26,8 @@ export function createNotesAndFiles(db: Database, store: FileStore) {
 
     async list(actor: Actor, caseId: string, ctx: AuditContext) {
       await requireVisible(db, actor, caseId, ctx);
-      const notes = await db.query<{ id: string; body: string; author: string | null; created_at: Date }>(sql`
-        SELECT n.id, n.body, u.full_name AS author, n.created_at FROM case_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.case_id = ${caseId} ORDER BY n.created_at DESC`);
-      const files = await db.query<{ id: string; file_name: string; content_type: string; size_bytes: number; uploaded_by: string | null; uploaded_at: Date }>(sql`
-        SELECT a.id, a.file_name, a.content_type, a.size_bytes, u.full_name AS uploaded_by, a.uploaded_at FROM case_attachments a LEFT JOIN users u ON u.id = a.uploaded_by
-        WHERE a.case_id = ${caseId} ORDER BY a.uploaded_at DESC`);
+      const notes = await nq.listNotes(db, caseId);
+      const files = await nq.listAttachments(db, caseId);
       return {
         notes: notes.map((n) => ({ id: n.id, body: n.body, author: n.author, createdAt: n.created_at.toISOString() })),
         attachments: files.map((f) => ({ id: f.id, fileName: f.file_name, contentType: f.content_type, sizeBytes: f.size_bytes, uploadedBy: f.uploaded_by, uploadedAt: f.uploaded_at.toISOString() })),
@@ -50,9 +47,7 @@ export function createNotesAndFiles(db: Database, store: FileStore) {
       await store.put(key, content);
       try {
         return await db.tx(async (tx) => {
-          const row = await tx.one<{ id: string }>(sql`
-            INSERT INTO case_attachments (case_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by)
-            VALUES (${caseId}, ${name}, ${type}, ${content.length}, ${sha256}, ${key}, ${actor.userId}) RETURNING id`);
+          const row = { id: await nq.insertAttachment(tx, { caseId, fileName: name, contentType: type, sizeBytes: content.length, sha256, storageKey: key, uploadedBy: actor.userId }) };
           await q.addEvent(tx, caseId, actor.userId, 'attachment.added', { fileName: name });
           await recordAudit(tx, ctx, { action: 'case.attachment_add', entity: 'case', entityId: caseId, after: { attachment_id: row.id, file_name: name, size: content.length, sha256 } });
           return { id: row.id, fileName: name, contentType: type, sizeBytes: content.length };
@@ -66,8 +61,7 @@ export function createNotesAndFiles(db: Database, store: FileStore) {
 
     async download(actor: Actor, caseId: string, attachmentId: string, ctx: AuditContext) {
       await requireVisible(db, actor, caseId, ctx);
-      const row = await db.maybeOne<{ file_name: string; content_type: string; sha256: string; storage_key: string }>(sql`
-        SELECT file_name, content_type, sha256, storage_key FROM case_attachments WHERE id = ${attachmentId} AND case_id = ${caseId}`);
+      const row = await nq.findAttachment(db, caseId, attachmentId);
       if (!row) throw new AppError('not_found');
       const content = await store.get(row.storage_key);
       if (crypto.createHash('sha256').update(content).digest('hex') !== row.sha256) throw new Error(`Attachment ${attachmentId} failed its integrity check`);

@@ -2,15 +2,13 @@ import { DecisionInput, MOVES, STEP_FORMS, findMove, stepAfter, type StepInput, 
 import { can, type Actor } from '../../platform/access/actor.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
 import { initialAssessmentDue } from './policy.js';
 import * as q from './queries.js';
+import * as wq from './queries/workflow.js';
 import { isWorker, requireVisible } from './access.js';
-
-type CaseState = { id: string; case_number: string; status: string; step: string; caseworker_id: string | null; supervisor_id: string | null; risk_level: string };
 
 const invalid = (issues: FieldIssue[]) => new AppError('validation', 'validation', issues);
 
@@ -33,7 +31,7 @@ export function createWorkflow(db: Database) {
         throw invalid(form.error.issues.map((i) => ({ path: ['data', ...i.path.map(String)].join('.'), code: i.code, message: '', params: { ...i } as Record<string, unknown> })));
       }
       return db.tx(async (tx) => {
-        const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
+        const current = await wq.lockCaseState(tx, id);
         const move = findMove(current.step, step);
         const closedOnly = step === 'post_closure';
         if (!move || (closedOnly ? current.status !== 'closed' : current.status !== 'open')) {
@@ -41,12 +39,11 @@ export function createWorkflow(db: Database) {
         }
         if (move.needsReason && !input.skipReason) throw invalid([{ path: 'skipReason', code: 'skip_reason_required', message: '', params: { skipped: move.skip } }]);
         const next = stepAfter(step as StepWithForm);
-        await tx.query(sql`INSERT INTO case_steps (case_id, step, data, skipped, skip_reason, recorded_by)
-          VALUES (${id}, ${step}, ${JSON.stringify(form.data)}::jsonb, ${move.skip ?? []}, ${move.needsReason ? (input.skipReason ?? null) : null}, ${actor.userId})`);
+        await wq.insertStep(tx, { caseId: id, step, data: form.data, skipped: move.skip ?? [], skipReason: move.needsReason ? (input.skipReason ?? null) : null, recordedBy: actor.userId });
         // The initial assessment may re-grade the risk; the deadline follows the new level.
         const data = form.data as Record<string, unknown>;
         const risk = step === 'initial_assessment' ? String(data.riskLevel) : current.risk_level;
-        await tx.query(sql`UPDATE cases SET step = ${next}, risk_level = ${risk}, updated_at = now() WHERE id = ${id}`);
+        await wq.moveCase(tx, id, { step: next, riskLevel: risk });
         await q.addEvent(tx, id, actor.userId, `step.${step}`, { skipped: move.skip ?? [], ...(move.needsReason ? { reason: input.skipReason } : {}) });
         await recordAudit(tx, ctx, { action: `case.step.${step}`, entity: 'case', entityId: id, before: { step: current.step, risk_level: current.risk_level }, after: { step: next, risk_level: risk }, meta: move.skip ? { skipped: move.skip, reason: input.skipReason } : undefined });
         if ((next === 'plan_approval' || next === 'closure') && current.supervisor_id) {
@@ -62,18 +59,17 @@ export function createWorkflow(db: Database) {
       await requireVisible(db, actor, id, ctx);
       const decision = DecisionInput.parse(input);
       return db.tx(async (tx) => {
-        const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
+        const current = await wq.lockCaseState(tx, id);
         const waiting = what === 'plan' ? 'plan_approval' : 'closure';
         if (current.step !== waiting || current.status !== 'open') throw new AppError('conflict', 'nothing_to_decide');
-        const submitted = await tx.one<{ id: number; recorded_by: string | null }>(sql`
-          SELECT id, recorded_by FROM case_steps WHERE case_id = ${id} AND step = ${what === 'plan' ? 'case_plan' : 'closure'} ORDER BY id DESC LIMIT 1`);
+        const submitted = await wq.latestSubmission(tx, id, what === 'plan' ? 'case_plan' : 'closure');
         // Four eyes: whoever submitted the plan or closure cannot approve or return it.
         if (submitted.recorded_by === actor.userId) throw new AppError('forbidden', 'own_submission');
         const approved = decision.decision === 'approve';
         const nextStep = what === 'plan' ? (approved ? 'implementation' : 'case_plan') : approved ? 'closure' : 'follow_up';
         const nextStatus = what === 'closure' && approved ? 'closed' : 'open';
-        await tx.query(sql`UPDATE case_steps SET decision = ${decision.decision}, decided_by = ${actor.userId}, decided_at = now(), decision_comment = ${decision.comment} WHERE id = ${submitted.id}`);
-        await tx.query(sql`UPDATE cases SET step = ${nextStep}, status = ${nextStatus}, updated_at = now() WHERE id = ${id}`);
+        await wq.recordDecision(tx, submitted.id, decision, actor.userId);
+        await wq.moveCase(tx, id, { step: nextStep, status: nextStatus });
         await q.addEvent(tx, id, actor.userId, `${what}.${approved ? 'approved' : 'returned'}`, { comment: decision.comment });
         await recordAudit(tx, ctx, { action: `case.${what}_${approved ? 'approved' : 'returned'}`, entity: 'case', entityId: id, before: { step: current.step, status: current.status }, after: { step: nextStep, status: nextStatus }, meta: { comment: decision.comment } });
         if (current.caseworker_id) await notify(tx, current.caseworker_id, `${what}_${approved ? 'approved' : 'returned'}`, { number: current.case_number, comment: decision.comment }, `/cases/${id}`);
@@ -86,9 +82,9 @@ export function createWorkflow(db: Database) {
       if (!can(actor, P.approve)) throw new AppError('forbidden');
       await requireVisible(db, actor, id, ctx);
       return db.tx(async (tx) => {
-        const current = await tx.one<CaseState>(sql`SELECT id, case_number, status, step, caseworker_id, supervisor_id, risk_level FROM cases WHERE id = ${id} FOR UPDATE`);
+        const current = await wq.lockCaseState(tx, id);
         if (current.status !== 'closed') throw new AppError('conflict', 'not_closed');
-        await tx.query(sql`UPDATE cases SET status = 'open', step = 'case_plan', initial_assessment_due = ${initialAssessmentDue(current.risk_level as 'high', new Date())}, updated_at = now() WHERE id = ${id}`);
+        await wq.moveCase(tx, id, { step: 'case_plan', status: 'open', initialAssessmentDue: initialAssessmentDue(current.risk_level as 'high', new Date()) });
         await q.addEvent(tx, id, actor.userId, 'reopened', { reason });
         await recordAudit(tx, ctx, { action: 'case.reopen', entity: 'case', entityId: id, before: { status: 'closed', step: current.step }, after: { status: 'open', step: 'case_plan' }, meta: { reason } });
         return { step: 'case_plan', status: 'open' };
