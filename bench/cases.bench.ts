@@ -1,6 +1,6 @@
 // Case create (20 concurrent caseworkers, with access check, audit row and case number) and
 // name search inside a district scope, on national-scale data (117,000 cases by default).
-import { CONCERNS, childNames } from '../src/server/modules/cases/national-seed.js';
+import { CONCERNS, childNames } from '../src/server/modules/cases/seed/national-seed.js';
 import { seededRandom } from '../src/server/seed/random.js';
 import { emit, load, startApp } from './lib.js';
 

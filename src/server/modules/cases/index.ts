@@ -2,18 +2,18 @@ import { CASE_PERMISSIONS } from '../../../shared/cases.js';
 import { SEND_MAIL_JOB } from '../../platform/auth/service.js';
 import { defineModule } from '../../platform/module.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
-import { createBestInterest, type BestInterest } from './bid.js';
-import { createConsents, type Consents } from './consent.js';
-import { DAILY_DIGEST_JOB, digestMail } from './digest.js';
-import { createCaseExporter, type CaseExporter } from './export.js';
-import { createCaseImporter, type CaseImporter } from './import.js';
-import { seedNationalCases } from './national-seed.js';
-import { createNotesAndFiles, type NotesAndFiles } from './notes-files.js';
+import { createBestInterest, type BestInterest } from './best-interest/bid.js';
+import { createConsents, type Consents } from './consent/consent.js';
+import { DAILY_DIGEST_JOB, digestMail } from './caseload/digest.js';
+import { createCaseExporter, type CaseExporter } from './import-export/export.js';
+import { createCaseImporter, type CaseImporter } from './import-export/import.js';
+import { seedNationalCases } from './seed/national-seed.js';
+import { createNotesAndFiles, type NotesAndFiles } from './notes-files/notes-files.js';
 import { registerCaseRoutes } from './routes.js';
-import { seedDemoCases } from './seed.js';
-import { createCaseService, type CaseService } from './service.js';
-import { createTransfers, type Transfers } from './transfer.js';
-import { createWorkflow, type Workflow } from './workflow.js';
+import { seedDemoCases } from './seed/seed.js';
+import { createCaseService, type CaseService } from './core/service.js';
+import { createTransfers, type Transfers } from './transfers/transfer.js';
+import { createWorkflow, type Workflow } from './workflow/workflow.js';
 
 declare module '../../platform/module.js' {
   interface ModuleServices {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/actor.js';
 import { caseActions, initialAssessmentDue, isSensitive, mayRegisterAt } from './policy.js';
-import { flowActions } from './workflow.js';
+import { flowActions } from './workflow/workflow.js';
 
 const actor = (permissions: string[], scopeLevel: 0 | 1 | 2 | 3, scopeCode: string | null, userId = 'me'): Actor => ({
   userId, username: userId, organisationId: 'org', lang: 'en', via: 'session', bindings: [{ roleKey: 'r', permissions, scopeLevel, scopeCode }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseDetail, CaseListItem } from '../../../shared/cases.js';
 import { presentCaseDetail, presentCaseListItem } from './presenter.js';
-import type { CaseRow } from './queries.js';
+import type { CaseRow } from './core/queries.js';
 
 const now = new Date('2026-11-25T00:00:00Z');
 const row: CaseRow & Record<string, unknown> = {

@@ -1,6 +1,6 @@
 import type { CaseDetail, CaseListItem } from '../../../shared/cases.js';
 import { ageOn } from '../people/service.js';
-import type { CaseFileExtras, CaseRow } from './queries.js';
+import type { CaseFileExtras, CaseRow } from './core/queries.js';
 
 /** Row -> API: an explicit field list, so a new column never leaks by accident. */
 export function presentCaseListItem(row: CaseRow, now = new Date()): CaseListItem {

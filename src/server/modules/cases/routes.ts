@@ -7,8 +7,8 @@ import {
 import { Items } from '../../../shared/admin.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { Services } from '../../platform/module.js';
-import { printableCaseFile } from './print.js';
-import { TransferInput, TransferResponse } from './transfer.js';
+import { printableCaseFile } from './core/print.js';
+import { TransferInput, TransferResponse } from './transfers/transfer.js';
 import { BidInput, BoardDecisionInput } from '../../../shared/bid.js';
 import { DecisionInput, ReopenInput, StepInput } from '../../../shared/sop.js';
 import { Consent, ConsentInput, ConsentWithdrawal } from '../../../shared/referrals.js';

@@ -7,7 +7,7 @@ import type { Database } from '../../platform/db/database.js';
 import { sql, type Sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
-import type { CaseService } from '../cases/service.js';
+import type { CaseService } from '../cases/core/service.js';
 import { REFERRAL_PERMISSIONS as P } from '../../../shared/referrals.js';
 import { presentReferral, presentService } from './presenter.js';
 import * as q from './queries.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
+import { sql } from '../../../platform/db/sql.js';
+import { signIn, startHarness, type Harness } from '../../../testing/harness.js';
 import { DAILY_DIGEST_JOB } from './digest.js';
 
 describe('caseload, alerts and the daily digest', () => {

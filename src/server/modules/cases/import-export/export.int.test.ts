@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
+import { sql } from '../../../platform/db/sql.js';
+import { signIn, startHarness, type Harness } from '../../../testing/harness.js';
 
 describe('case exports and the printable case file', () => {
   let h: Harness;

@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { can, type Actor } from '../../platform/access/actor.js';
-import { placeOf } from '../../platform/access/scope.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
-import type { Database } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
-import { notify } from '../../platform/notifications/notifications.js';
-import type { GeoService } from '../geo/service.js';
-import { ageOn, peopleService } from '../people/service.js';
-import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
-import * as q from './queries.js';
-import * as tq from './queries/transfers.js';
-import type { TransferRow } from './queries/transfers.js';
-import { requireWorkable } from './access.js';
-import { ReasonText } from '../../../shared/referrals.js';
-import type { TransferView } from '../../../shared/cases.js';
+import { can, type Actor } from '../../../platform/access/actor.js';
+import { placeOf } from '../../../platform/access/scope.js';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import type { Database } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors.js';
+import { notify } from '../../../platform/notifications/notifications.js';
+import type { GeoService } from '../../geo/service.js';
+import { ageOn, peopleService } from '../../people/service.js';
+import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
+import * as q from '../core/queries.js';
+import * as tq from './queries.js';
+import type { TransferRow } from './queries.js';
+import { requireWorkable } from '../access.js';
+import { ReasonText } from '../../../../shared/referrals.js';
+import type { TransferView } from '../../../../shared/cases.js';
 
 export const TransferInput = z.object({
   toOrganisationId: z.uuid(),

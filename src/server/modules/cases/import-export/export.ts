@@ -1,15 +1,15 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { CaseSearchQuery } from '../../../shared/cases.js';
-import { formatDate, translate, type Lang } from '../../../shared/i18n/index.js';
-import { can, type Actor } from '../../platform/access/actor.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
-import type { Database } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
-import { ageOn } from '../people/service.js';
-import type { Taxonomies } from '../people/taxonomies.js';
-import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
-import { searchCases } from './queries.js';
+import type { CaseSearchQuery } from '../../../../shared/cases.js';
+import { formatDate, translate, type Lang } from '../../../../shared/i18n/index.js';
+import { can, type Actor } from '../../../platform/access/actor.js';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import type { Database } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors.js';
+import { ageOn } from '../../people/service.js';
+import type { Taxonomies } from '../../people/taxonomies.js';
+import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
+import { searchCases } from '../core/queries.js';
 
 export const MAX_EXPORT_ROWS = 200_000;
 

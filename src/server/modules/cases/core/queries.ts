@@ -1,12 +1,12 @@
-import type { Actor } from '../../platform/access/actor.js';
-import { scopePredicate } from '../../platform/access/scope.js';
-import type { Queryable } from '../../platform/db/database.js';
-import { join, prepared, Sql, sql } from '../../platform/db/sql.js';
-import type { CaseSearchQuery } from '../../../shared/cases.js';
-import { holdersSql } from '../../platform/access/holders.js';
-import { peopleService } from '../people/service.js';
-import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
-import { assigned, visibleCases } from './access.js';
+import type { Actor } from '../../../platform/access/actor.js';
+import { scopePredicate } from '../../../platform/access/scope.js';
+import type { Queryable } from '../../../platform/db/database.js';
+import { join, prepared, Sql, sql } from '../../../platform/db/sql.js';
+import type { CaseSearchQuery } from '../../../../shared/cases.js';
+import { holdersSql } from '../../../platform/access/holders.js';
+import { peopleService } from '../../people/service.js';
+import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
+import { assigned, visibleCases } from '../access.js';
 
 export { visibleCases };
 

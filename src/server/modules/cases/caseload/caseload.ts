@@ -1,9 +1,9 @@
-import type { Actor } from '../../platform/access/actor.js';
-import type { Queryable } from '../../platform/db/database.js';
-import { sql, type Sql } from '../../platform/db/sql.js';
-import { usersHolding } from '../../platform/access/holders.js';
-import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
-import { visibleCases } from './queries.js';
+import type { Actor } from '../../../platform/access/actor.js';
+import type { Queryable } from '../../../platform/db/database.js';
+import { sql, type Sql } from '../../../platform/db/sql.js';
+import { usersHolding } from '../../../platform/access/holders.js';
+import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
+import { visibleCases } from '../core/queries.js';
 
 export type Caseload = {
   mine: number;

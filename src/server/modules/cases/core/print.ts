@@ -1,6 +1,6 @@
-import type { CaseDetail } from '../../../shared/cases.js';
-import { formatDate, formatNumber, translate, type Lang } from '../../../shared/i18n/index.js';
-import type { Taxonomies } from '../people/taxonomies.js';
+import type { CaseDetail } from '../../../../shared/cases.js';
+import { formatDate, formatNumber, translate, type Lang } from '../../../../shared/i18n/index.js';
+import type { Taxonomies } from '../../people/taxonomies.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 

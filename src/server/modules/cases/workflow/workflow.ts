@@ -1,14 +1,14 @@
-import { DecisionInput, MOVES, STEP_FORMS, findMove, stepAfter, type StepInput, type StepWithForm } from '../../../shared/sop.js';
-import { can, type Actor } from '../../platform/access/actor.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
-import type { Database } from '../../platform/db/database.js';
-import { AppError, type FieldIssue } from '../../platform/errors.js';
-import { notify } from '../../platform/notifications/notifications.js';
-import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
-import { initialAssessmentDue } from './policy.js';
-import * as q from './queries.js';
-import * as wq from './queries/workflow.js';
-import { isWorker, requireVisible } from './access.js';
+import { DecisionInput, MOVES, STEP_FORMS, findMove, stepAfter, type StepInput, type StepWithForm } from '../../../../shared/sop.js';
+import { can, type Actor } from '../../../platform/access/actor.js';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import type { Database } from '../../../platform/db/database.js';
+import { AppError, type FieldIssue } from '../../../platform/errors.js';
+import { notify } from '../../../platform/notifications/notifications.js';
+import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
+import { initialAssessmentDue } from '../policy.js';
+import * as q from '../core/queries.js';
+import * as wq from './queries.js';
+import { isWorker, requireVisible } from '../access.js';
 
 const invalid = (issues: FieldIssue[]) => new AppError('validation', 'validation', issues);
 

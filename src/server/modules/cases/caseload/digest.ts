@@ -1,5 +1,5 @@
-import { translate } from '../../../shared/i18n/index.js';
-import type { Mail } from '../../platform/mail/mailer.js';
+import { translate } from '../../../../shared/i18n/index.js';
+import type { Mail } from '../../../platform/mail/mailer.js';
 import type { Caseload } from './caseload.js';
 
 export const DAILY_DIGEST_JOB = 'cases.daily-digest';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
+import { sql } from '../../../platform/db/sql.js';
+import { signIn, startHarness, type Harness } from '../../../testing/harness.js';
 
 const HEADER = 'child_name,child_name_bn,sex,age_years,upazila_code,concern,risk_level,source,reported_on,legacy_id';
 const GOOD = [

@@ -1,18 +1,18 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { can, type Actor } from '../../platform/access/actor.js';
-import { placeOf, scopeCovers } from '../../platform/access/scope.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
-import type { Database, Queryable } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
-import { AppError, type FieldIssue } from '../../platform/errors.js';
-import type { GeoService } from '../geo/service.js';
-import { peopleService } from '../people/service.js';
-import type { Taxonomies } from '../people/taxonomies.js';
-import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
-import { usersHolding } from '../../platform/access/holders.js';
-import { initialAssessmentDue, isSensitive } from './policy.js';
-import { insertCase } from './queries.js';
+import { can, type Actor } from '../../../platform/access/actor.js';
+import { placeOf, scopeCovers } from '../../../platform/access/scope.js';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import type { Database, Queryable } from '../../../platform/db/database.js';
+import { sql } from '../../../platform/db/sql.js';
+import { AppError, type FieldIssue } from '../../../platform/errors.js';
+import type { GeoService } from '../../geo/service.js';
+import { peopleService } from '../../people/service.js';
+import type { Taxonomies } from '../../people/taxonomies.js';
+import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
+import { usersHolding } from '../../../platform/access/holders.js';
+import { initialAssessmentDue, isSensitive } from '../policy.js';
+import { insertCase } from '../core/queries.js';
 
 /** The documented columns (docs/import-cases.md). Unknown columns are refused, so a typo is not silently dropped. */
 export const REQUIRED_COLUMNS = ['child_name', 'sex', 'age_years', 'upazila_code', 'concern', 'risk_level', 'source', 'reported_on'] as const;

@@ -1,11 +1,11 @@
-import type { ConsentInput } from '../../../shared/referrals.js';
-import type { Actor } from '../../platform/access/actor.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
-import type { Database, Queryable } from '../../platform/db/database.js';
-import { sql } from '../../platform/db/sql.js';
-import { AppError } from '../../platform/errors.js';
-import { requireVisible, requireWorkable } from './access.js';
-import { addEvent } from './queries.js';
+import type { ConsentInput } from '../../../../shared/referrals.js';
+import type { Actor } from '../../../platform/access/actor.js';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import type { Database, Queryable } from '../../../platform/db/database.js';
+import { sql } from '../../../platform/db/sql.js';
+import { AppError } from '../../../platform/errors.js';
+import { requireVisible, requireWorkable } from '../access.js';
+import { addEvent } from '../core/queries.js';
 
 /**
  * Consent and assent on a case, in one place: recorded by the people working on the case,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../platform/db/sql.js';
-import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
+import { sql } from '../../../platform/db/sql.js';
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../../testing/harness.js';
 
 const FORMS = {
   initial_assessment: { immediateSafety: 'at_risk', findings: 'Works in a brick kiln, no school since March.', riskLevel: 'high' },

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
-import type { Actor } from '../../platform/access/actor.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
-import type { Database } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
-import { MAX_ATTACHMENT_BYTES, detectType, type FileStore } from '../../platform/files/store.js';
-import * as q from './queries.js';
-import * as nq from './queries/notes-files.js';
-import { requireVisible, requireWorkable } from './access.js';
+import type { Actor } from '../../../platform/access/actor.js';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import type { Database } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors.js';
+import { MAX_ATTACHMENT_BYTES, detectType, type FileStore } from '../../../platform/files/store.js';
+import * as q from '../core/queries.js';
+import * as nq from './queries.js';
+import { requireVisible, requireWorkable } from '../access.js';
 
 /**
  * Case notes and attachments. Adding needs the right to work on the case; reading needs the

@@ -1,8 +1,8 @@
-import type { NationalSeedStep, SeedRandom } from '../../platform/module.js';
-import type { NationalTeam } from '../admin/national-seed.js';
-import { personKeys, type NewPersonRow } from '../people/service.js';
-import * as q from './queries.js';
-import { initialAssessmentDue } from './policy.js';
+import type { NationalSeedStep, SeedRandom } from '../../../platform/module.js';
+import type { NationalTeam } from '../../admin/national-seed.js';
+import { personKeys, type NewPersonRow } from '../../people/service.js';
+import * as q from '../core/queries.js';
+import { initialAssessmentDue } from '../policy.js';
 
 type Rnd = SeedRandom;
 

@@ -1,11 +1,11 @@
-import { usersHolding } from '../../platform/access/holders.js';
-import type { DemoSeedStep } from '../../platform/module.js';
-import { CASE_PERMISSIONS } from '../../../shared/cases.js';
-import { sql } from '../../platform/db/sql.js';
-import { placeOf } from '../../platform/access/scope.js';
-import { peopleService } from '../people/service.js';
-import { initialAssessmentDue } from './policy.js';
-import { nextCaseNumber } from './queries.js';
+import { usersHolding } from '../../../platform/access/holders.js';
+import type { DemoSeedStep } from '../../../platform/module.js';
+import { CASE_PERMISSIONS } from '../../../../shared/cases.js';
+import { sql } from '../../../platform/db/sql.js';
+import { placeOf } from '../../../platform/access/scope.js';
+import { peopleService } from '../../people/service.js';
+import { initialAssessmentDue } from '../policy.js';
+import { nextCaseNumber } from '../core/queries.js';
 
 /** Children's names as families give them: Bangla with the Latin spelling used in documents. */
 export const CHILD_NAMES: ReadonlyArray<[string, string, 'male' | 'female']> = [

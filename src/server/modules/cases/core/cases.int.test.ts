@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../platform/audit/audit.js';
-import { sql } from '../../platform/db/sql.js';
-import { signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
+import { verifyAudit } from '../../../platform/audit/audit.js';
+import { sql } from '../../../platform/db/sql.js';
+import { signInAll, startHarness, type Harness, type Headers } from '../../../testing/harness.js';
 
 const child = (names: string[], geoCode = '554952') => ({ names: names.map((text) => ({ text, kind: 'full' })), sex: 'male', ageYears: 12, geoCode });
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../platform/db/sql.js';
-import { SYSTEM_CONTEXT } from '../../platform/audit/audit.js';
-import { startHarness, type Harness } from '../../testing/harness.js';
-import { seedNational } from '../../seed/national.js';
+import { sql } from '../../../platform/db/sql.js';
+import { SYSTEM_CONTEXT } from '../../../platform/audit/audit.js';
+import { startHarness, type Harness } from '../../../testing/harness.js';
+import { seedNational } from '../../../seed/national.js';
 
 describe('national-scale seed', () => {
   let h: Harness;

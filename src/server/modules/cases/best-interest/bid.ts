@@ -1,15 +1,15 @@
-import type { BidInput, BoardDecisionInput } from '../../../shared/bid.js';
-import { can, type Actor } from '../../platform/access/actor.js';
-import { placeOf, scopeCovers } from '../../platform/access/scope.js';
-import { usersHolding } from '../../platform/access/holders.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
-import type { Database } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
-import { notify } from '../../platform/notifications/notifications.js';
-import { CASE_PERMISSIONS as P } from '../../../shared/cases.js';
-import * as q from './queries.js';
-import * as bq from './queries/bids.js';
-import { requireVisible, requireWorkable } from './access.js';
+import type { BidInput, BoardDecisionInput } from '../../../../shared/bid.js';
+import { can, type Actor } from '../../../platform/access/actor.js';
+import { placeOf, scopeCovers } from '../../../platform/access/scope.js';
+import { usersHolding } from '../../../platform/access/holders.js';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import type { Database } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors.js';
+import { notify } from '../../../platform/notifications/notifications.js';
+import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
+import * as q from '../core/queries.js';
+import * as bq from './queries.js';
+import { requireVisible, requireWorkable } from '../access.js';
 
 /**
  * Best-interest determination for an alternative-care decision: the caseworker sets out the

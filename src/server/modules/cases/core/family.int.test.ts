@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../../testing/harness.js';
 
 describe('family members and search by phone', () => {
   let h: Harness;

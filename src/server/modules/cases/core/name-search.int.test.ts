@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startHarness, type Harness } from '../../testing/harness.js';
-import { NAME_PAIRS } from '../../testing/name-pairs.js';
+import { signIn, startHarness, type Harness } from '../../../testing/harness.js';
+import { NAME_PAIRS } from '../../../testing/name-pairs.js';
 
 /**
  * Cross-script search through the API: each real-world pair is registered once under its

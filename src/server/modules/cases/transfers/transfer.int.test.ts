@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../platform/db/sql.js';
-import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
+import { sql } from '../../../platform/db/sql.js';
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../../testing/harness.js';
 
 describe('case transfer between upazilas, with the receiver\'s acceptance', () => {
   let h: Harness;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../platform/db/sql.js';
-import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
+import { sql } from '../../../platform/db/sql.js';
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../../testing/harness.js';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('Medical report: below-knee amputation, healed. Secret marker XYZZY-1098.\n'), Buffer.from('%%EOF\n')]);
 
