@@ -174,7 +174,7 @@ function counterStep(adm2: string, year: number): Sql {
 
 /** The default supervisor of a case (SELECT id): a case supervisor of the organisation bound to its upazila. */
 function supervisorOf(organisationId: string, adm3: string | null): Sql {
-  return holdersSql({ permission: P.approve, at: { level: 3, code: adm3 }, organisationId, limit: 1 });
+  return holdersSql({ role: 'case_supervisor', at: { level: 3, code: adm3 }, organisationId, limit: 1 });
 }
 
 /**

@@ -105,9 +105,8 @@ export function createCaseImporter(db: Database, geo: GeoService, taxonomies: Ta
       ORDER BY (adm3_code = ${adm3}) DESC NULLS LAST LIMIT 1`);
     const at = { level: 3 as const, code: adm3 };
     const prefer = org?.id ?? fallbackOrg;
-    // A caseworker works cases without approving them; a supervisor approves.
-    const [caseworker] = await usersHolding(q, { permission: P.work, lacking: [P.approve], at, preferOrganisationId: prefer, limit: 1 });
-    const [supervisor] = await usersHolding(q, { permission: P.approve, at, preferOrganisationId: prefer, limit: 1 });
+    const [caseworker] = await usersHolding(q, { role: 'caseworker', at, preferOrganisationId: prefer, limit: 1 });
+    const [supervisor] = await usersHolding(q, { role: 'case_supervisor', at, preferOrganisationId: prefer, limit: 1 });
     return { organisationId: prefer, caseworker: caseworker ?? null, supervisor: supervisor ?? null };
   }
 
