@@ -11,8 +11,6 @@ export type HoldersQuery = {
    * number counter is locked.
    */
   role?: string;
-  /** ...and none of these (e.g. a caseworker: cases.work without cases.approve). */
-  lacking?: readonly string[];
   /** Bound exactly at this place (a binding at level 3 to upazila 554952, say); omit for anywhere. */
   at?: { level: 0 | 1 | 2 | 3; code: string | null };
   /** Members of this organisation only. */
@@ -50,23 +48,24 @@ function bindingHolders(grant: readonly string[] | { role: string }, at?: Holder
  */
 export function holdersSql(h: HoldersQuery): Sql {
   if (!h.permission === !h.role) throw new Error('holdersSql: give a permission or a role');
-  const wanted = h.role ? { role: h.role } : typeof h.permission === 'string' ? [h.permission] : [...(h.permission ?? [])];
-  // Bound to a place by role: a plain join, as fast as the index (no semi-join to plan around).
-  if (h.role && h.at && h.at.code !== null && !h.lacking?.length && !h.excludeUserId && !h.withEmail) {
-    const org = h.organisationId ? sql` AND u.organisation_id = ${h.organisationId}` : sql``;
-    const first = h.preferOrganisationId ? sql`(u.organisation_id = ${h.preferOrganisationId}) DESC, ` : sql``;
-    return sql`SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
-      WHERE u.is_active${org} AND ur.role_key = ${h.role} AND ur.scope_level = ${h.at.level} AND ur.scope_code = ${h.at.code}
-      ORDER BY ${first}u.username${h.limit ? sql` LIMIT ${h.limit}` : sql``}`;
+  const where: Sql[] = [sql`u.is_active`];
+  let from = sql`users u`;
+  if (h.role && h.at && h.at.code !== null) {
+    // One role at one place: a plain join that user_roles_place_idx answers (measured: the
+    // semi-join form cost about 8 ms at p95 on registration). A binding is unique per user,
+    // role and place, so the join cannot repeat anyone.
+    from = sql`users u JOIN user_roles ur ON ur.user_id = u.id`;
+    where.push(sql`ur.role_key = ${h.role} AND ur.scope_level = ${h.at.level} AND ur.scope_code = ${h.at.code}`);
+  } else {
+    const wanted = h.role ? { role: h.role } : typeof h.permission === 'string' ? [h.permission] : [...(h.permission ?? [])];
+    where.push(sql`u.id IN (${bindingHolders(wanted, h.at)})`);
   }
-  const where: Sql[] = [sql`u.is_active`, sql`u.id IN (${bindingHolders(wanted, h.at)})`];
-  if (h.lacking?.length) where.push(sql`u.id NOT IN (${bindingHolders(h.lacking)})`);
   if (h.organisationId) where.push(sql`u.organisation_id = ${h.organisationId}`);
   if (h.excludeUserId) where.push(sql`u.id <> ${h.excludeUserId}`);
   if (h.withEmail) where.push(sql`u.email IS NOT NULL`);
   const order = h.preferOrganisationId ? sql`(u.organisation_id = ${h.preferOrganisationId}) DESC, u.username` : sql`u.username`;
   const limit = h.limit ? sql` LIMIT ${h.limit}` : sql``;
-  return sql`SELECT u.id FROM users u WHERE ${join(where, ' AND ')} ORDER BY ${order}${limit}`;
+  return sql`SELECT u.id FROM ${from} WHERE ${join(where, ' AND ')} ORDER BY ${order}${limit}`;
 }
 
 /** The ids of the people `holdersSql` finds. */
