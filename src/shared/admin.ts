@@ -104,6 +104,5 @@ export type AuditRow = z.infer<typeof AuditRow>;
 /** A background job, for the administrators' view. */
 export const Job = z.object({ id: z.string(), name: z.string(), state: z.string(), retry_count: z.number(), created_on: z.string(), completed_on: z.string().nullable(), output: z.unknown() });
 export type Job = z.infer<typeof Job>;
-export const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export { ADMIN_PERMISSIONS } from './permissions/admin.js';

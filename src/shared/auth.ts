@@ -45,7 +45,6 @@ export const SessionState = z.object({
 export type SessionState = z.infer<typeof SessionState>;
 
 /** Responses of the auth routes. */
-export const Ok = z.object({ ok: z.literal(true) });
 export const LoginResult = z.object({ mfaRequired: z.boolean(), csrfToken: z.string() });
 export type LoginResult = z.infer<typeof LoginResult>;
 export const TotpEnrolment = z.object({ secret: z.string(), uri: z.string() });

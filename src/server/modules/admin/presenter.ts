@@ -1,4 +1,4 @@
-import type { AuditRow, Organisation, Role, User } from '../../../shared/admin.js';
+import type { AuditRow, Job, Organisation, Role, User } from '../../../shared/admin.js';
 import type { OrganisationRow, UserListRow } from './queries.js';
 
 export function presentUser(row: UserListRow, roles: Array<{ role_key: string; scope_level: number; scope_code: string | null; scope_name: string | null }>, allowedActions: string[]): User {
@@ -43,4 +43,10 @@ export function presentAuditRow(r: Record<string, unknown>): AuditRow {
     seq: Number(r.seq), at: r.at instanceof Date ? r.at.toISOString() : String(r.at), actor_user_id: text(r.actor_user_id), actor_role: text(r.actor_role),
     action: String(r.action), entity: String(r.entity), entity_id: text(r.entity_id), diff: r.diff ?? null, request_id: text(r.request_id),
   };
+}
+
+/** A pg-boss job row, dates as ISO text. */
+export function presentJob(j: Record<string, unknown>): Job {
+  const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
+  return { id: String(j.id), name: String(j.name), state: String(j.state), retry_count: Number(j.retry_count), created_on: iso(j.created_on) ?? '', completed_on: iso(j.completed_on), output: j.output ?? null };
 }

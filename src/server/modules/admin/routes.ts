@@ -2,22 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AuditRow, DirectoryOrganisation, Items, Job, ListQuery, Organisation, PersonName, OrganisationInput, OrganisationPatch, Role, RolePermissionsInput, ScopeBindingInput, User, UserCreateInput, UserPatch,
+  AuditRow, DirectoryOrganisation, Job, ListQuery, Organisation, PersonName, OrganisationInput, OrganisationPatch, Role, RolePermissionsInput, ScopeBindingInput, User, UserCreateInput, UserPatch,
 } from '../../../shared/admin.js';
+import { Items, Ok } from '../../../shared/common.js';
 import { can } from '../../platform/access/actor.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import { ADMIN_PERMISSIONS as P } from '../../../shared/admin.js';
 import type { AdminService } from './service.js';
+import { presentJob } from './presenter.js';
 
 const IdParam = z.object({ id: z.uuid() });
 
-/** A pg-boss job row, dates as ISO text. */
-function presentJob(j: Record<string, unknown>): Job {
-  const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
-  return { id: String(j.id), name: String(j.name), state: String(j.state), retry_count: Number(j.retry_count), created_on: iso(j.created_on) ?? '', completed_on: iso(j.completed_on), output: j.output ?? null };
-}
 
 /** Thin HTTP over the admin service: authenticate (hook), validate (zod), call, present. */
 export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, jobs: JobQueue) {
@@ -37,7 +34,7 @@ export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, j
   r.put('/api/v1/admin/users/:id/roles', { schema: { tags, params: IdParam, body: z.object({ roles: z.array(ScopeBindingInput).max(20) }), response: { 200: User } } }, async (req) =>
     admin.setRoles(actorOf(req), req.params.id, req.body.roles, auditContext(req)),
   );
-  r.put('/api/v1/admin/users/:id/password', { schema: { tags, params: IdParam, body: z.object({ password: z.string().min(1).max(200) }), response: { 200: z.object({ ok: z.literal(true) }) } } }, async (req) => {
+  r.put('/api/v1/admin/users/:id/password', { schema: { tags, params: IdParam, body: z.object({ password: z.string().min(1).max(200) }), response: { 200: Ok } } }, async (req) => {
     await admin.setPassword(actorOf(req), req.params.id, req.body.password, auditContext(req));
     return { ok: true as const };
   });

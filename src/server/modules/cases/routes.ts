@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   AttachmentCreated, BidView, CaseCreateInput, CaseDetail, CaseListItem, CaseNotes, CaseSearchQuery, CaseloadSummary, Created, FamilyMember, FamilyMemberInput, FileBody, Taxonomies, TransferOutcome, TransferView,
 } from '../../../shared/cases.js';
-import { Items } from '../../../shared/admin.js';
+import { Items, Ok } from '../../../shared/common.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { Services } from '../../platform/module.js';
 import { printableCaseFile } from './core/print.js';
@@ -49,7 +49,7 @@ export function registerCaseRoutes(app: FastifyInstance, services: Services) {
   }, async (req) => cases.breakGlass(actorOf(req), req.params.id, req.body.reason, auditContext(req)));
 
   r.get('/api/v1/cases/:id/notes', { schema: { tags, params: Id, response: { 200: CaseNotes } } }, async (req) => notesFiles.list(actorOf(req), req.params.id, auditContext(req)));
-  r.post('/api/v1/cases/:id/notes', { schema: { tags, params: Id, body: z.object({ body: z.string().trim().min(1).max(8000) }), response: { 201: z.object({ ok: z.literal(true) }) } } }, async (req, reply) => {
+  r.post('/api/v1/cases/:id/notes', { schema: { tags, params: Id, body: z.object({ body: z.string().trim().min(1).max(8000) }), response: { 201: Ok } } }, async (req, reply) => {
     await notesFiles.addNote(actorOf(req), req.params.id, req.body.body, auditContext(req));
     return reply.status(201).send({ ok: true as const });
   });

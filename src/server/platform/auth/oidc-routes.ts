@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { Redirect } from '../../../shared/auth.js';
+import { Providers, Redirect } from '../../../shared/auth.js';
 import { AppError } from '../errors.js';
 import { auditContext } from '../http/context.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
@@ -15,7 +14,7 @@ export function registerOidcRoutes(app: FastifyInstance, oidc: Oidc | undefined,
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: 'public' as const };
 
-  r.get('/api/v1/auth/providers', { config, schema: { tags: ['auth'], response: { 200: z.object({ oidc: z.boolean() }) } } }, async () => ({ oidc: Boolean(oidc) }));
+  r.get('/api/v1/auth/providers', { config, schema: { tags: ['auth'], response: { 200: Providers } } }, async () => ({ oidc: Boolean(oidc) }));
   if (!oidc) return;
 
   r.get('/api/v1/auth/oidc/start', { config: { ...config, rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: ['auth'], response: { 302: Redirect } } }, async (_req, reply) => {

@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ApiToken,
+  ApiToken, CreatedToken, LoginResult, TotpEnrolment,
   ChangePasswordInput, LangInput, LoginInput, MfaInput, ResetConfirmInput, ResetRequestInput, SessionState, TokenCreateInput,
 } from '../../../shared/auth.js';
+import { Ok } from '../../../shared/common.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { actorOf, auditContext } from '../http/context.js';
@@ -12,7 +13,6 @@ import { SESSION_COOKIE } from '../http/authenticate.js';
 import { loadMe } from './me.js';
 import { SESSION_TTL_MS, type AuthService } from './service.js';
 
-const Ok = z.object({ ok: z.literal(true) });
 
 export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, db: Database, options: { secureCookies: boolean; loginRateLimit: number }) {
   const { secureCookies } = options;
@@ -34,7 +34,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, db: 
     {
       // Per address: generous enough for a whole upazila office behind one NAT; each account also locks on its own.
       config: { access: 'public', rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], body: LoginInput, response: { 200: z.object({ mfaRequired: z.boolean(), csrfToken: z.string() }) } },
+      schema: { tags: ['auth'], body: LoginInput, response: { 200: LoginResult } },
     },
     async (req, reply) => {
       const result = await auth.login(req.body, { ...auditContext(req), userAgent: req.headers['user-agent'] ?? null });
@@ -49,7 +49,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, db: 
     return { ok: true as const };
   });
 
-  r.post('/api/v1/auth/mfa/enrol', { config: { access: 'pending' }, schema: { tags: ['auth'], response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } }, async (req) => {
+  r.post('/api/v1/auth/mfa/enrol', { config: { access: 'pending' }, schema: { tags: ['auth'], response: { 200: TotpEnrolment } } }, async (req) => {
     const state = await auth.mfaState(req.session!.userId);
     if (state === 'enrolled' && !req.actor) throw new AppError('forbidden', 'mfa_already_enrolled');
     const me = await loadMe(db, req.session!.userId);
@@ -100,7 +100,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, db: 
     items: (await auth.listTokens(actorOf(req).userId)).map((t) => ({ ...t, created_at: t.created_at.toISOString(), last_used_at: t.last_used_at?.toISOString() ?? null, revoked_at: t.revoked_at?.toISOString() ?? null })),
   }));
 
-  r.post('/api/v1/me/tokens', { schema: { tags: ['me'], body: TokenCreateInput, response: { 201: z.object({ id: z.string(), token: z.string() }) } } }, async (req, reply) => {
+  r.post('/api/v1/me/tokens', { schema: { tags: ['me'], body: TokenCreateInput, response: { 201: CreatedToken } } }, async (req, reply) => {
     const actor = actorOf(req);
     return reply.status(201).send(await auth.createToken(actor.userId, req.body.name, auditContext(req)));
   });

@@ -5,6 +5,8 @@ import { translate } from '../../../shared/i18n/index.js';
 import type { Database, Queryable } from '../db/database.js';
 import { raw, sql, type Sql } from '../db/sql.js';
 import { actorOf } from '../http/context.js';
+import { Notifications } from '../../../shared/auth.js';
+import { Ok } from '../../../shared/common.js';
 
 /** Queues an in-app notification inside the caller's transaction. Text is rendered per reader. */
 export async function notify(tx: Queryable, userId: string, kind: string, params: Record<string, unknown> = {}, link: string | null = null) {
@@ -19,12 +21,11 @@ export function notifyCte(name: string, kind: string, rows: Sql): Sql {
   return sql`${raw(name)} AS (INSERT INTO notifications (user_id, kind, params, link) SELECT r.user_id, ${kind}, r.params, r.link FROM (${rows}) AS r(user_id, params, link) WHERE r.user_id IS NOT NULL)`;
 }
 
-const Notification = z.object({ id: z.string(), kind: z.string(), text: z.string(), link: z.string().nullable(), createdAt: z.string(), read: z.boolean() });
 
 /** The bell: a user's own notifications, newest first; nobody else's are ever reachable. */
 export function registerNotificationRoutes(app: FastifyInstance, db: Database) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/notifications', { schema: { tags: ['notifications'], response: { 200: z.object({ items: z.array(Notification), unread: z.number() }) } } }, async (req) => {
+  r.get('/api/v1/notifications', { schema: { tags: ['notifications'], response: { 200: Notifications } } }, async (req) => {
     const actor = actorOf(req);
     const rows = await db.query<{ id: string; kind: string; params: Record<string, unknown>; link: string | null; created_at: Date; read_at: Date | null }>(
       sql`SELECT id, kind, params, link, created_at, read_at FROM notifications WHERE user_id = ${actor.userId} ORDER BY created_at DESC LIMIT 50`,
@@ -35,7 +36,7 @@ export function registerNotificationRoutes(app: FastifyInstance, db: Database) {
       items: rows.map((n) => ({ id: n.id, kind: n.kind, text: translate(actor.lang, `notifications.${n.kind}`, n.params), link: n.link, createdAt: n.created_at.toISOString(), read: n.read_at !== null })),
     };
   });
-  r.post('/api/v1/notifications/read', { schema: { tags: ['notifications'], body: z.object({ ids: z.array(z.uuid()).max(100).optional() }), response: { 200: z.object({ ok: z.literal(true) }) } } }, async (req) => {
+  r.post('/api/v1/notifications/read', { schema: { tags: ['notifications'], body: z.object({ ids: z.array(z.uuid()).max(100).optional() }), response: { 200: Ok } } }, async (req) => {
     const actor = actorOf(req);
     const only = req.body.ids ? sql`AND id = ANY(${req.body.ids}::uuid[])` : sql``;
     await db.query(sql`UPDATE notifications SET read_at = now() WHERE user_id = ${actor.userId} AND read_at IS NULL ${only}`);
