@@ -19,6 +19,7 @@ import { errorHandler } from './platform/http/errors.js';
 import { AppError } from './platform/errors.js';
 import { createJobQueue } from './platform/jobs/queue.js';
 import { createMailer, type Mail } from './platform/mail/mailer.js';
+import { requireContract } from './platform/http/contract.js';
 import { registerNotificationRoutes } from './platform/notifications/notifications.js';
 import { resolveSecretKey } from './platform/crypto/secrets.js';
 import { createLogger } from './platform/logger.js';
@@ -91,6 +92,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuthentication(app, auth);
+  requireContract(app);
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {

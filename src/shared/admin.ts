@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { Items, Ok } from './common.js';
+import { routeTable, type RoutesOf } from './contract.js';
 
 export const ORGANISATION_TYPES = ['ministry', 'dss_office', 'un_agency', 'ingo', 'national_ngo', 'local_ngo', 'cbo', 'institution'] as const;
 export const OrganisationType = z.enum(ORGANISATION_TYPES);
+export type OrganisationType = z.infer<typeof OrganisationType>;
 
 export const OrganisationInput = z.object({
   nameEn: z.string().trim().min(2).max(200),
@@ -106,3 +109,28 @@ export const Job = z.object({ id: z.string(), name: z.string(), state: z.string(
 export type Job = z.infer<typeof Job>;
 
 export { ADMIN_PERMISSIONS } from './permissions/admin.js';
+
+const IdParam = z.object({ id: z.uuid() });
+export const AuditQuery = z.object({ entity: z.string().max(60).optional(), entityId: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** The administration API (accounts, organisations, roles, audit, jobs) and the organisation directory. */
+export const adminApi = routeTable({
+  'GET /api/v1/admin/users': { querystring: ListQuery, response: { 200: Items(User) } },
+  'POST /api/v1/admin/users': { body: UserCreateInput, response: { 201: User } },
+  'GET /api/v1/admin/users/:id': { params: IdParam, response: { 200: User } },
+  'PATCH /api/v1/admin/users/:id': { params: IdParam, body: UserPatch, response: { 200: User } },
+  'PUT /api/v1/admin/users/:id/roles': { params: IdParam, body: z.object({ roles: z.array(ScopeBindingInput).max(20) }), response: { 200: User } },
+  'PUT /api/v1/admin/users/:id/password': { params: IdParam, body: z.object({ password: z.string().min(1).max(200) }), response: { 200: Ok } },
+  'GET /api/v1/admin/organisations': { querystring: ListQuery, response: { 200: Items(Organisation) } },
+  'POST /api/v1/admin/organisations': { body: OrganisationInput, response: { 201: Organisation } },
+  'PATCH /api/v1/admin/organisations/:id': { params: IdParam, body: OrganisationPatch, response: { 200: Organisation } },
+  'GET /api/v1/organisations': { querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: Items(DirectoryOrganisation) } },
+  'GET /api/v1/organisations/:id/caseworkers': { params: IdParam, response: { 200: Items(PersonName) } },
+  'GET /api/v1/admin/roles': { response: { 200: Items(Role) } },
+  'PUT /api/v1/admin/roles/:key': { params: z.object({ key: z.string().max(60) }), body: RolePermissionsInput, response: { 200: Role } },
+  'GET /api/v1/admin/audit': { querystring: AuditQuery, response: { 200: Items(AuditRow) } },
+  'GET /api/v1/admin/jobs': { response: { 200: Items(Job) } },
+});
+declare module './contract.js' {
+  interface ApiRoutes extends RoutesOf<typeof adminApi> {}
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Items, Ok } from './common.js';
+import { routeTable, type RoutesOf } from './contract.js';
 
 export const LoginInput = z.object({
   username: z.string().trim().min(1).max(100),
@@ -61,3 +63,32 @@ export const Notifications = z.object({ items: z.array(Notification), unread: z.
 export type Notifications = z.infer<typeof Notifications>;
 /** A redirect (sign-in with an identity provider): no body. */
 export const Redirect = z.null().describe('A redirect; the Location header says where');
+
+/** Sign-in, two-factor, password reset, OIDC and the signed-in user's own settings. */
+export const authApi = routeTable({
+  'GET /api/v1/auth/session': { response: { 200: SessionState } },
+  'POST /api/v1/auth/login': { body: LoginInput, response: { 200: LoginResult } },
+  'POST /api/v1/auth/mfa': { body: MfaInput, response: { 200: Ok } },
+  'POST /api/v1/auth/mfa/enrol': { response: { 200: TotpEnrolment } },
+  'POST /api/v1/auth/mfa/confirm': { body: MfaInput, response: { 200: Ok } },
+  'POST /api/v1/auth/logout': { response: { 200: Ok } },
+  'POST /api/v1/auth/password-reset/request': { body: ResetRequestInput, response: { 202: Ok } },
+  'POST /api/v1/auth/password-reset/confirm': { body: ResetConfirmInput, response: { 200: Ok } },
+  'GET /api/v1/auth/providers': { response: { 200: Providers } },
+  'GET /api/v1/auth/oidc/start': { response: { 302: Redirect } },
+  'GET /api/v1/auth/oidc/callback': { response: { 302: Redirect } },
+  'POST /api/v1/me/password': { body: ChangePasswordInput, response: { 200: Ok } },
+  'PUT /api/v1/me/lang': { body: LangInput, response: { 200: Ok } },
+  'GET /api/v1/me/tokens': { response: { 200: Items(ApiToken) } },
+  'POST /api/v1/me/tokens': { body: TokenCreateInput, response: { 201: CreatedToken } },
+  'DELETE /api/v1/me/tokens/:id': { params: z.object({ id: z.uuid() }), response: { 200: Ok } },
+});
+
+/** The bell: the signed-in user's own notifications. */
+export const notificationsApi = routeTable({
+  'GET /api/v1/notifications': { response: { 200: Notifications } },
+  'POST /api/v1/notifications/read': { body: z.object({ ids: z.array(z.uuid()).max(100).optional() }), response: { 200: Ok } },
+});
+declare module './contract.js' {
+  interface ApiRoutes extends RoutesOf<typeof authApi>, RoutesOf<typeof notificationsApi> {}
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const CARE_OPTIONS = ['family_reunification', 'kinship_care', 'foster_care', 'guardianship', 'shishu_paribar', 'baby_home', 'rehabilitation_centre', 'safe_home', 'independent_living'] as const;
+export type CareOption = (typeof CARE_OPTIONS)[number];
 
 export const BidInput = z.object({
   question: z.string().trim().min(10).max(1000),

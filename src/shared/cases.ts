@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { ReasonText } from './referrals.js';
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export const RiskLevel = z.enum(RISK_LEVELS);
+export type RiskLevel = z.infer<typeof RiskLevel>;
 export const CASE_SOURCES = ['helpline', 'outreach', 'police', 'court', 'institution', 'self', 'community_committee', 'ngo'] as const;
 export const CaseSource = z.enum(CASE_SOURCES);
+export type CaseSource = z.infer<typeof CaseSource>;
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
 export const SOP_STEPS = ['registration', 'initial_assessment', 'comprehensive_assessment', 'case_plan', 'plan_approval', 'implementation', 'follow_up', 'closure', 'post_closure'] as const;
 
 export const PersonName = z.object({
@@ -160,3 +164,16 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const Created = z.object({ id: z.string() });
 
 export { CASE_PERMISSIONS } from './permissions/cases.js';
+
+/** A transfer request, and the receiver's answer. */
+export const TransferInput = z.object({
+  toOrganisationId: z.uuid(),
+  toUserId: z.uuid().optional(),
+  newGeoCode: z.string().max(40).optional(),
+  reason: ReasonText,
+});
+export const TransferResponse = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), caseworkerId: z.uuid().optional() }),
+  z.object({ action: z.literal('decline'), reason: ReasonText }),
+]);
+export type TransferResponse = z.infer<typeof TransferResponse>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Items } from './common.js';
+import { routeTable, type RoutesOf } from './contract.js';
 
 /** A label in each language the country uses, keyed by language code. */
 export const LocalisedText = z.record(z.string(), z.string());
@@ -69,3 +71,16 @@ export const CountryInfo = CountryConfig.pick({ code: true, name: true, language
 export type CountryInfo = z.infer<typeof CountryInfo>;
 /** A GeoJSON file (gzip when the client accepts it), or 304 when the client's copy is current. */
 export const GeoJsonFile = z.unknown().meta({ type: 'string', format: 'binary', description: 'GeoJSON (application/geo+json), gzip-encoded when the client accepts it' });
+
+/** The geography API: public reference data, no sign-in. */
+export const geoApi = routeTable({
+  'GET /api/v1/geo/country': { response: { 200: CountryInfo } },
+  'GET /api/v1/geo/units': { response: { 200: Items(GeoUnit) } },
+  'GET /api/v1/geo/units/:code': { params: GeoCodeParam, response: { 200: z.object({ unit: GeoUnit, path: z.array(GeoUnit) }) } },
+  'GET /api/v1/geo/units/:code/children': { params: GeoCodeParam, response: { 200: Items(GeoUnit) } },
+  'GET /api/v1/geo/search': { querystring: GeoSearchQuery, response: { 200: Items(GeoUnit.extend({ score: z.number() })) } },
+  'GET /api/v1/geo/geojson/:level': { params: z.object({ level: z.coerce.number().int().min(1).max(4) }), response: { 200: GeoJsonFile, 304: z.null() } },
+});
+declare module './contract.js' {
+  interface ApiRoutes extends RoutesOf<typeof geoApi> {}
+}

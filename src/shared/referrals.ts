@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { Items } from './common.js';
+import { routeTable, type RoutesOf } from './contract.js';
 
 export const SERVICE_CATEGORIES = ['health', 'psychosocial', 'legal_aid', 'education', 'shelter', 'family_tracing', 'disability', 'social_allowance', 'livelihood', 'other'] as const;
 export const CONSENT_PURPOSES = ['registration', 'information_sharing', 'referral', 'photo_story'] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 
 export const Service = z.object({
   id: z.string(),
@@ -99,3 +102,20 @@ export const Referral = z.object({
 export type Referral = z.infer<typeof Referral>;
 
 export { REFERRAL_PERMISSIONS } from './permissions/referrals.js';
+
+const Id = z.object({ id: z.uuid() });
+export const REFERRAL_STATUSES = ['pending', 'accepted', 'declined', 'completed', 'cancelled'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** The referrals API: the service directory, a case's referrals and a provider's inbox. */
+export const referralsApi = routeTable({
+  'GET /api/v1/services': { querystring: ServiceQuery, response: { 200: Items(Service) } },
+  'POST /api/v1/services': { body: ServiceInput, response: { 201: Service } },
+  'GET /api/v1/cases/:id/referrals': { params: Id, response: { 200: Items(Referral) } },
+  'POST /api/v1/cases/:id/referrals': { params: Id, body: ReferralInput, response: { 201: Referral } },
+  'GET /api/v1/referrals': { querystring: z.object({ status: z.enum(REFERRAL_STATUSES).optional() }), response: { 200: Items(Referral) } },
+  'POST /api/v1/referrals/:id/response': { params: Id, body: ReferralResponse, response: { 200: Referral } },
+});
+declare module './contract.js' {
+  interface ApiRoutes extends RoutesOf<typeof referralsApi> {}
+}

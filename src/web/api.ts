@@ -1,4 +1,7 @@
+import type { ApiRoutes, RouteInput, RouteOutput } from '../shared/contract.js';
+
 /** A small fetch wrapper: JSON in and out, the CSRF header on writes, the one error shape. */
+
 export type FieldIssue = { path: string; code: string; message: string };
 export class ApiError extends Error {
   constructor(
@@ -15,12 +18,19 @@ export class ApiError extends Error {
   }
 }
 
+/** A form field's text ('' when absent): what the API's string schemas expect from a form. */
+export const field = (form: FormData, name: string): string => String(form.get(name) ?? '');
+/** A form field's text, or undefined when it is blank (an optional field left empty is not sent). */
+export const optionalField = (form: FormData, name: string): string | undefined => field(form, name).trim() || undefined;
+/** A select's value as one of its options' type; the server still validates it. */
+export const choiceField = <T extends string>(form: FormData, name: string) => field(form, name) as T;
+
 let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-export async function api<T>(method: string, url: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+async function api<T>(method: string, url: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -35,20 +45,52 @@ export async function api<T>(method: string, url: string, body?: unknown, conten
   return data as T;
 }
 
-export const get = <T,>(url: string) => api<T>('GET', url);
-/** Sends a file as the raw request body (attachments). */
-export const postFile = <T,>(url: string, file: Blob) => api<T>('POST', url, file, 'application/octet-stream');
-/** Sends a text body as it is (e.g. a CSV file for an import). */
-export const postText = <T,>(url: string, text: string, contentType: string) => api<T>('POST', url, text, contentType);
-export const post = <T,>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
-export const put = <T,>(url: string, body: unknown) => api<T>('PUT', url, body);
-export const patch = <T,>(url: string, body: unknown) => api<T>('PATCH', url, body);
+type Key = keyof ApiRoutes & string;
+type Input<K extends Key> = RouteInput<ApiRoutes[K]>;
+/** The input argument, optional when the route needs nothing. */
+type Args<K extends Key> = object extends Input<K> ? [input?: Input<K>] : [input: Input<K>];
+type Loose = { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown; file?: Blob };
 
-/** POSTs JSON and saves the file the server answers with (exports). Errors use the usual shape. */
-export async function downloadPost(url: string, body: unknown): Promise<void> {
+/**
+ * The URL of a route for its input: `:name` segments from `params`, and `query` as a query
+ * string. An absent or empty value is left out (an empty filter is no filter); a list repeats.
+ */
+export function urlOf<K extends Key>(key: K, ...[input]: Args<K>): string {
+  const { params = {}, query = {} } = (input ?? {}) as Loose;
+  const path = key.slice(key.indexOf(' ') + 1).replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === '') throw new Error(`${key}: missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null && v !== '') search.append(name, String(v));
+  }
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/**
+ * Calls an API route by its contract key, typed end to end from the shared route tables:
+ * `call('GET /api/v1/cases/:id', { params: { id } })` answers a CaseDetail. The tables are
+ * imported as types only, so no schema reaches the browser bundle.
+ */
+export function call<K extends Key>(key: K, ...args: Args<K>): Promise<RouteOutput<ApiRoutes[K]>> {
+  const method = key.slice(0, key.indexOf(' '));
+  const { body, file } = (args[0] ?? {}) as Loose;
+  const url = urlOf(key, ...args);
+  if (file) return api(method, url, file, 'application/octet-stream');
+  // The one text body is a CSV import (the server parses text/csv only).
+  if (typeof body === 'string') return api(method, url, body, 'text/csv');
+  return api(method, url, method === 'GET' || method === 'DELETE' ? undefined : (body ?? {}));
+}
+
+/** Calls a route that answers with a file (an export) and saves it. Errors use the usual shape. */
+export async function download<K extends Key>(key: K, ...args: Args<K>): Promise<void> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  const body = (args[0] as Loose | undefined)?.body;
+  const res = await fetch(urlOf(key, ...args), { method: key.slice(0, key.indexOf(' ')), headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'same-origin' });
   if (!res.ok) {
     const e = ((await res.json().catch(() => null)) as { error?: { code: string; message: string; details: FieldIssue[] | null } } | null)?.error;
     throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.details ?? null);

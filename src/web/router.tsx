@@ -1,8 +1,7 @@
 import { Suspense, type ComponentType } from 'react';
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import type { SessionState } from '../shared/auth.js';
-import { get, setCsrfToken } from './api.js';
+import { setCsrfToken, call } from './api.js';
 import { Shell } from './components/Shell.js';
 import { FEATURES } from './features/index.js';
 import { SESSION_KEY } from './session.js';
@@ -12,7 +11,7 @@ export function makeRouter(queryClient: QueryClient) {
     queryClient.fetchQuery({
       queryKey: SESSION_KEY,
       queryFn: async () => {
-        const s = await get<SessionState>('/api/v1/auth/session');
+        const s = await call('GET /api/v1/auth/session');
         setCsrfToken(s.csrfToken);
         return s;
       },

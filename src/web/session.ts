@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionState } from '../shared/auth.js';
-import { get, setCsrfToken } from './api.js';
+import { setCsrfToken, call } from './api.js';
 import { currentLang, setLang } from './i18n.js';
 
 export const SESSION_KEY = ['session'];
@@ -10,7 +10,7 @@ export function useSession() {
   return useQuery({
     queryKey: SESSION_KEY,
     queryFn: async () => {
-      const s = await get<SessionState>('/api/v1/auth/session');
+      const s = await call('GET /api/v1/auth/session');
       setCsrfToken(s.csrfToken);
       if (s.me && s.me.lang !== currentLang()) await setLang(s.me.lang);
       return s;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { routeTable } from '../../shared/contract.js';
+import { routesFrom } from '../platform/http/contract.js';
 import { can } from '../platform/access/actor.js';
 import { allPermissions } from '../platform/access/permissions.js';
 import { actorOf } from '../platform/http/context.js';
@@ -9,7 +10,8 @@ import { defineModule } from '../platform/module.js';
 import { signIn, startHarness, type Harness } from '../testing/harness.js';
 import { MODULES } from './index.js';
 
-// A new module is one manifest...
+// A new module is one manifest (and its route table, in src/shared/<module>.ts)...
+const exampleApi = routeTable({ 'GET /api/v1/example': { response: { 200: z.object({ districts: z.number() }) } } });
 const exampleModule = defineModule({
   name: 'example',
   permissions: ['example.read'],
@@ -17,7 +19,7 @@ const exampleModule = defineModule({
   create: ({ geo }) => ({ example: { districts: async () => (await geo.unitsAt(2)).length } }),
   routes(app, services) {
     const example = (services as unknown as { example: { districts(): Promise<number> } }).example;
-    app.withTypeProvider<ZodTypeProvider>().get('/api/v1/example', { schema: { response: { 200: z.object({ districts: z.number() }) } } }, async (req) => {
+    routesFrom(app, exampleApi, ['example'])('GET /api/v1/example', {}, async (req) => {
       if (!can(actorOf(req), 'example.read')) throw new AppError('forbidden');
       return { districts: await example.districts() };
     });

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../api.js';
+import { call } from '../api.js';
 import { date, num } from '../i18n.js';
-import type { Notifications } from '../../shared/auth.js';
 
 
 /** In-app notifications: polled every minute (cheap; one indexed query). */
@@ -11,10 +10,10 @@ export function Bell() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['notifications'], queryFn: () => get<Notifications>('/api/v1/notifications'), refetchInterval: 60_000 });
+  const q = useQuery({ queryKey: ['notifications'], queryFn: () => call('GET /api/v1/notifications'), refetchInterval: 60_000 });
   const unread = q.data?.unread ?? 0;
   const markRead = async () => {
-    await post('/api/v1/notifications/read', {});
+    await call('POST /api/v1/notifications/read', { body: {} });
     await qc.invalidateQueries({ queryKey: ['notifications'] });
   };
   return (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n/index.js';
-import { put } from '../api.js';
+import { call } from '../api.js';
 import { setLang } from '../i18n.js';
 import { useRefreshSession, useSession } from '../session.js';
 
@@ -12,7 +12,7 @@ export function LangSwitch() {
   const choose = async (lang: Lang) => {
     await setLang(lang);
     if (session.data?.state === 'signed_in') {
-      await put('/api/v1/me/lang', { lang });
+      await call('PUT /api/v1/me/lang', { body: { lang } });
       await refresh();
     }
   };

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { post } from '../api.js';
+import { call } from '../api.js';
 import { useSession } from '../session.js';
 import { visibleNav } from '../nav.js';
 import { Bell } from './Bell.js';
@@ -18,7 +18,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const me = session.data?.me;
   if (!me) return null;
   const signOut = async () => {
-    await post('/api/v1/auth/logout');
+    await call('POST /api/v1/auth/logout');
     qc.clear();
     await navigate({ to: '/login' });
   };

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopePredicate } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { join, sql, type Sql } from '../../platform/db/sql.js';
-import { REFERRAL_PERMISSIONS as P } from '../../../shared/referrals.js';
+import { REFERRAL_PERMISSIONS as P, type ServiceInput, type SharedWithProvider } from '../../../shared/referrals.js';
 
 export type ServiceRow = {
   id: string; name_en: string; name_local: string | null; category: string; description: string | null; provider_id: string; provider_name: string;
@@ -61,4 +61,41 @@ export async function referralExists(db: Queryable, id: string): Promise<boolean
 export async function pendingSince(db: Queryable, caseIds: Sql, before: Date): Promise<number> {
   const row = await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM referrals r WHERE r.status = 'pending' AND r.created_at < ${before} AND r.case_id IN (${caseIds})`);
   return row.n;
+}
+
+/** The organisation, if it exists and is active (a service needs a live provider). */
+export function activeOrganisation(db: Queryable, id: string) {
+  return db.maybeOne(sql`SELECT 1 AS x FROM organisations WHERE id = ${id} AND is_active`);
+}
+
+type Unit = { code: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null };
+export function insertService(tx: Queryable, input: ServiceInput, unit: Unit | undefined) {
+  return tx.one<{ id: string }>(sql`
+    INSERT INTO services (name_en, name_local, category, description, provider_organisation_id, geo_code, adm1_code, adm2_code, adm3_code, contact_phone, contact_email)
+    VALUES (${input.nameEn}, ${input.nameLocal ?? null}, ${input.category}, ${input.description ?? null}, ${input.providerOrganisationId}, ${unit?.code ?? null},
+            ${unit?.adm1_code ?? null}, ${unit?.adm2_code ?? null}, ${unit?.adm3_code ?? null}, ${input.contactPhone ?? null}, ${input.contactEmail ?? null})
+    RETURNING id`);
+}
+
+/** A referral, placed where its case is (the provider's and the area's reports count it there). */
+export function insertReferral(tx: Queryable, r: {
+  caseId: string; serviceId: string; providerOrganisationId: string; reason: string; shared: SharedWithProvider; createdBy: string;
+  place: { adm1_code: string | null; adm2_code: string | null; adm3_code: string | null };
+}) {
+  return tx.one<{ id: string }>(sql`
+    INSERT INTO referrals (case_id, service_id, provider_organisation_id, reason, shared, created_by, adm1_code, adm2_code, adm3_code)
+    VALUES (${r.caseId}, ${r.serviceId}, ${r.providerOrganisationId}, ${r.reason}, ${JSON.stringify(r.shared)}::jsonb, ${r.createdBy}, ${r.place.adm1_code}, ${r.place.adm2_code}, ${r.place.adm3_code})
+    RETURNING id`);
+}
+
+/**
+ * Moves a referral from one status to the next. The expected status in the WHERE clause makes
+ * a double answer (two tabs, two staff) a conflict (no row), not an overwrite.
+ */
+export function answerReferral(tx: Queryable, a: { id: string; from: string; to: string; by: string; reason: string | null; feedback: string | null }) {
+  return tx.query(sql`
+    UPDATE referrals SET status = ${a.to}, responded_by = ${a.by}, responded_at = COALESCE(responded_at, now()),
+      response_reason = COALESCE(${a.reason}, response_reason), feedback = COALESCE(${a.feedback}, feedback),
+      completed_at = CASE WHEN ${a.to} = 'completed' THEN now() ELSE completed_at END
+    WHERE id = ${a.id} AND status = ${a.from} RETURNING id`);
 }

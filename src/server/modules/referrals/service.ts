@@ -4,7 +4,7 @@ import { can, grantsFor, type Actor } from '../../platform/access/actor.js';
 import { usersHolding } from '../../platform/access/holders.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Database } from '../../platform/db/database.js';
-import { sql, type Sql } from '../../platform/db/sql.js';
+import type { Sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
 import type { CaseService } from '../cases/core/service.js';
@@ -37,13 +37,9 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
       const unit = input.geoCode ? await geo.find(input.geoCode) : undefined;
       if (input.geoCode && !unit) throw new AppError('validation', 'validation', [{ path: 'geoCode', code: 'unknown_unit', message: '' }]);
       const id = await db.tx(async (tx) => {
-        const org = await tx.maybeOne(sql`SELECT 1 AS x FROM organisations WHERE id = ${input.providerOrganisationId} AND is_active`);
+        const org = await q.activeOrganisation(tx, input.providerOrganisationId);
         if (!org) throw new AppError('validation', 'validation', [{ path: 'providerOrganisationId', code: 'unknown_organisation', message: '' }]);
-        const row = await tx.one<{ id: string }>(sql`
-          INSERT INTO services (name_en, name_local, category, description, provider_organisation_id, geo_code, adm1_code, adm2_code, adm3_code, contact_phone, contact_email)
-          VALUES (${input.nameEn}, ${input.nameLocal ?? null}, ${input.category}, ${input.description ?? null}, ${input.providerOrganisationId}, ${unit?.code ?? null},
-                  ${unit?.adm1_code ?? null}, ${unit?.adm2_code ?? null}, ${unit?.adm3_code ?? null}, ${input.contactPhone ?? null}, ${input.contactEmail ?? null})
-          RETURNING id`);
+        const row = await q.insertService(tx, input, unit);
         await recordAudit(tx, ctx, { action: 'service.create', entity: 'service', entityId: row.id, after: { ...input } });
         return row.id;
       });
@@ -57,10 +53,7 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
       const shared = await cases.referralPayload(caseId, input.reason);
       const team = await cases.team(caseId);
       const id = await db.tx(async (tx) => {
-        const row = await tx.one<{ id: string }>(sql`
-          INSERT INTO referrals (case_id, service_id, provider_organisation_id, reason, shared, created_by, adm1_code, adm2_code, adm3_code)
-          VALUES (${caseId}, ${service.id}, ${service.provider_organisation_id}, ${input.reason}, ${JSON.stringify(shared)}::jsonb, ${actor.userId}, ${team.adm1_code}, ${team.adm2_code}, ${team.adm3_code})
-          RETURNING id`);
+        const row = await q.insertReferral(tx, { caseId, serviceId: service.id, providerOrganisationId: service.provider_organisation_id, reason: input.reason, shared, createdBy: actor.userId, place: team });
         await cases.addEvent(tx, caseId, actor.userId, 'referral.sent', { service: service.name_en, consented: shared.consented });
         await recordAudit(tx, ctx, { action: 'referral.create', entity: 'referral', entityId: row.id, after: { case_id: caseId, service_id: service.id, consented: shared.consented } });
         // Everyone in the provider organisation who answers referrals is told.
@@ -98,11 +91,7 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
         const reason = response.action === 'decline' ? response.reason : null;
         const feedback = response.action === 'complete' ? response.feedback : null;
         // The status in the WHERE clause makes a double answer (two tabs, two staff) a conflict, not an overwrite.
-        const updated = await tx.query(sql`
-          UPDATE referrals SET status = ${status}, responded_by = ${actor.userId}, responded_at = COALESCE(responded_at, now()),
-            response_reason = COALESCE(${reason}, response_reason), feedback = COALESCE(${feedback}, feedback),
-            completed_at = CASE WHEN ${status} = 'completed' THEN now() ELSE completed_at END
-          WHERE id = ${id} AND status = ${referral.status} RETURNING id`);
+        const updated = await q.answerReferral(tx, { id, from: referral.status, to: status, by: actor.userId, reason, feedback });
         if (updated.length === 0) throw new AppError('conflict', 'referral_state', { status: referral.status });
         await cases.addEvent(tx, referral.case_id, actor.userId, `referral.${status}`, { service: referral.service_name, ...(reason ? { reason } : {}), ...(feedback ? { feedback } : {}) });
         await recordAudit(tx, ctx, { action: `referral.${response.action}`, entity: 'referral', entityId: id, before: { status: referral.status }, after: { status }, meta: reason ? { reason } : undefined });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Providers, Redirect } from '../../../shared/auth.js';
+import { authApi } from '../../../shared/auth.js';
+import { routesFrom } from '../http/contract.js';
 import { AppError } from '../errors.js';
 import { auditContext } from '../http/context.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
@@ -11,19 +11,19 @@ const STATE_COOKIE = 'ncpp_oidc';
 
 /** Browser redirects for OIDC sign-in. Failures land back on the login page with an error code. */
 export function registerOidcRoutes(app: FastifyInstance, oidc: Oidc | undefined, auth: AuthService, options: { secureCookies: boolean; publicUrl: string }) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const on = routesFrom(app, authApi, ['auth']);
   const config = { access: 'public' as const };
 
-  r.get('/api/v1/auth/providers', { config, schema: { tags: ['auth'], response: { 200: Providers } } }, async () => ({ oidc: Boolean(oidc) }));
+  on('GET /api/v1/auth/providers', { config }, async () => ({ oidc: Boolean(oidc) }));
   if (!oidc) return;
 
-  r.get('/api/v1/auth/oidc/start', { config: { ...config, rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: ['auth'], response: { 302: Redirect } } }, async (_req, reply) => {
+  on('GET /api/v1/auth/oidc/start', { config: { ...config, rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (_req, reply) => {
     const { url, sealed } = await oidc.start();
     reply.setCookie(STATE_COOKIE, sealed, { path: '/api/v1/auth/oidc', httpOnly: true, sameSite: 'lax', secure: options.secureCookies, maxAge: 600 });
     return reply.redirect(url);
   });
 
-  r.get('/api/v1/auth/oidc/callback', { config, schema: { tags: ['auth'], response: { 302: Redirect } } }, async (req, reply) => {
+  on('GET /api/v1/auth/oidc/callback', { config }, async (req, reply) => {
     const current = new URL(req.url, options.publicUrl);
     reply.clearCookie(STATE_COOKIE, { path: '/api/v1/auth/oidc' });
     try {

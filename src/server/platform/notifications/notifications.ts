@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { translate } from '../../../shared/i18n/index.js';
 import type { Database, Queryable } from '../db/database.js';
 import { raw, sql, type Sql } from '../db/sql.js';
 import { actorOf } from '../http/context.js';
-import { Notifications } from '../../../shared/auth.js';
-import { Ok } from '../../../shared/common.js';
+import { notificationsApi } from '../../../shared/auth.js';
+import { routesFrom } from '../http/contract.js';
 
 /** Queues an in-app notification inside the caller's transaction. Text is rendered per reader. */
 export async function notify(tx: Queryable, userId: string, kind: string, params: Record<string, unknown> = {}, link: string | null = null) {
@@ -24,8 +22,8 @@ export function notifyCte(name: string, kind: string, rows: Sql): Sql {
 
 /** The bell: a user's own notifications, newest first; nobody else's are ever reachable. */
 export function registerNotificationRoutes(app: FastifyInstance, db: Database) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/notifications', { schema: { tags: ['notifications'], response: { 200: Notifications } } }, async (req) => {
+  const on = routesFrom(app, notificationsApi, ['notifications']);
+  on('GET /api/v1/notifications', {}, async (req) => {
     const actor = actorOf(req);
     const rows = await db.query<{ id: string; kind: string; params: Record<string, unknown>; link: string | null; created_at: Date; read_at: Date | null }>(
       sql`SELECT id, kind, params, link, created_at, read_at FROM notifications WHERE user_id = ${actor.userId} ORDER BY created_at DESC LIMIT 50`,
@@ -36,7 +34,7 @@ export function registerNotificationRoutes(app: FastifyInstance, db: Database) {
       items: rows.map((n) => ({ id: n.id, kind: n.kind, text: translate(actor.lang, `notifications.${n.kind}`, n.params), link: n.link, createdAt: n.created_at.toISOString(), read: n.read_at !== null })),
     };
   });
-  r.post('/api/v1/notifications/read', { schema: { tags: ['notifications'], body: z.object({ ids: z.array(z.uuid()).max(100).optional() }), response: { 200: Ok } } }, async (req) => {
+  on('POST /api/v1/notifications/read', {}, async (req) => {
     const actor = actorOf(req);
     const only = req.body.ids ? sql`AND id = ANY(${req.body.ids}::uuid[])` : sql``;
     await db.query(sql`UPDATE notifications SET read_at = now() WHERE user_id = ${actor.userId} AND read_at IS NULL ${only}`);

@@ -1,18 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, get, post } from '../../api.js';
+import { call, field } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { date } from '../../i18n.js';
-import type { ApiToken, CreatedToken } from '../../../shared/auth.js';
 
 
 /** Own account: password change and API tokens for systems acting as this user. */
 export function AccountPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const tokens = useQuery({ queryKey: ['me', 'tokens'], queryFn: () => get<{ items: ApiToken[] }>('/api/v1/me/tokens') });
+  const tokens = useQuery({ queryKey: ['me', 'tokens'], queryFn: () => call('GET /api/v1/me/tokens') });
   const { error, run: attempt } = useAction();
   const [message, setMessage] = useState<string | null>(null);
   const [newToken, setNewToken] = useState<string | null>(null);
@@ -25,23 +24,23 @@ export function AccountPage() {
     const form = e.currentTarget;
     const f = new FormData(form);
     void run(async () => {
-      await post('/api/v1/me/password', { currentPassword: f.get('currentPassword'), newPassword: f.get('newPassword') });
+      await call('POST /api/v1/me/password', { body: { currentPassword: field(f, 'currentPassword'), newPassword: field(f, 'newPassword') } });
       form.reset();
       setMessage(t('web.common.saved'));
     });
   };
   const createToken = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const name = new FormData(e.currentTarget).get('name');
+    const name = field(new FormData(e.currentTarget), 'name');
     void run(async () => {
-      const r = await post<CreatedToken>('/api/v1/me/tokens', { name });
+      const r = await call('POST /api/v1/me/tokens', { body: { name } });
       setNewToken(r.token);
       await qc.invalidateQueries({ queryKey: ['me', 'tokens'] });
     });
   };
   const revoke = (id: string) =>
     run(async () => {
-      await api('DELETE', `/api/v1/me/tokens/${id}`);
+      await call('DELETE /api/v1/me/tokens/:id', { params: { id } });
       await qc.invalidateQueries({ queryKey: ['me', 'tokens'] });
     });
   return (

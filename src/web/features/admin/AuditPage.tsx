@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../api.js';
+import { call } from '../../api.js';
 import { date, num } from '../../i18n.js';
-import type { AuditRow } from '../../../shared/admin.js';
 
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['admin', 'audit'], queryFn: () => get<{ items: AuditRow[] }>('/api/v1/admin/audit?limit=200') });
+  const q = useQuery({ queryKey: ['admin', 'audit'], queryFn: () => call('GET /api/v1/admin/audit', { query: { limit: 200 } }) });
   return (
     <div className="page">
       <h1>{t('web.nav.audit')}</h1>

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../api.js';
+import { call } from '../../api.js';
 import { date, num } from '../../i18n.js';
-import type { Job } from '../../../shared/admin.js';
 
 
 /** Background jobs (email and later rollups), with their state and retries. */
 export function JobsPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['admin', 'jobs'], queryFn: () => get<{ items: Job[] }>('/api/v1/admin/jobs'), refetchInterval: 10_000 });
+  const q = useQuery({ queryKey: ['admin', 'jobs'], queryFn: () => call('GET /api/v1/admin/jobs'), refetchInterval: 10_000 });
   return (
     <div className="page">
       <h1>{t('web.nav.jobs')}</h1>

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ORGANISATION_TYPES, type Organisation } from '../../../shared/admin.js';
-import { get, post } from '../../api.js';
+import { ORGANISATION_TYPES, type OrganisationType } from '../../../shared/admin.js';
+import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { num } from '../../i18n.js';
@@ -16,13 +16,13 @@ export function OrganisationsPage() {
   const [q, setQ] = useState('');
   const [geoCode, setGeoCode] = useState<string | null>(null);
   const { error, run } = useAction();
-  const orgs = useQuery({ queryKey: ['admin', 'orgs', q], queryFn: () => get<{ items: Organisation[] }>(`/api/v1/admin/organisations?limit=200&q=${encodeURIComponent(q)}`) });
+  const orgs = useQuery({ queryKey: ['admin', 'orgs', q], queryFn: () => call('GET /api/v1/admin/organisations', { query: { limit: 200, q } }) });
   const create = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
     await run(async () => {
-      await post('/api/v1/admin/organisations', { nameEn: f.get('nameEn'), nameLocal: f.get('nameLocal') || null, type: f.get('type'), geoCode });
+      await call('POST /api/v1/admin/organisations', { body: { nameEn: field(f, 'nameEn'), nameLocal: optionalField(f, 'nameLocal') ?? null, type: choiceField<OrganisationType>(f, 'type'), geoCode } });
       form.reset();
       await qc.invalidateQueries({ queryKey: ['admin', 'orgs'] });
     });

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/admin.js';
-import { get, put } from '../../api.js';
+import { call } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { hasPermission, useSession } from '../../session.js';
@@ -12,14 +11,14 @@ export function RolesPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const qc = useQueryClient();
-  const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => get<{ items: Role[] }>('/api/v1/admin/roles') });
+  const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => call('GET /api/v1/admin/roles') });
   const [editing, setEditing] = useState<string | null>(null);
   const [text, setText] = useState('');
   const { error, run } = useAction();
   const canEdit = hasPermission(session.data, 'admin.roles.manage');
   const save = async (key: string) => {
     await run(async () => {
-      await put(`/api/v1/admin/roles/${key}`, { permissions: text.split(/\s+/).filter(Boolean) });
+      await call('PUT /api/v1/admin/roles/:key', { params: { key }, body: { permissions: text.split(/\s+/).filter(Boolean) } });
       setEditing(null);
       await qc.invalidateQueries({ queryKey: ['admin', 'roles'] });
     });

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { GeoUnit } from '../../../shared/geo.js';
-import { get } from '../../api.js';
+import { call } from '../../api.js';
 import { unitName } from '../geo/useUnit.js';
 
 /** Pick an admin unit of one level by typing its name in either script. */
@@ -11,7 +10,7 @@ export function UnitPicker({ level, value, onChange }: { level: number; value: s
   const [text, setText] = useState('');
   const found = useQuery({
     queryKey: ['geo', 'search', level, text],
-    queryFn: () => get<{ items: GeoUnit[] }>(`/api/v1/geo/search?level=${level}&q=${encodeURIComponent(text)}`),
+    queryFn: () => call('GET /api/v1/geo/search', { query: { level, q: text } }),
     enabled: text.trim().length >= 2,
   });
   return (

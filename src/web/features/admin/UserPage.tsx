@@ -2,8 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Role, User } from '../../../shared/admin.js';
-import { get, patch, put } from '../../api.js';
+import { call, field } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { date } from '../../i18n.js';
@@ -13,8 +12,8 @@ export function UserPage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
   const qc = useQueryClient();
-  const user = useQuery({ queryKey: ['admin', 'user', id], queryFn: () => get<User>(`/api/v1/admin/users/${id}`), retry: false });
-  const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => get<{ items: Role[] }>('/api/v1/admin/roles') });
+  const user = useQuery({ queryKey: ['admin', 'user', id], queryFn: () => call('GET /api/v1/admin/users/:id', { params: { id } }), retry: false });
+  const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => call('GET /api/v1/admin/roles') });
   const [bindings, setBindings] = useState<Binding[]>([]);
   const { error, run: attempt } = useAction();
   const [saved, setSaved] = useState(false);
@@ -37,12 +36,12 @@ export function UserPage() {
   const saveDetails = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    void run(() => patch(`/api/v1/admin/users/${id}`, { fullName: f.get('fullName'), email: f.get('email') || null }));
+    void run(() => call('PATCH /api/v1/admin/users/:id', { params: { id }, body: { fullName: field(f, 'fullName'), email: field(f, 'email') || null } }));
   };
   const setPassword = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    void run(() => put(`/api/v1/admin/users/${id}/password`, { password: f.get('password') }));
+    void run(() => call('PUT /api/v1/admin/users/:id/password', { params: { id }, body: { password: field(f, 'password') } }));
   };
   return (
     <div className="page">
@@ -61,7 +60,7 @@ export function UserPage() {
         <Field label={t('web.admin.email')} name="email" type="email" defaultValue={u.email ?? ''} disabled={!may('update')} error={error?.fields.email} />
         {may('update') ? <button type="submit">{t('web.common.save')}</button> : null}
         {may('disable') ? (
-          <button type="button" onClick={() => run(() => patch(`/api/v1/admin/users/${id}`, { isActive: !u.isActive }))}>
+          <button type="button" onClick={() => run(() => call('PATCH /api/v1/admin/users/:id', { params: { id }, body: { isActive: !u.isActive } }))}>
             {u.isActive ? t('web.admin.disable') : t('web.admin.enable')}
           </button>
         ) : null}
@@ -69,7 +68,7 @@ export function UserPage() {
       {may('setRoles') ? (
         <div className="card">
           <ScopeEditor roles={roles.data?.items ?? []} value={bindings} onChange={setBindings} errors={error?.fields ?? {}} />
-          <button type="button" className="primary" onClick={() => run(() => put(`/api/v1/admin/users/${id}/roles`, { roles: bindings }))}>
+          <button type="button" className="primary" onClick={() => run(() => call('PUT /api/v1/admin/users/:id/roles', { params: { id }, body: { roles: bindings } }))}>
             {t('web.admin.saveRoles')}
           </button>
         </div>

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Organisation, Role, User } from '../../../shared/admin.js';
-import { get, post } from '../../api.js';
+import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { hasPermission, useSession } from '../../session.js';
@@ -13,7 +12,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const session = useSession();
   const [q, setQ] = useState('');
-  const users = useQuery({ queryKey: ['admin', 'users', q], queryFn: () => get<{ items: User[] }>(`/api/v1/admin/users?limit=200&q=${encodeURIComponent(q)}`) });
+  const users = useQuery({ queryKey: ['admin', 'users', q], queryFn: () => call('GET /api/v1/admin/users', { query: { limit: 200, q } }) });
   const [creating, setCreating] = useState(false);
   return (
     <div className="page">
@@ -60,17 +59,19 @@ export function UsersPage() {
 function NewUserForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const orgs = useQuery({ queryKey: ['admin', 'orgs', ''], queryFn: () => get<{ items: Organisation[] }>('/api/v1/admin/organisations?limit=200') });
-  const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => get<{ items: Role[] }>('/api/v1/admin/roles') });
+  const orgs = useQuery({ queryKey: ['admin', 'orgs', ''], queryFn: () => call('GET /api/v1/admin/organisations', { query: { limit: 200 } }) });
+  const roles = useQuery({ queryKey: ['admin', 'roles'], queryFn: () => call('GET /api/v1/admin/roles') });
   const [bindings, setBindings] = useState<Binding[]>([]);
   const { error, run } = useAction();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     await run(async () => {
-      await post('/api/v1/admin/users', {
-        username: f.get('username'), fullName: f.get('fullName'), email: f.get('email') || null, organisationId: f.get('organisationId'),
-        lang: f.get('lang'), password: f.get('password'), roles: bindings,
+      await call('POST /api/v1/admin/users', {
+        body: {
+          username: field(f, 'username'), fullName: field(f, 'fullName'), email: optionalField(f, 'email') ?? null, organisationId: field(f, 'organisationId'),
+          lang: choiceField<'en' | 'bn'>(f, 'lang'), password: field(f, 'password'), roles: bindings,
+        },
       });
       await qc.invalidateQueries({ queryKey: ['admin', 'users'] });
       onDone();

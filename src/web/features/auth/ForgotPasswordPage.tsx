@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api.js';
+import { call, field } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 
@@ -12,7 +12,7 @@ export function ForgotPasswordPage() {
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     await run(async () => {
-      await post('/api/v1/auth/password-reset/request', { login: new FormData(e.currentTarget).get('login') });
+      await call('POST /api/v1/auth/password-reset/request', { body: { login: field(new FormData(e.currentTarget), 'login') } });
       setSent(true);
     });
   };

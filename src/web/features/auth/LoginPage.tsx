@@ -2,11 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post, setCsrfToken } from '../../api.js';
+import { ApiError, setCsrfToken, call, field } from '../../api.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { LangSwitch } from '../../components/LangSwitch.js';
 import { useRefreshSession } from '../../session.js';
-import type { LoginResult, Providers } from '../../../shared/auth.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -14,7 +13,7 @@ export function LoginPage() {
   const refresh = useRefreshSession();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const providers = useQuery({ queryKey: ['providers'], queryFn: () => get<Providers>('/api/v1/auth/providers'), staleTime: Infinity });
+  const providers = useQuery({ queryKey: ['providers'], queryFn: () => call('GET /api/v1/auth/providers'), staleTime: Infinity });
   // The identity provider's callback lands here with an error code when it could not sign in.
   const returned = new URLSearchParams(window.location.search).get('error');
   const returnedMessage = returned && /^oidc_[a-z_]+$/.test(returned) ? t(`errors.${returned}`) : null;
@@ -25,7 +24,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await post<LoginResult>('/api/v1/auth/login', { username: form.get('username'), password: form.get('password') });
+      const r = await call('POST /api/v1/auth/login', { body: { username: field(form, 'username'), password: field(form, 'password') } });
       setCsrfToken(r.csrfToken);
       await refresh();
       await navigate({ to: r.mfaRequired ? '/login/two-factor' : '/' });

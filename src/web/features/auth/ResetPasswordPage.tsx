@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api.js';
+import { call, field } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 
@@ -13,7 +13,7 @@ export function ResetPasswordPage() {
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     await run(async () => {
-      await post('/api/v1/auth/password-reset/confirm', { token, password: new FormData(e.currentTarget).get('password') });
+      await call('POST /api/v1/auth/password-reset/confirm', { body: { token, password: field(new FormData(e.currentTarget), 'password') } });
       setDone(true);
     });
   };

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api.js';
+import { call } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { useRefreshSession, useSession } from '../../session.js';
-import type { TotpEnrolment } from '../../../shared/auth.js';
 
 /** The TOTP step: a code for enrolled users; enrolment (secret + first code) for the rest. */
 export function TwoFactorPage() {
@@ -21,13 +20,13 @@ export function TwoFactorPage() {
     e.preventDefault();
     const code = String(new FormData(e.currentTarget).get('code') ?? '');
     await run(async () => {
-      await post(needsEnrolment ? '/api/v1/auth/mfa/confirm' : '/api/v1/auth/mfa', { code });
+      await call(needsEnrolment ? 'POST /api/v1/auth/mfa/confirm' : 'POST /api/v1/auth/mfa', { body: { code } });
       await refresh();
       await navigate({ to: '/' });
     });
   };
 
-  const enrol = async () => setEnrolment(await post<TotpEnrolment>('/api/v1/auth/mfa/enrol'));
+  const enrol = async () => setEnrolment(await call('POST /api/v1/auth/mfa/enrol'));
 
   return (
     <div className="auth-page">

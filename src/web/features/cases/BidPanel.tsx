@@ -1,13 +1,12 @@
 import { type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CARE_OPTIONS } from '../../../shared/bid.js';
-import { get, post } from '../../api.js';
+import { CARE_OPTIONS, type CareOption } from '../../../shared/bid.js';
+import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { date } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
-import type { BidView } from '../../../shared/cases.js';
 
 
 /** Best-interest determination for an alternative-care decision, and the board's decision recorded back. */
@@ -15,7 +14,7 @@ export function BidPanel({ caseId, canWork }: { caseId: string; canWork: boolean
   const { t } = useTranslation();
   const qc = useQueryClient();
   const session = useSession();
-  const list = useQuery({ queryKey: ['bids', caseId], queryFn: () => get<{ items: BidView[] }>(`/api/v1/cases/${caseId}/bids`) });
+  const list = useQuery({ queryKey: ['bids', caseId], queryFn: () => call('GET /api/v1/cases/:id/bids', { params: { id: caseId } }) });
   const { error, run } = useAction();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['bids', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
   const act = (fn: () => Promise<unknown>) =>
@@ -27,12 +26,12 @@ export function BidPanel({ caseId, canWork }: { caseId: string; canWork: boolean
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const options = CARE_OPTIONS.filter((o) => f.get(`opt-${o}`) === 'on').map((option) => ({ option, assessment: String(f.get(`assess-${option}`) ?? '') }));
-    void act(() => post(`/api/v1/cases/${caseId}/bids`, { question: f.get('question'), options, recommendation: f.get('recommendation'), childViews: f.get('childViews'), familyViews: String(f.get('familyViews') ?? '') || undefined }));
+    void act(() => call('POST /api/v1/cases/:id/bids', { params: { id: caseId }, body: { question: field(f, 'question'), options, recommendation: choiceField<CareOption>(f, 'recommendation'), childViews: field(f, 'childViews'), familyViews: optionalField(f, 'familyViews') } }));
   };
   const decide = (bidId: string) => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    void act(() => post(`/api/v1/cases/${caseId}/bids/${bidId}/decision`, { decision: f.get('decision'), decisionDate: f.get('decisionDate'), notes: f.get('notes') }));
+    void act(() => call('POST /api/v1/cases/:id/bids/:bidId/decision', { params: { id: caseId, bidId }, body: { decision: choiceField<CareOption>(f, 'decision'), decisionDate: field(f, 'decisionDate'), notes: field(f, 'notes') } }));
   };
   const pending = list.data?.items.some((b) => b.status === 'with_board');
   const mayDecide = hasPermission(session.data, 'cases.bid_decision');

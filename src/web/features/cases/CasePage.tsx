@@ -2,8 +2,7 @@ import { type FormEvent } from 'react';
 import { useParams, Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../shared/cases.js';
-import { ApiError, get, post } from '../../api.js';
+import { ApiError, call, field, urlOf } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { hasPermission, useSession } from '../../session.js';
@@ -21,7 +20,7 @@ export function CasePage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
   const tax = useTaxonomies();
-  const q = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/v1/cases/${id}`), retry: false });
+  const q = useQuery({ queryKey: ['case', id], queryFn: () => call('GET /api/v1/cases/:id', { params: { id } }), retry: false });
   if (q.error) {
     const notFound = q.error instanceof ApiError && q.error.status === 404;
     return (
@@ -37,7 +36,7 @@ export function CasePage() {
   if (!c) return <p>{t('web.common.loading')}</p>;
   return (
     <div className="page">
-      <p className="toolbar"><Link to="/cases">{t('web.cases.back')}</Link> <a href={`/api/v1/cases/${c.id}/print`} target="_blank" rel="noopener">{t('web.export.print')}</a></p>
+      <p className="toolbar"><Link to="/cases">{t('web.cases.back')}</Link> <a href={urlOf('GET /api/v1/cases/:id/print', { params: { id: c.id } })} target="_blank" rel="noopener">{t('web.export.print')}</a></p>
       <h1>{c.child.displayName} <small>{c.caseNumber}</small></h1>
       <p className="meta">
         <span className={`badge-risk risk-${c.riskLevel}`}>{t(`web.cases.riskLevels.${c.riskLevel}`)}</span>
@@ -115,7 +114,7 @@ function BreakGlass({ id }: { id: string }) {
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     await run(async () => {
-      const detail = await post<CaseDetail>(`/api/v1/cases/${id}/break-glass`, { reason: new FormData(e.currentTarget).get('reason') });
+      const detail = await call('POST /api/v1/cases/:id/break-glass', { params: { id }, body: { reason: field(new FormData(e.currentTarget), 'reason') } });
       qc.setQueryData(['case', id], detail);
       await qc.invalidateQueries({ queryKey: ['case', id] });
     });

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadSummary } from '../../../shared/cases.js';
-import { get } from '../../api.js';
+import { call } from '../../api.js';
 import { num } from '../../i18n.js';
 
 const ROWS: Array<{ key: keyof CaseloadSummary; view?: string; alert?: boolean }> = [
@@ -18,7 +18,7 @@ const ROWS: Array<{ key: keyof CaseloadSummary; view?: string; alert?: boolean }
 /** Today's caseload on the home page: each number opens the matching list. */
 export function CaseloadCard() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['caseload'], queryFn: () => get<CaseloadSummary>('/api/v1/caseload'), refetchInterval: 120_000 });
+  const q = useQuery({ queryKey: ['caseload'], queryFn: () => call('GET /api/v1/caseload'), refetchInterval: 120_000 });
   if (!q.data) return null;
   return (
     <section className="card" aria-labelledby="caseload-title">

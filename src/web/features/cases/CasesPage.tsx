@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CaseListItem } from '../../../shared/cases.js';
-import { downloadPost, get } from '../../api.js';
+import type { CaseSearchQuery } from '../../../shared/cases.js';
+import { call, download } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
@@ -16,28 +16,28 @@ export function CasesPage() {
   const session = useSession();
   const tax = useTaxonomies();
   const [q, setQ] = useState('');
-  const [risk, setRisk] = useState('');
-  const [status, setStatus] = useState('open');
-  // The home page's caseload numbers link here with ?view=...
-  const [view, setView] = useState(() => new URLSearchParams(window.location.search).get('view') ?? '');
-  const params = new URLSearchParams({ limit: '50', ...(q.trim() ? { q: q.trim() } : {}), ...(risk ? { risk } : {}), ...(status ? { status } : {}), ...(view ? { view } : {}) });
-  const list = useQuery({ queryKey: ['cases', params.toString()], queryFn: () => get<{ items: CaseListItem[]; total: number }>(`/api/v1/cases?${params}`) });
+  const [risk, setRisk] = useState<CaseSearchQuery['risk'] | ''>('');
+  const [status, setStatus] = useState<CaseSearchQuery['status'] | ''>('open');
+  // The home page's caseload numbers link here with ?view=... (the server checks the value).
+  const [view, setView] = useState(() => (new URLSearchParams(window.location.search).get('view') ?? '') as CaseSearchQuery['view'] | '');
+  const query = { limit: 50, q: q.trim(), risk: risk || undefined, status: status || undefined, view: view || undefined };
+  const list = useQuery({ queryKey: ['cases', query], queryFn: () => call('GET /api/v1/cases', { query }) });
   return (
     <div className="page">
       <h1>{t('web.cases.title')}</h1>
       <div className="toolbar wrap">
         <input type="search" aria-label={t('web.cases.search')} placeholder={t('web.cases.searchHint')} value={q} onChange={(e) => setQ(e.target.value)} />
-        <select aria-label={t('web.cases.view')} value={view} onChange={(e) => setView(e.target.value)}>
+        <select aria-label={t('web.cases.view')} value={view} onChange={(e) => setView(e.target.value as CaseSearchQuery['view'] | '')}>
           <option value="">{t('web.cases.views.all')}</option>
           {['mine', 'overdue', 'high_risk_unassessed', 'awaiting_approval'].map((v) => <option key={v} value={v}>{t(`web.cases.views.${v}`)}</option>)}
         </select>
-        <select aria-label={t('web.cases.risk')} value={risk} onChange={(e) => setRisk(e.target.value)}>
+        <select aria-label={t('web.cases.risk')} value={risk} onChange={(e) => setRisk(e.target.value as CaseSearchQuery['risk'] | '')}>
           <option value="">{t('web.cases.anyRisk')}</option>
           {['high', 'medium', 'low'].map((r) => (
             <option key={r} value={r}>{t(`web.cases.riskLevels.${r}`)}</option>
           ))}
         </select>
-        <select aria-label={t('web.cases.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select aria-label={t('web.cases.status')} value={status} onChange={(e) => setStatus(e.target.value as CaseSearchQuery['status'] | '')}>
           <option value="open">{t('web.cases.statuses.open')}</option>
           <option value="closed">{t('web.cases.statuses.closed')}</option>
           <option value="">{t('web.cases.statuses.all')}</option>
@@ -80,7 +80,7 @@ function ExportForm({ filters }: { filters: Record<string, string> }) {
   const { t } = useTranslation();
   const [purpose, setPurpose] = useState('');
   const { error, run } = useAction();
-  const exportAs = (format: 'csv' | 'xlsx') => run(() => downloadPost('/api/v1/cases/export', { format, purpose, filters }));
+  const exportAs = (format: 'csv' | 'xlsx') => run(() => download('POST /api/v1/cases/export', { body: { format, purpose, filters } }));
   return (
     <details className="card">
       <summary>{t('web.export.title')}</summary>

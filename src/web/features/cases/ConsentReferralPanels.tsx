@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_PURPOSES, TEXT_LIMITS, type Referral, type Service } from '../../../shared/referrals.js';
-import { get, post } from '../../api.js';
+import { CONSENT_PURPOSES, TEXT_LIMITS, type Service, type ServiceCategory, type ConsentInput } from '../../../shared/referrals.js';
+import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { useReasonDialog } from '../../components/ReasonDialog.js';
 import { currentLang, date } from '../../i18n.js';
-import type { Consent } from '../../../shared/referrals.js';
 
 
 /** Consent and assent per purpose; workers on the case record and withdraw them. */
 export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['consents', caseId], queryFn: () => get<{ items: Consent[] }>(`/api/v1/cases/${caseId}/consents`) });
+  const list = useQuery({ queryKey: ['consents', caseId], queryFn: () => call('GET /api/v1/cases/:id/consents', { params: { id: caseId } }) });
   const { error, run } = useAction();
   const { ask, dialog } = useReasonDialog();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['consents', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
@@ -22,7 +21,7 @@ export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boo
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     await run(async () => {
-      await post(`/api/v1/cases/${caseId}/consents`, { purpose: f.get('purpose'), givenBy: f.get('givenBy'), giverName: String(f.get('giverName') ?? '') || undefined, childAssent: f.get('childAssent') === 'on', givenOn: f.get('givenOn') });
+      await call('POST /api/v1/cases/:id/consents', { params: { id: caseId }, body: { purpose: choiceField<ConsentInput['purpose']>(f, 'purpose'), givenBy: choiceField<ConsentInput['givenBy']>(f, 'givenBy'), giverName: optionalField(f, 'giverName'), childAssent: f.get('childAssent') === 'on', givenOn: field(f, 'givenOn') } });
       await refresh();
     });
   };
@@ -30,7 +29,7 @@ export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boo
     const note = await ask(t('web.consent.withdrawNote'), TEXT_LIMITS.withdrawalNote);
     if (!note) return;
     await run(async () => {
-      await post(`/api/v1/cases/${caseId}/consents/${id}/withdraw`, { note });
+      await call('POST /api/v1/cases/:id/consents/:consentId/withdraw', { params: { id: caseId, consentId: id }, body: { note } });
       await refresh();
     });
   };
@@ -66,11 +65,11 @@ export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boo
 export function ReferralPanel({ caseId, canWork, place }: { caseId: string; canWork: boolean; place: string | null }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['referrals', caseId], queryFn: () => get<{ items: Referral[] }>(`/api/v1/cases/${caseId}/referrals`) });
-  const [category, setCategory] = useState('');
+  const list = useQuery({ queryKey: ['referrals', caseId], queryFn: () => call('GET /api/v1/cases/:id/referrals', { params: { id: caseId } }) });
+  const [category, setCategory] = useState<ServiceCategory | ''>('');
   const services = useQuery({
     queryKey: ['services', category, place],
-    queryFn: () => get<{ items: Service[] }>(`/api/v1/services?${new URLSearchParams({ ...(category ? { category } : {}) })}`),
+    queryFn: () => call('GET /api/v1/services', { query: { category: category || undefined } }),
     enabled: canWork,
   });
   const { error, run } = useAction();
@@ -79,7 +78,7 @@ export function ReferralPanel({ caseId, canWork, place }: { caseId: string; canW
     const form = e.currentTarget;
     const f = new FormData(form);
     await run(async () => {
-      await post(`/api/v1/cases/${caseId}/referrals`, { serviceId: f.get('serviceId'), reason: f.get('reason') });
+      await call('POST /api/v1/cases/:id/referrals', { params: { id: caseId }, body: { serviceId: field(f, 'serviceId'), reason: field(f, 'reason') } });
       form.reset();
       await Promise.all([qc.invalidateQueries({ queryKey: ['referrals', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
     });
@@ -103,7 +102,7 @@ export function ReferralPanel({ caseId, canWork, place }: { caseId: string; canW
           <ErrorBanner message={error?.message} />
           <div className="field">
             <label htmlFor="f-category">{t('web.referrals.category')}</label>
-            <select id="f-category" value={category} onChange={(e) => setCategory(e.target.value)}>
+            <select id="f-category" value={category} onChange={(e) => setCategory(e.target.value as ServiceCategory | '')}>
               <option value="">{t('web.referrals.allCategories')}</option>
               {['health', 'psychosocial', 'legal_aid', 'education', 'shelter', 'family_tracing', 'disability', 'social_allowance', 'livelihood', 'other'].map((c) => <option key={c} value={c}>{t(`web.referrals.categories.${c}`)}</option>)}
             </select>

@@ -1,27 +1,29 @@
 import { type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FAMILY_RELATIONSHIPS } from '../../../shared/cases.js';
-import { get, post } from '../../api.js';
+import { FAMILY_RELATIONSHIPS, type FamilyMemberInput } from '../../../shared/cases.js';
+import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
-import type { FamilyMember } from '../../../shared/cases.js';
 
 
 /** The child's family and caregivers with their contacts. */
 export function FamilyPanel({ caseId, canWork }: { caseId: string; canWork: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['family', caseId], queryFn: () => get<{ items: FamilyMember[] }>(`/api/v1/cases/${caseId}/family`) });
+  const list = useQuery({ queryKey: ['family', caseId], queryFn: () => call('GET /api/v1/cases/:id/family', { params: { id: caseId } }) });
   const { error, run } = useAction();
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
     await run(async () => {
-      await post(`/api/v1/cases/${caseId}/family`, {
-        name: f.get('name'), relationship: f.get('relationship'), ...(f.get('phone') ? { phone: f.get('phone') } : {}),
-        isCaregiver: f.get('isCaregiver') === 'on', livesWithChild: f.get('livesWithChild') === 'on',
+      await call('POST /api/v1/cases/:id/family', {
+        params: { id: caseId },
+        body: {
+          name: field(f, 'name'), relationship: choiceField<FamilyMemberInput['relationship']>(f, 'relationship'), phone: optionalField(f, 'phone'),
+          isCaregiver: f.get('isCaregiver') === 'on', livesWithChild: f.get('livesWithChild') === 'on',
+        },
       });
       form.reset();
       await qc.invalidateQueries({ queryKey: ['family', caseId] });

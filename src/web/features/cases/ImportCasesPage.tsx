@@ -1,9 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, postText, type FieldIssue } from '../../api.js';
+import { ApiError, type FieldIssue, call } from '../../api.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { num } from '../../i18n.js';
-import type { ImportResult } from '../../../shared/cases.js';
 
 type Issue = FieldIssue & { params?: { row?: number; column?: string } };
 
@@ -21,7 +20,7 @@ export function ImportCasesPage() {
     setError(null);
     setImported(null);
     try {
-      const r = await postText<ImportResult>(`/api/v1/cases/import?filename=${encodeURIComponent(file.name)}`, await file.text(), 'text/csv');
+      const r = await call('POST /api/v1/cases/import', { query: { filename: file.name }, body: await file.text() });
       setImported(r.imported);
     } catch (err) {
       if (err instanceof ApiError) setError(err);

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { CASE_SOURCES, RISK_LEVELS, type CaseDetail } from '../../../shared/cases.js';
-import { post } from '../../api.js';
+import { CASE_SOURCES, RISK_LEVELS, type Sex, type RiskLevel, type CaseSource } from '../../../shared/cases.js';
+
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { currentLang } from '../../i18n.js';
 import { UnitPicker } from '../admin/UnitPicker.js';
+import { call, field, optionalField, choiceField } from '../../api.js';
 import { useTaxonomies } from './useTaxonomies.js';
 
 /** SOP step 1, identification and registration: the child, the concerns, the risk. */
@@ -23,14 +24,18 @@ export function NewCasePage() {
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const names = [f.get('nameBn'), f.get('nameEn')].map((v) => String(v ?? '').trim()).filter(Boolean).map((text) => ({ text, kind: 'full' }));
+    const names = [f.get('nameBn'), f.get('nameEn')].map((v) => String(v ?? '').trim()).filter(Boolean).map((text) => ({ text, kind: 'full' as const }));
     const age = String(f.get('ageYears') ?? '');
     setBusy(true);
     await run(async () => {
-      const created = await post<CaseDetail>('/api/v1/cases', {
-        child: { names, sex: f.get('sex'), ...(age ? { ageYears: Number(age) } : {}), geoCode: place ?? '', disabilities: f.getAll('disabilities'), vulnerableGroups: f.getAll('vulnerableGroups'), ...(f.get('addressDetail') ? { addressDetail: f.get('addressDetail') } : {}) },
-        concerns, riskLevel: f.get('riskLevel'), source: f.get('source'), reportedOn: f.get('reportedOn'),
-        ...(f.get('summary') ? { summary: f.get('summary') } : {}),
+      const created = await call('POST /api/v1/cases', {
+        body: {
+          child: {
+            names, sex: choiceField<Sex>(f, 'sex'), ...(age ? { ageYears: Number(age) } : {}), geoCode: place ?? '',
+            disabilities: f.getAll('disabilities').map(String), vulnerableGroups: f.getAll('vulnerableGroups').map(String), addressDetail: optionalField(f, 'addressDetail'),
+          },
+          concerns, riskLevel: choiceField<RiskLevel>(f, 'riskLevel'), source: choiceField<CaseSource>(f, 'source'), reportedOn: field(f, 'reportedOn'), summary: optionalField(f, 'summary'),
+        },
       });
       await navigate({ to: '/cases/$id', params: { id: created.id } });
     });

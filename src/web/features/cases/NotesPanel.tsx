@@ -1,25 +1,24 @@
 import { type ChangeEvent, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get, post, postFile } from '../../api.js';
+import { call, field, urlOf } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
-import type { CaseNotes } from '../../../shared/cases.js';
 
 
 /** Notes and files on a case. Downloads go through the API, which checks access and audits each one. */
 export function NotesPanel({ caseId, canWork }: { caseId: string; canWork: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['notes', caseId], queryFn: () => get<CaseNotes>(`/api/v1/cases/${caseId}/notes`) });
+  const q = useQuery({ queryKey: ['notes', caseId], queryFn: () => call('GET /api/v1/cases/:id/notes', { params: { id: caseId } }) });
   const { error, run } = useAction();
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['notes', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
   const addNote = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     await run(async () => {
-      await post(`/api/v1/cases/${caseId}/notes`, { body: new FormData(form).get('body') });
+      await call('POST /api/v1/cases/:id/notes', { params: { id: caseId }, body: { body: field(new FormData(form), 'body') } });
       form.reset();
       await refresh();
     });
@@ -28,7 +27,7 @@ export function NotesPanel({ caseId, canWork }: { caseId: string; canWork: boole
     const file = e.target.files?.[0];
     if (!file) return;
     await run(async () => {
-      await postFile(`/api/v1/cases/${caseId}/attachments?filename=${encodeURIComponent(file.name)}`, file);
+      await call('POST /api/v1/cases/:id/attachments', { params: { id: caseId }, query: { filename: file.name }, file });
       await refresh();
     });
     e.target.value = '';
@@ -52,7 +51,7 @@ export function NotesPanel({ caseId, canWork }: { caseId: string; canWork: boole
       <ul className="plain">
         {q.data?.attachments.map((a) => (
           <li key={a.id}>
-            <a href={`/api/v1/cases/${caseId}/attachments/${a.id}`}>{a.fileName}</a> <small>{num(Math.ceil(a.sizeBytes / 1024))} KB · {a.uploadedBy} · {date(a.uploadedAt)}</small>
+            <a href={urlOf('GET /api/v1/cases/:id/attachments/:attachmentId', { params: { id: caseId, attachmentId: a.id } })}>{a.fileName}</a> <small>{num(Math.ceil(a.sizeBytes / 1024))} KB · {a.uploadedBy} · {date(a.uploadedAt)}</small>
           </li>
         ))}
         {q.data?.notes.map((n) => (

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { findMove } from '../../../shared/sop.js';
-import { post } from '../../api.js';
+import { call, field } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 
@@ -130,11 +130,11 @@ export function StepPanel({ caseId, step, actions }: Props) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const skipReason = String(f.get('skipReason') ?? '').trim();
-    void run(() => post(`/api/v1/cases/${caseId}/steps/${target}`, { data: formData(target, f), ...(skipReason ? { skipReason } : {}) }));
+    void run(() => call('POST /api/v1/cases/:id/steps/:step', { params: { id: caseId, step: target }, body: { data: formData(target, f), ...(skipReason ? { skipReason } : {}) } }));
   };
   const decide = (what: 'plan' | 'closure', decision: 'approve' | 'return') => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    void run(() => post(`/api/v1/cases/${caseId}/${what}-decision`, { decision, comment: String(new FormData(e.currentTarget).get('comment') ?? '') }));
+    void run(() => call(what === 'plan' ? 'POST /api/v1/cases/:id/plan-decision' : 'POST /api/v1/cases/:id/closure-decision', { params: { id: caseId }, body: { decision, comment: field(new FormData(e.currentTarget), 'comment') } }));
   };
   let form: ReactNode = null;
   if (open?.startsWith('submit:')) {
@@ -169,7 +169,7 @@ export function StepPanel({ caseId, step, actions }: Props) {
     );
   } else if (open === 'reopen') {
     form = (
-      <form onSubmit={(e) => { e.preventDefault(); void run(() => post(`/api/v1/cases/${caseId}/reopen`, { reason: String(new FormData(e.currentTarget).get('reason') ?? '') })); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); void run(() => call('POST /api/v1/cases/:id/reopen', { params: { id: caseId }, body: { reason: field(new FormData(e.currentTarget), 'reason') } })); }} noValidate>
         <TextArea name="reason" label={t('web.sop.reopenReason')} error={error?.fields.reason} />
         <button type="submit" className="primary">{t('web.sop.reopen')}</button>
       </form>

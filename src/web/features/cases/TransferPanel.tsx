@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../../api.js';
+import { call, field, optionalField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { UnitPicker } from '../admin/UnitPicker.js';
-import type { DirectoryOrganisation, PersonName } from '../../../shared/admin.js';
 
 
 /** Asks another worker, organisation or district to take the case; nothing moves until they accept. */
@@ -18,13 +17,13 @@ export function TransferPanel({ caseId }: { caseId: string }) {
   const [place, setPlace] = useState<string | null>(null);
   const { error, run } = useAction();
   const [sent, setSent] = useState(false);
-  const orgs = useQuery({ queryKey: ['directory', q], queryFn: () => get<{ items: DirectoryOrganisation[] }>(`/api/v1/organisations?q=${encodeURIComponent(q)}`), enabled: open && q.trim().length >= 2 });
-  const people = useQuery({ queryKey: ['caseworkers', orgId], queryFn: () => get<{ items: PersonName[] }>(`/api/v1/organisations/${orgId}/caseworkers`), enabled: Boolean(orgId) });
+  const orgs = useQuery({ queryKey: ['directory', q], queryFn: () => call('GET /api/v1/organisations', { query: { q } }), enabled: open && q.trim().length >= 2 });
+  const people = useQuery({ queryKey: ['caseworkers', orgId], queryFn: () => call('GET /api/v1/organisations/:id/caseworkers', { params: { id: orgId } }), enabled: Boolean(orgId) });
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     await run(async () => {
-      await post(`/api/v1/cases/${caseId}/transfers`, { toOrganisationId: orgId, ...(f.get('toUserId') ? { toUserId: f.get('toUserId') } : {}), ...(place ? { newGeoCode: place } : {}), reason: f.get('reason') });
+      await call('POST /api/v1/cases/:id/transfers', { params: { id: caseId }, body: { toOrganisationId: orgId, toUserId: optionalField(f, 'toUserId'), newGeoCode: place || undefined, reason: field(f, 'reason') } });
       setSent(true);
       await qc.invalidateQueries({ queryKey: ['case', caseId] });
     });

@@ -1,30 +1,30 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../../api.js';
+import { call } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { useReasonDialog } from '../../components/ReasonDialog.js';
 import { TEXT_LIMITS } from '../../../shared/referrals.js';
 import { date, num } from '../../i18n.js';
-import type { TransferView } from '../../../shared/cases.js';
+import type { TransferResponse } from '../../../shared/cases.js';
 
 
 /** Cases others ask you (or your organisation) to take over. */
 export function TransfersPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['transfers'], queryFn: () => get<{ items: TransferView[] }>('/api/v1/transfers') });
+  const list = useQuery({ queryKey: ['transfers'], queryFn: () => call('GET /api/v1/transfers') });
   const { error, run } = useAction();
   const { ask, dialog } = useReasonDialog();
   const answer = async (id: string, action: 'accept' | 'decline') => {
-    const body: Record<string, unknown> = { action };
+    let body: TransferResponse = { action: 'accept' };
     if (action === 'decline') {
       const reason = await ask(t('web.transfers.declineReason'), TEXT_LIMITS.reason);
       if (!reason) return;
-      body.reason = reason;
+      body = { action, reason };
     }
     await run(async () => {
-      await post(`/api/v1/transfers/${id}/response`, body);
+      await call('POST /api/v1/transfers/:id/response', { params: { id }, body });
       await qc.invalidateQueries({ queryKey: ['transfers'] });
     });
   };

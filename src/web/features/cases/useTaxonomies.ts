@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api.js';
+import { call } from '../../api.js';
 import { currentLang } from '../../i18n.js';
 import type { Taxonomies } from '../../../shared/cases.js';
 
 export type { Taxonomies };
 
 export function useTaxonomies() {
-  return useQuery({ queryKey: ['taxonomies'], queryFn: () => get<Taxonomies>('/api/v1/taxonomies'), staleTime: Infinity });
+  return useQuery({ queryKey: ['taxonomies'], queryFn: () => call('GET /api/v1/taxonomies'), staleTime: Infinity });
 }
 
 /** A code's label in the reader's language (English when a Bangla label is missing). */

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { GeoUnit } from '../../../shared/geo.js';
-import { get } from '../../api.js';
+import { call } from '../../api.js';
 import { unitName, useChildren, useUnitPath } from './useUnit.js';
 
 /** Browse the admin hierarchy (nation › division › district › upazila › union) or search it in either script. */
@@ -14,7 +13,7 @@ export function GeoPage() {
   const path = useUnitPath(code);
   const search = useQuery({
     queryKey: ['geo', 'search', text],
-    queryFn: () => get<{ items: GeoUnit[] }>(`/api/v1/geo/search?q=${encodeURIComponent(text)}`),
+    queryFn: () => call('GET /api/v1/geo/search', { query: { q: text } }),
     enabled: text.trim().length >= 2,
   });
   return (

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { GeoUnit } from '../../../shared/geo.js';
-import { get } from '../../api.js';
+import { call } from '../../api.js';
 import { currentLang } from '../../i18n.js';
 
 export function unitName(u: Pick<GeoUnit, 'name'>): string {
@@ -10,7 +10,7 @@ export function unitName(u: Pick<GeoUnit, 'name'>): string {
 export function useChildren(code: string | null) {
   return useQuery({
     queryKey: ['geo', 'children', code],
-    queryFn: () => get<{ items: GeoUnit[] }>(code ? `/api/v1/geo/units/${encodeURIComponent(code)}/children` : '/api/v1/geo/units'),
+    queryFn: () => (code ? call('GET /api/v1/geo/units/:code/children', { params: { code } }) : call('GET /api/v1/geo/units')),
     staleTime: Infinity,
   });
 }
@@ -18,7 +18,7 @@ export function useChildren(code: string | null) {
 export function useUnitPath(code: string | null) {
   return useQuery({
     queryKey: ['geo', 'unit', code],
-    queryFn: () => get<{ unit: GeoUnit; path: GeoUnit[] }>(`/api/v1/geo/units/${encodeURIComponent(code ?? '')}`),
+    queryFn: () => call('GET /api/v1/geo/units/:code', { params: { code: code ?? '' } }),
     enabled: Boolean(code),
     staleTime: Infinity,
   });

@@ -1,19 +1,18 @@
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../api.js';
+import { call } from '../../api.js';
 import { date } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
 import { AreaCard } from '../geo/AreaCard.js';
 import { CaseloadCard } from '../cases/CaseloadCard.js';
-import type { AuditRow } from '../../../shared/admin.js';
 
 export const HOMES = ['admin', 'national', 'district', 'supervisor', 'caseload', 'helpline', 'institution', 'partner', 'portal', 'referrals'] as const;
 
 
 function RecentAudit() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['audit', 'recent'], queryFn: () => get<{ items: AuditRow[] }>('/api/v1/admin/audit?limit=8') });
+  const q = useQuery({ queryKey: ['audit', 'recent'], queryFn: () => call('GET /api/v1/admin/audit', { query: { limit: 8 } }) });
   return (
     <section className="card">
       <h2>{t('web.home.recentActivity')}</h2>

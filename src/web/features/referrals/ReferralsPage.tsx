@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { TEXT_LIMITS, type Referral } from '../../../shared/referrals.js';
-import { get, post } from '../../api.js';
+import { TEXT_LIMITS, type ReferralStatus, type ReferralResponse } from '../../../shared/referrals.js';
+import { call } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { useReasonDialog } from '../../components/ReasonDialog.js';
@@ -12,24 +12,24 @@ import { date, num } from '../../i18n.js';
 export function ReferralsPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [status, setStatus] = useState('pending');
-  const list = useQuery({ queryKey: ['incoming', status], queryFn: () => get<{ items: Referral[] }>(`/api/v1/referrals${status ? `?status=${status}` : ''}`) });
+  const [status, setStatus] = useState<ReferralStatus | ''>('pending');
+  const list = useQuery({ queryKey: ['incoming', status], queryFn: () => call('GET /api/v1/referrals', { query: { status: status || undefined } }) });
   const { error, run } = useAction();
   const { ask, dialog } = useReasonDialog();
-  const act = async (id: string, action: string) => {
-    const body: Record<string, unknown> = { action };
+  const act = async (id: string, action: ReferralResponse['action']) => {
+    let body: ReferralResponse = { action: 'accept' };
     if (action === 'decline') {
       const reason = await ask(t('web.referrals.declineReason'), TEXT_LIMITS.reason);
       if (!reason) return;
-      body.reason = reason;
+      body = { action, reason };
     }
     if (action === 'complete') {
       const feedback = await ask(t('web.referrals.feedbackPrompt'), TEXT_LIMITS.feedback);
       if (!feedback) return;
-      body.feedback = feedback;
+      body = { action, feedback };
     }
     await run(async () => {
-      await post(`/api/v1/referrals/${id}/response`, body);
+      await call('POST /api/v1/referrals/:id/response', { params: { id }, body });
       await qc.invalidateQueries({ queryKey: ['incoming'] });
     });
   };
@@ -37,7 +37,7 @@ export function ReferralsPage() {
     <div className="page">
       <h1>{t('web.referrals.incoming')}</h1>
       {dialog}
-      <select aria-label={t('web.cases.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+      <select aria-label={t('web.cases.status')} value={status} onChange={(e) => setStatus(e.target.value as ReferralStatus | '')}>
         {['pending', 'accepted', 'completed', 'declined', ''].map((s) => <option key={s} value={s}>{s ? t(`web.referrals.statuses.${s}`) : t('web.cases.statuses.all')}</option>)}
       </select>
       <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />
@@ -53,7 +53,7 @@ export function ReferralsPage() {
             )}
             {r.shared.caseworker ? <p className="meta">{t('web.cases.caseworker')}: {r.shared.caseworker.name}{r.shared.caseworker.phone ? ` · ${r.shared.caseworker.phone}` : ''}</p> : null}
             <div className="toolbar">
-              {r.allowedActions.map((a) => <button key={a} type="button" onClick={() => act(r.id, a)}>{t(`web.referrals.actions.${a}`)}</button>)}
+              {r.allowedActions.map((a) => <button key={a} type="button" onClick={() => act(r.id, a as ReferralResponse['action'])}>{t(`web.referrals.actions.${a}`)}</button>)}
             </div>
           </li>
         ))}

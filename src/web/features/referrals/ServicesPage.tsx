@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { SERVICE_CATEGORIES, type Service } from '../../../shared/referrals.js';
-import { get, post } from '../../api.js';
+import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/referrals.js';
+import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { currentLang } from '../../i18n.js';
@@ -14,20 +14,21 @@ export function ServicesPage() {
   const { t } = useTranslation();
   const session = useSession();
   const qc = useQueryClient();
-  const [category, setCategory] = useState('');
+  const [category, setCategory] = useState<ServiceCategory | ''>('');
   const [place, setPlace] = useState<string | null>(null);
   const { error, run } = useAction();
-  const list = useQuery({ queryKey: ['services', category], queryFn: () => get<{ items: Service[] }>(`/api/v1/services${category ? `?category=${category}` : ''}`) });
+  const list = useQuery({ queryKey: ['services', category], queryFn: () => call('GET /api/v1/services', { query: { category: category || undefined } }) });
   const me = session.data?.me;
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
     await run(async () => {
-      await post('/api/v1/services', {
-        nameEn: f.get('nameEn'), ...(f.get('nameLocal') ? { nameLocal: f.get('nameLocal') } : {}), category: f.get('category'),
-        ...(f.get('description') ? { description: f.get('description') } : {}), providerOrganisationId: me?.organisation.id, geoCode: place,
-        ...(f.get('contactPhone') ? { contactPhone: f.get('contactPhone') } : {}),
+      await call('POST /api/v1/services', {
+        body: {
+          nameEn: field(f, 'nameEn'), nameLocal: optionalField(f, 'nameLocal'), category: choiceField<ServiceCategory>(f, 'category'),
+          description: optionalField(f, 'description'), providerOrganisationId: me?.organisation.id ?? '', geoCode: place, contactPhone: optionalField(f, 'contactPhone'),
+        },
       });
       form.reset();
       await qc.invalidateQueries({ queryKey: ['services'] });
@@ -36,7 +37,7 @@ export function ServicesPage() {
   return (
     <div className="page">
       <h1>{t('web.services.title')}</h1>
-      <select aria-label={t('web.referrals.category')} value={category} onChange={(e) => setCategory(e.target.value)}>
+      <select aria-label={t('web.referrals.category')} value={category} onChange={(e) => setCategory(e.target.value as ServiceCategory | '')}>
         <option value="">{t('web.referrals.allCategories')}</option>
         {SERVICE_CATEGORIES.map((c) => <option key={c} value={c}>{t(`web.referrals.categories.${c}`)}</option>)}
       </select>

@@ -1,6 +1,6 @@
 import { translate } from '../../../../shared/i18n/index.js';
 import type { Mail } from '../../../platform/mail/mailer.js';
-import type { Caseload } from './caseload.js';
+import type { Caseload } from './queries.js';
 
 export const DAILY_DIGEST_JOB = 'cases.daily-digest';
 

@@ -1,9 +1,11 @@
 import type { Actor } from '../../../platform/access/actor.js';
 import { scopePredicate } from '../../../platform/access/scope.js';
 import type { Queryable } from '../../../platform/db/database.js';
+import { auditCtes, type AuditContext } from '../../../platform/audit/audit.js';
+import { notifyCte } from '../../../platform/notifications/notifications.js';
 import { join, prepared, Sql, sql } from '../../../platform/db/sql.js';
 import type { CaseSearchQuery } from '../../../../shared/cases.js';
-import { holdersSql } from '../../../platform/access/holders.js';
+import { holdersSql, usersHolding } from '../../../platform/access/holders.js';
 import { peopleService } from '../../people/service.js';
 import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
 import { assigned, visibleCases } from '../access.js';
@@ -225,6 +227,38 @@ export function registerCase(db: Queryable, c: NewCase, parts: { before: Sql[]; 
   return db.one<CreatedCase>(prepared(sql`WITH ${join([...parts.before, caseCtes(c), ...parts.after], ',')} SELECT id, case_number, supervisor_id FROM ins`));
 }
 
+/**
+ * Registers a case in one statement: the child (the CTE `person`, from the people service),
+ * the case and its team, the audit row, and, for a high-risk case, the supervisor's alert.
+ */
+export function registerNewCase(db: Queryable, c: Omit<NewCase, 'childId'>, parts: { child: Sql; audit: AuditContext; alertSupervisor: boolean }) {
+  const audit = auditCtes(parts.audit, {
+    action: 'case.create', entity: 'case', entityId: sql`ins.id`,
+    after: { case_number: sql`ins.case_number`, risk_level: c.riskLevel, concerns: c.concerns, sensitive: c.sensitive, geo_code: c.place.code },
+  }, { after: 'ins' });
+  const alert = notifyCte('alert', 'case_high_risk', sql`SELECT ins.supervisor_id, jsonb_build_object('number', ins.case_number), '/cases/' || ins.id FROM ins`);
+  return registerCase(db, { ...c, childId: sql`(SELECT id FROM person)` }, { before: [parts.child], after: [audit, ...(parts.alertSupervisor ? [alert] : [])] });
+}
+
+/** A user's address for the digest mail. */
+export function userContact(db: Queryable, userId: string) {
+  return db.one<{ email: string; lang: 'en' | 'bn'; full_name: string }>(sql`SELECT email, lang, full_name FROM users WHERE id = ${userId}`);
+}
+
+/** What a referral may carry about its case: number, concerns, child, place and caseworker. */
+export function referralFacts(db: Queryable, caseId: string) {
+  return db.one<{ case_number: string; concerns: string[]; child_id: string; place: string | null; cw_name: string | null; cw_phone: string | null; cw_email: string | null }>(sql`
+    SELECT c.case_number, c.concerns, c.child_id, g.name_en AS place, u.full_name AS cw_name, u.phone AS cw_phone, u.email AS cw_email
+    FROM cases c LEFT JOIN geo_units g ON g.code = c.geo_code LEFT JOIN users u ON u.id = c.caseworker_id
+    WHERE c.id = ${caseId}`);
+}
+
+/** A case's caseworker, supervisor, number and place: the people to tell about it. */
+export function caseTeam(db: Queryable, caseId: string) {
+  return db.one<{ caseworker_id: string | null; supervisor_id: string | null; case_number: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null }>(sql`
+    SELECT caseworker_id, supervisor_id, case_number, adm1_code, adm2_code, adm3_code FROM cases WHERE id = ${caseId}`);
+}
+
 /** The next number in the district's yearly sequence; the row lock makes it unique and gapless. */
 export async function nextCaseNumber(tx: Queryable, country: string, adm2: string, year: number): Promise<string> {
   const row = await tx.one<{ last: number }>(counterStep(adm2, year));
@@ -265,3 +299,16 @@ export async function analyzeCases(db: Queryable) {
   await db.query(sql`ANALYZE cases`);
   await db.query(sql`ANALYZE case_assignments`);
 }
+
+/** The upazila's default team: its DSS office (or the district's), a supervisor and a caseworker bound to it. */
+export async function defaultTeam(q: Queryable, adm3: string, adm2: string, fallbackOrg: string) {
+  const org = await q.maybeOne<{ id: string }>(sql`
+    SELECT id FROM organisations WHERE type = 'dss_office' AND is_active AND (adm3_code = ${adm3} OR (adm2_code = ${adm2} AND adm3_code IS NULL))
+    ORDER BY (adm3_code = ${adm3}) DESC NULLS LAST LIMIT 1`);
+  const at = { level: 3 as const, code: adm3 };
+  const prefer = org?.id ?? fallbackOrg;
+  const [caseworker] = await usersHolding(q, { role: 'caseworker', at, preferOrganisationId: prefer, limit: 1 });
+  const [supervisor] = await usersHolding(q, { role: 'case_supervisor', at, preferOrganisationId: prefer, limit: 1 });
+  return { organisationId: prefer, caseworker: caseworker ?? null, supervisor: supervisor ?? null };
+}
+export type DefaultTeam = Awaited<ReturnType<typeof defaultTeam>>;

@@ -2,11 +2,10 @@ import type { CaseCreateInput, CaseSearchQuery, FamilyMemberInput } from '../../
 import { foldedKeys, nameKey } from '../../../../shared/phonetic.js';
 import { can, type Actor } from '../../../platform/access/actor.js';
 import { placeOf } from '../../../platform/access/scope.js';
-import { auditCtes, denyRead, recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import { denyRead, recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
-import { sql } from '../../../platform/db/sql.js';
-import { notify, notifyCte } from '../../../platform/notifications/notifications.js';
+import { notify } from '../../../platform/notifications/notifications.js';
 import type { GeoService } from '../../geo/service.js';
 import { peopleService } from '../../people/service.js';
 import type { Taxonomies } from '../../people/taxonomies.js';
@@ -17,8 +16,8 @@ import * as q from './queries.js';
 import * as access from '../access.js';
 import { flowActions } from '../workflow/workflow.js';
 import type { SharedWithProvider } from '../../../../shared/referrals.js';
-import { hasActiveConsent } from '../consent/consent.js';
-import { caseload, digestRecipients, type WaitingReferrals } from '../caseload/caseload.js';
+import { hasActiveConsent } from '../consent/queries.js';
+import { caseload, digestRecipients, type WaitingReferrals } from '../caseload/queries.js';
 import { loadActor } from '../../../platform/auth/actor-loader.js';
 import { ageOn } from '../../people/service.js';
 import type { Queryable } from '../../../platform/db/database.js';
@@ -63,17 +62,11 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       const now = new Date();
       const caseworkerId = input.caseworkerId ?? actor.userId;
       const child = peopleService.insertCte('person', input.child, place, reported);
-      const created = await q.registerCase(db, {
-        country, year: now.getUTCFullYear(), childId: sql`(SELECT id FROM person)`, riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
+      const created = await q.registerNewCase(db, {
+        country, year: now.getUTCFullYear(), riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
         summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), organisationId: actor.organisationId,
         caseworkerId, supervisorId: 'default', place, createdBy: actor.userId, nameKey: child.nameKey, nameFolded: child.nameFolded,
-      }, {
-        before: [child.sql],
-        after: [
-          auditCtes(ctx, { action: 'case.create', entity: 'case', entityId: sql`ins.id`, after: { case_number: sql`ins.case_number`, risk_level: input.riskLevel, concerns: input.concerns, sensitive, geo_code: place.code } }, { after: 'ins' }),
-          ...(input.riskLevel === 'high' ? [notifyCte('alert', 'case_high_risk', sql`SELECT ins.supervisor_id, jsonb_build_object('number', ins.case_number), '/cases/' || ins.id FROM ins`)] : []),
-        ],
-      });
+      }, { child: child.sql, audit: ctx, alertSupervisor: input.riskLevel === 'high' });
       return this.get(actor, created.id, ctx, { audit: false });
     },
 
@@ -123,7 +116,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
         if (!actor) continue;
         const load = await caseload(db, actor, waitingReferrals);
         if (load.overdueInitialAssessment + load.highRiskWithoutAssessment + load.plansAwaitingApproval + load.closuresAwaitingApproval + load.referralsWithoutResponse === 0) continue;
-        const user = await db.one<{ email: string; lang: 'en' | 'bn'; full_name: string }>(sql`SELECT email, lang, full_name FROM users WHERE id = ${userId}`);
+        const user = await q.userContact(db, userId);
         out.push({ userId, email: user.email, lang: user.lang, name: user.full_name, load });
       }
       return out;
@@ -156,10 +149,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
      * consent to share information, only the case number and the reason go.
      */
     async referralPayload(caseId: string, reason: string): Promise<SharedWithProvider> {
-      const row = await db.one<{ case_number: string; concerns: string[]; child_id: string; place: string | null; cw_name: string | null; cw_phone: string | null; cw_email: string | null }>(sql`
-        SELECT c.case_number, c.concerns, c.child_id, g.name_en AS place, u.full_name AS cw_name, u.phone AS cw_phone, u.email AS cw_email
-        FROM cases c LEFT JOIN geo_units g ON g.code = c.geo_code LEFT JOIN users u ON u.id = c.caseworker_id
-        WHERE c.id = ${caseId}`);
+      const row = await q.referralFacts(db, caseId);
       const child = (await peopleService.get(db, row.child_id))!;
       const consented = (await hasActiveConsent(db, caseId, 'information_sharing')) && (await hasActiveConsent(db, caseId, 'referral'));
       return {
@@ -178,8 +168,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
 
     /** The people to tell about a case: its caseworker and supervisor. */
     async team(caseId: string) {
-      return db.one<{ caseworker_id: string | null; supervisor_id: string | null; case_number: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null }>(sql`
-        SELECT caseworker_id, supervisor_id, case_number, adm1_code, adm2_code, adm3_code FROM cases WHERE id = ${caseId}`);
+      return q.caseTeam(db, caseId);
     },
 
     /** Reads one case file. Each read is audited (the registration read-back is part of the create). */

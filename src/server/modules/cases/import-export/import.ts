@@ -3,16 +3,14 @@ import { z } from 'zod';
 import { can, type Actor } from '../../../platform/access/actor.js';
 import { placeOf, scopeCovers } from '../../../platform/access/scope.js';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
-import type { Database, Queryable } from '../../../platform/db/database.js';
-import { sql } from '../../../platform/db/sql.js';
+import type { Database } from '../../../platform/db/database.js';
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import type { GeoService } from '../../geo/service.js';
 import { peopleService } from '../../people/service.js';
 import type { Taxonomies } from '../../people/taxonomies.js';
 import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
-import { usersHolding } from '../../../platform/access/holders.js';
 import { initialAssessmentDue, isSensitive } from '../policy.js';
-import { insertCase } from '../core/queries.js';
+import { defaultTeam, insertCase, type DefaultTeam } from '../core/queries.js';
 
 /** The documented columns (docs/import-cases.md). Unknown columns are refused, so a typo is not silently dropped. */
 export const REQUIRED_COLUMNS = ['child_name', 'sex', 'age_years', 'upazila_code', 'concern', 'risk_level', 'source', 'reported_on'] as const;
@@ -98,25 +96,13 @@ export function createCaseImporter(db: Database, geo: GeoService, taxonomies: Ta
     return { rows, issues };
   }
 
-  /** The upazila's default team: its DSS office (or the district's), a supervisor and a caseworker bound to it. */
-  async function defaultTeam(q: Queryable, adm3: string, adm2: string, fallbackOrg: string) {
-    const org = await q.maybeOne<{ id: string }>(sql`
-      SELECT id FROM organisations WHERE type = 'dss_office' AND is_active AND (adm3_code = ${adm3} OR (adm2_code = ${adm2} AND adm3_code IS NULL))
-      ORDER BY (adm3_code = ${adm3}) DESC NULLS LAST LIMIT 1`);
-    const at = { level: 3 as const, code: adm3 };
-    const prefer = org?.id ?? fallbackOrg;
-    const [caseworker] = await usersHolding(q, { role: 'caseworker', at, preferOrganisationId: prefer, limit: 1 });
-    const [supervisor] = await usersHolding(q, { role: 'case_supervisor', at, preferOrganisationId: prefer, limit: 1 });
-    return { organisationId: prefer, caseworker: caseworker ?? null, supervisor: supervisor ?? null };
-  }
-
   return {
     async import(actor: Actor, csv: string, fileName: string, ctx: AuditContext): Promise<{ imported: number }> {
       if (!can(actor, P.import)) throw new AppError('forbidden');
       const { rows, issues } = await validate(actor, csv);
       if (issues.length) throw new AppError('validation', 'import_rejected', issues.slice(0, 1000), { count: issues.length });
       const now = new Date();
-      const teams = new Map<string, Awaited<ReturnType<typeof defaultTeam>>>();
+      const teams = new Map<string, DefaultTeam>();
       await db.tx(async (tx) => {
         for (const r of rows) {
           const adm3 = r.place.adm3 as string;

@@ -12,20 +12,7 @@ import * as q from '../core/queries.js';
 import * as tq from './queries.js';
 import type { TransferRow } from './queries.js';
 import { requireWorkable } from '../access.js';
-import { ReasonText } from '../../../../shared/referrals.js';
-import type { TransferView } from '../../../../shared/cases.js';
-
-export const TransferInput = z.object({
-  toOrganisationId: z.uuid(),
-  toUserId: z.uuid().optional(),
-  newGeoCode: z.string().max(40).optional(),
-  reason: ReasonText,
-});
-export const TransferResponse = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), caseworkerId: z.uuid().optional() }),
-  z.object({ action: z.literal('decline'), reason: ReasonText }),
-]);
-
+import { TransferInput, TransferResponse, type TransferView } from '../../../../shared/cases.js';
 
 /**
  * Transfers between workers, organisations and districts. The sender asks; nothing moves

@@ -1,0 +1,68 @@
+import type { ChildInput, FamilyMemberInput } from '../../../shared/cases.js';
+import type { Place } from '../../platform/access/scope.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { raw, sql, type Sql } from '../../platform/db/sql.js';
+
+export type PersonRow = {
+  id: string; names: Array<{ text: string; kind: string }>; display_name: string; sex: string; date_of_birth: string | null; dob_estimated: boolean;
+  disabilities: string[]; vulnerable_groups: string[]; geo_code: string | null; address_detail: string | null;
+};
+
+/** A person row for a bulk load (the national seed), keys already computed. */
+export type NewPersonRow = {
+  id: string; names: Array<{ text: string; kind: string }>; display_name: string; name_key: string; name_folded: string; sex: string;
+  date_of_birth: string | null; dob_estimated: boolean; geo_code: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+};
+
+/** The INSERT of a child as a CTE named `name` (RETURNING id). */
+export function insertPersonCte(name: string, child: ChildInput, place: Place & { code: string }, keys: { nameKey: string; nameFolded: string }, dob: string): Sql {
+  return sql`${raw(name)} AS (
+    INSERT INTO persons (names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, disabilities, vulnerable_groups,
+                         birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone)
+    VALUES (${JSON.stringify(child.names)}::jsonb, ${child.names[0]!.text}, ${keys.nameKey}, ${keys.nameFolded}, ${child.sex}, ${dob},
+            ${child.dateOfBirth === undefined}, ${child.disabilities}, ${child.vulnerableGroups}, ${child.birthRegistrationNo ?? null},
+            ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null})
+    RETURNING id)`;
+}
+
+export function runInsert(tx: Queryable, cte: Sql) {
+  return tx.one<{ id: string }>(sql`WITH ${cte} SELECT id FROM person`);
+}
+
+export function insertFamilyMember(tx: Queryable, personId: string, m: FamilyMemberInput, userId: string) {
+  return tx.one<{ id: string }>(sql`
+    INSERT INTO family_members (person_id, name, relationship, phone, is_caregiver, lives_with_child, notes, created_by)
+    VALUES (${personId}, ${m.name}, ${m.relationship}, ${m.phone ?? null}, ${m.isCaregiver}, ${m.livesWithChild}, ${m.notes ?? null}, ${userId}) RETURNING id`);
+}
+
+export function familyOf(db: Queryable, personId: string) {
+  return db.query<{ id: string; name: string; relationship: string; phone: string | null; is_caregiver: boolean; lives_with_child: boolean; notes: string | null }>(sql`
+    SELECT id, name, relationship, phone, is_caregiver, lives_with_child, notes FROM family_members WHERE person_id = ${personId} ORDER BY is_caregiver DESC, created_at`);
+}
+
+/** `JOIN persons <alias> ON <alias>.id = <idColumn>`; column names are code, never input. */
+export function joinPerson(alias: string, idColumn: string): Sql {
+  return sql`JOIN persons ${raw(alias)} ON ${raw(alias)}.id = ${raw(idColumn)}`;
+}
+
+/** True (as SQL) when the person in `idColumn`, or one of their family, has a phone number containing `digits`. */
+export function phoneMatches(idColumn: string, digits: string): Sql {
+  return sql`EXISTS (SELECT 1 FROM persons pp LEFT JOIN family_members f ON f.person_id = pp.id WHERE pp.id = ${raw(idColumn)}
+    AND (regexp_replace(coalesce(pp.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${digits}%`} OR regexp_replace(coalesce(f.phone, ''), '[^0-9]', '', 'g') LIKE ${`%${digits}%`}))`;
+}
+
+export async function insertMany(tx: Queryable, persons: NewPersonRow[]): Promise<void> {
+  await tx.query(sql`INSERT INTO persons (id, names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, geo_code, adm1_code, adm2_code, adm3_code)
+    SELECT * FROM jsonb_to_recordset(${JSON.stringify(persons)}::jsonb) AS x(id uuid, names jsonb, display_name text, name_key text, name_folded text, sex text,
+      date_of_birth date, dob_estimated boolean, geo_code text, adm1_code text, adm2_code text, adm3_code text)`);
+}
+
+export async function analyzePersons(db: Queryable): Promise<void> {
+  await db.query(sql`ANALYZE persons`);
+}
+
+export function findPerson(db: Queryable, id: string) {
+  return db.maybeOne<PersonRow>(sql`
+    SELECT id, names, display_name, sex, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, dob_estimated, disabilities, vulnerable_groups, geo_code, address_detail
+    FROM persons WHERE id = ${id}`);
+}

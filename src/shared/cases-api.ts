@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { BidInput, BoardDecisionInput } from './bid.js';
+import {
+  AttachmentCreated, BidView, CaseCreateInput, CaseDetail, CaseListItem, CaseNotes, CaseSearchQuery, CaseloadSummary, Created, FamilyMember, FamilyMemberInput, FileBody, Taxonomies,
+  TransferInput, TransferOutcome, TransferResponse, TransferView,
+} from './cases.js';
+import { Items, Ok } from './common.js';
+import { routeTable, type RoutesOf } from './contract.js';
+import { Consent, ConsentInput, ConsentWithdrawal } from './referrals.js';
+import { DecisionInput, ReopenInput, StepInput } from './sop.js';
+
+const Id = z.object({ id: z.uuid() });
+/** Where a case stands after a step, a decision or a reopening. */
+export const Moved = z.object({ step: z.string(), status: z.string().optional() });
+export const BreakGlassInput = z.object({ reason: z.string().trim().min(15).max(1000) });
+export const NoteInput = z.object({ body: z.string().trim().min(1).max(8000) });
+export const ExportInput = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  purpose: z.string().trim().min(10).max(500),
+  filters: CaseSearchQuery.omit({ q: true, limit: true, offset: true }).default({}),
+});
+export const CaseList = z.object({ items: z.array(CaseListItem), total: z.number() });
+
+/** The case-management API: cases and their SOP steps, notes, files, transfers, BIDs, family and consent. */
+export const casesApi = routeTable({
+  'GET /api/v1/cases': { querystring: CaseSearchQuery, response: { 200: CaseList } },
+  'GET /api/v1/caseload': { response: { 200: CaseloadSummary } },
+  'POST /api/v1/cases': { body: CaseCreateInput, response: { 201: CaseDetail } },
+  'GET /api/v1/cases/:id': { params: Id, response: { 200: CaseDetail } },
+  'POST /api/v1/cases/:id/steps/:step': { params: Id.extend({ step: z.string().max(40) }), body: StepInput, response: { 200: Moved } },
+  'POST /api/v1/cases/:id/plan-decision': { params: Id, body: DecisionInput, response: { 200: Moved } },
+  'POST /api/v1/cases/:id/closure-decision': { params: Id, body: DecisionInput, response: { 200: Moved } },
+  'POST /api/v1/cases/:id/reopen': { params: Id, body: ReopenInput, response: { 200: Moved } },
+  'POST /api/v1/cases/:id/break-glass': { params: Id, body: BreakGlassInput, response: { 200: CaseDetail } },
+  'GET /api/v1/cases/:id/notes': { params: Id, response: { 200: CaseNotes } },
+  'POST /api/v1/cases/:id/notes': { params: Id, body: NoteInput, response: { 201: Ok } },
+  // The file is the raw body (any type; checked by content on the server), its name in ?filename=.
+  'POST /api/v1/cases/:id/attachments': { consumes: ['application/octet-stream'], params: Id, querystring: z.object({ filename: z.string().min(1).max(200) }), response: { 201: AttachmentCreated } },
+  'GET /api/v1/cases/:id/attachments/:attachmentId': { params: Id.extend({ attachmentId: z.uuid() }), response: { 200: FileBody } },
+  'POST /api/v1/cases/export': { body: ExportInput, response: { 200: FileBody } },
+  'GET /api/v1/cases/:id/print': { params: Id, response: { 200: FileBody } },
+  'POST /api/v1/cases/:id/transfers': { params: Id, body: TransferInput, response: { 201: Created } },
+  'GET /api/v1/cases/:id/transfers': { params: Id, response: { 200: Items(TransferView) } },
+  'GET /api/v1/transfers': { response: { 200: Items(TransferView) } },
+  'POST /api/v1/transfers/:id/response': { params: Id, body: TransferResponse, response: { 200: TransferOutcome } },
+  'GET /api/v1/cases/:id/bids': { params: Id, response: { 200: Items(BidView) } },
+  'POST /api/v1/cases/:id/bids': { params: Id, body: BidInput, response: { 201: Created } },
+  'POST /api/v1/cases/:id/bids/:bidId/decision': { params: Id.extend({ bidId: z.uuid() }), body: BoardDecisionInput, response: { 200: Items(BidView) } },
+  'GET /api/v1/cases/:id/family': { params: Id, response: { 200: Items(FamilyMember) } },
+  'POST /api/v1/cases/:id/family': { params: Id, body: FamilyMemberInput, response: { 201: Items(FamilyMember) } },
+  // The legacy CSV is the raw body (text/csv).
+  'POST /api/v1/cases/import': { consumes: ['text/csv'], querystring: z.object({ filename: z.string().max(200).default('upload.csv') }), body: z.string().min(1), response: { 200: z.object({ imported: z.number() }) } },
+  'GET /api/v1/cases/:id/consents': { params: Id, response: { 200: Items(Consent) } },
+  'POST /api/v1/cases/:id/consents': { params: Id, body: ConsentInput, response: { 201: Items(Consent) } },
+  'POST /api/v1/cases/:id/consents/:consentId/withdraw': { params: Id.extend({ consentId: z.uuid() }), body: ConsentWithdrawal, response: { 200: Items(Consent) } },
+  'GET /api/v1/taxonomies': { response: { 200: Taxonomies } },
+});
+declare module './contract.js' {
+  interface ApiRoutes extends RoutesOf<typeof casesApi> {}
+}
