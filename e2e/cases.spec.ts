@@ -99,6 +99,11 @@ describe('cases in the browser', () => {
     await page.goto(`${baseUrl()}/cases`);
     await page.fill('input[type=search]', 'Hobibur Rohman');
     await page.waitForSelector('.case-card:has-text("হাবিবুর রহমান")');
+    // The search lives in the address: a reload, a shared link or Back keeps it.
+    await page.waitForFunction(() => new URLSearchParams(window.location.search).get('q') === 'Hobibur Rohman');
+    await page.reload();
+    expect(await page.inputValue('input[type=search]')).toBe('Hobibur Rohman');
+    await page.waitForSelector('.case-card:has-text("হাবিবুর রহমান")');
     await context.close();
   });
 });

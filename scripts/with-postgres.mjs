@@ -64,6 +64,8 @@ export async function startPostgres({ durable = false } = {}) {
   return {
     url,
     port,
+    /** How a test stops and starts this server (the database-restart test): `pg_ctl -D data -o opts -l log`. */
+    control: { data, opts, log: path.join(dir, 'log') },
     stop() {
       asPg(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -85,7 +87,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     stopped = true;
   };
   process.on('SIGINT', () => { stop(); process.exit(130); });
-  const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: pg.url }, shell: false });
+  const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: pg.url, NCPP_TEST_PG_CONTROL: JSON.stringify(pg.control) }, shell: false });
   child.on('exit', (code) => {
     stop();
     process.exit(code ?? 1);

@@ -7,7 +7,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from './platform/http/validator.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { createAuthService, SEND_MAIL_JOB } from './platform/auth/service.js';
@@ -20,6 +21,7 @@ import { AppError } from './platform/errors.js';
 import { createJobQueue } from './platform/jobs/queue.js';
 import { createMailer, type Mail } from './platform/mail/mailer.js';
 import { requireContract } from './platform/http/contract.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
 import { registerNotificationRoutes } from './platform/notifications/notifications.js';
 import { resolveSecretKey } from './platform/crypto/secrets.js';
 import { createLogger } from './platform/logger.js';
@@ -33,6 +35,7 @@ export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 /** Everything the app needs, built once: the CLI commands share it with the HTTP server. */
 export function createServices(config: Config, db: Database, modules: readonly ModuleManifest[] = MODULES): Services {
   const logger = createLogger(config);
+  db.onConnectionError = (err) => logger.warn({ err: err.message }, 'database connection lost; reconnecting on the next query');
   const jobs = createJobQueue(db, logger);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   jobs.define<Mail>({ name: SEND_MAIL_JOB, handler: (mail) => mailer.send(mail), retryLimit: 8, retryDelay: 30 });
@@ -62,6 +65,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // API answers may carry personal data: no browser or proxy keeps a copy, unless a route
+    // said otherwise (public reference data such as the GeoJSON maps).
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(cookie);
@@ -92,6 +98,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuthentication(app, auth);
+  registerIdempotency(app, db);
   requireContract(app);
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));

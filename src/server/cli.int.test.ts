@@ -62,14 +62,26 @@ describe.skipIf(onServer)('the ncpp command (embedded database)', () => {
     expect(ok.stdout).toContain('Imported 1 cases');
   });
 
-  it('backs up and restores the whole database', () => {
+  it('backs up database, files and key in one archive, and restores them into an empty folder', () => {
     const file = path.join(dir, 'backup.tar.gz');
-    expect(ncpp(['backup', file]).status).toBe(0);
+    const passphrase = { NCPP_BACKUP_PASSPHRASE: 'Kurigram flood season 2026' };
+    const bare = ncpp(['backup', file]);
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain('NCPP_BACKUP_PASSPHRASE');
+    expect(fs.existsSync(file)).toBe(false);
+    const made = ncpp(['backup', file], passphrase);
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toContain('platform key, sealed');
     const restoredDir = path.join(dir, 'restored');
-    const refused = ncpp(['restore', file], { NCPP_DATA_DIR: path.join(dir, 'data') });
+    const refused = ncpp(['restore', file], { ...passphrase, NCPP_DATA_DIR: path.join(dir, 'data') });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('--force');
-    expect(ncpp(['restore', file], { NCPP_DATA_DIR: restoredDir }).status).toBe(0);
+    const wrong = ncpp(['restore', file], { NCPP_BACKUP_PASSPHRASE: 'not the passphrase at all', NCPP_DATA_DIR: restoredDir });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('passphrase is not correct');
+    const restored = ncpp(['restore', file], { ...passphrase, NCPP_DATA_DIR: restoredDir });
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(restoredDir, 'secret.key'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'data', 'secret.key'), 'utf8'));
     const list = ncpp(['user', 'list', '--q', 'kurigram.officer'], { NCPP_DATA_DIR: restoredDir });
     expect(list.stdout).toContain('kurigram.officer');
   });
@@ -77,9 +89,12 @@ describe.skipIf(onServer)('the ncpp command (embedded database)', () => {
   describe('while the server holds the data folder', () => {
     let server: ChildProcess;
     let url = '';
+    let out = '';
     beforeAll(async () => {
-      server = spawn(process.execPath, [path.join(root, 'bin/ncpp.js'), 'serve'], { cwd: root, env: { ...process.env, NCPP_DATA_DIR: path.join(dir, 'data'), PORT: '0', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
+      // As `npm start` runs it: the demo's defaults, no LOG_LEVEL.
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', NCPP_DATA_DIR: path.join(dir, 'data'), PORT: '0' };
+      delete env.LOG_LEVEL;
+      server = spawn(process.execPath, [path.join(root, 'bin/ncpp.js'), 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
       server.stdout?.on('data', (d: Buffer) => (out += d.toString()));
       for (let i = 0; i < 400 && !/running at (http:\/\/\S+)/.test(out); i++) await new Promise((r) => setTimeout(r, 250));
       url = /running at (http:\/\/\S+)/.exec(out)?.[1] ?? '';
@@ -98,6 +113,14 @@ describe.skipIf(onServer)('the ncpp command (embedded database)', () => {
       expect(r.stderr).toContain(`NCPP process ${server.pid}`);
       expect(r.stderr).toContain(url);
       expect(Date.now() - started).toBeLessThan(20_000);
+    });
+
+    it('keeps the start banner with the demo logins last on the screen', async () => {
+      for (let i = 0; i < 5; i++) expect((await fetch(`${url}/api/v1/geo/units`)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      const tail = out.trimEnd().split('\n').slice(-3).join('\n');
+      expect(tail).toContain('API documentation');
+      expect(out).not.toContain('request completed');
     });
   });
 });

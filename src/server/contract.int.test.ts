@@ -34,7 +34,7 @@ describe('the API contract', () => {
     const app = Fastify();
     requireContract(app);
     expect(() => app.get('/api/v1/rogue', async () => ({}))).toThrow(/not registered from a route table/);
-    const on = routesFrom(app, routeTable({ 'GET /api/v1/fine': { response: { 200: z.object({ ok: z.boolean() }) } } }), ['test']);
+    const on = routesFrom(app, routeTable({ 'GET /api/v1/fine': { summary: 'A test route', response: { 200: z.object({ ok: z.boolean() }) } } }), ['test']);
     expect(() => on('GET /api/v1/fine', {}, async () => ({ ok: true }))).not.toThrow();
     // Outside the API (health checks, the web app) nothing is required.
     expect(() => app.get('/healthz', async () => ({}))).not.toThrow();

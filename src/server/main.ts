@@ -137,19 +137,35 @@ program.command('audit-verify').description('Recompute the audit hash chain; rep
   }).catch(fail),
 );
 
-program.command('backup <file>').description('Write a backup of the whole database to a file').action((file: string) =>
-  withServices('backup', async (s, db) => {
-    await backup(db, file, s.config.databaseUrl);
-    await s.db.tx((tx) => recordAudit(tx, CLI_CONTEXT, { action: 'export.backup', entity: 'database', entityId: null, meta: { file } }));
-    console.log(`Backup written to ${file}`);
-  }, { asOwner: true }).catch(fail),
-);
+/** The backup passphrase: NCPP_BACKUP_PASSPHRASE, or the first line of a file (never a command-line argument, which `ps` shows). */
+function backupPassphrase(file: string | undefined): string | undefined {
+  if (file) return fs.readFileSync(file, 'utf8').split(/\r?\n/)[0];
+  return process.env.NCPP_BACKUP_PASSPHRASE || undefined;
+}
+
+program
+  .command('backup <file>')
+  .description('Write one archive holding the database, the attachment files and the platform key (sealed with a passphrase)')
+  .option('--passphrase-file <file>', 'read the passphrase that seals the key from a file (default: NCPP_BACKUP_PASSPHRASE)')
+  .option('--no-key', 'leave the platform key out (it is backed up separately; docs/operations.md)')
+  .action((file: string, opts: { passphraseFile?: string; key: boolean }) =>
+    withServices('backup', async (s, db) => {
+      const manifest = await backup(db, s.config, s.secretKey, file, { passphrase: backupPassphrase(opts.passphraseFile), withoutKey: !opts.key });
+      await s.db.tx((tx) => recordAudit(tx, CLI_CONTEXT, { action: 'export.backup', entity: 'database', entityId: null, meta: { file, files: manifest.files, key: manifest.key } }));
+      console.log(`Backup written to ${file}: the ${manifest.database === 'pglite' ? 'embedded' : 'PostgreSQL'} database, ${manifest.files} attachment files${manifest.key === 'sealed' ? ' and the platform key, sealed with the passphrase' : '; the platform key is NOT in it'}.`);
+    }, { asOwner: true }).catch(fail),
+  );
 
 program
   .command('restore <file>')
-  .description('Replace the database with a backup (the server must be stopped)')
+  .description('Replace the database, attachment files and platform key with a backup (the server must be stopped)')
+  .option('--passphrase-file <file>', 'read the passphrase that opens the key from a file (default: NCPP_BACKUP_PASSPHRASE)')
   .option('--force', 'overwrite existing data')
-  .action((file: string, opts: { force?: boolean }) => restore(loadConfig(), file, Boolean(opts.force)).then(() => console.log(`Restored from ${file}`)).catch(fail));
+  .action((file: string, opts: { force?: boolean; passphraseFile?: string }) =>
+    restore(loadConfig(), file, { force: Boolean(opts.force), passphrase: backupPassphrase(opts.passphraseFile) })
+      .then((r) => console.log(`Restored from ${file}: ${r.files} attachment files; platform key ${r.key === 'restored' ? 'restored' : r.key === 'kept' ? 'already in place' : 'taken from NCPP_SECRET_KEY'}.`))
+      .catch(fail),
+  );
 
 program
   .command('import')

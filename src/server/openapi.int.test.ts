@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './testing/harness.js';
 
-type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+type Operation = { summary?: string; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 
 describe('the OpenAPI document', () => {
   let h: Harness;
@@ -22,5 +22,7 @@ describe('the OpenAPI document', () => {
       return responses.length === 0 || responses.some(([status, r]) => !/^3/.test(status) && !Object.values(r.content ?? {}).some((c) => c.schema));
     });
     expect(without.map((o) => o.route)).toEqual([]);
+    // Each says what it does, for the people who integrate with it.
+    expect(operations.filter(({ op }) => !op.summary?.trim()).map((o) => o.route)).toEqual([]);
   });
 });

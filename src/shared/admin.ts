@@ -115,21 +115,21 @@ export const AuditQuery = z.object({ entity: z.string().max(60).optional(), enti
 
 /** The administration API (accounts, organisations, roles, audit, jobs) and the organisation directory. */
 export const adminApi = routeTable({
-  'GET /api/v1/admin/users': { querystring: ListQuery, response: { 200: Items(User) } },
-  'POST /api/v1/admin/users': { body: UserCreateInput, response: { 201: User } },
-  'GET /api/v1/admin/users/:id': { params: IdParam, response: { 200: User } },
-  'PATCH /api/v1/admin/users/:id': { params: IdParam, body: UserPatch, response: { 200: User } },
-  'PUT /api/v1/admin/users/:id/roles': { params: IdParam, body: z.object({ roles: z.array(ScopeBindingInput).max(20) }), response: { 200: User } },
-  'PUT /api/v1/admin/users/:id/password': { params: IdParam, body: z.object({ password: z.string().min(1).max(200) }), response: { 200: Ok } },
-  'GET /api/v1/admin/organisations': { querystring: ListQuery, response: { 200: Items(Organisation) } },
-  'POST /api/v1/admin/organisations': { body: OrganisationInput, response: { 201: Organisation } },
-  'PATCH /api/v1/admin/organisations/:id': { params: IdParam, body: OrganisationPatch, response: { 200: Organisation } },
-  'GET /api/v1/organisations': { querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: Items(DirectoryOrganisation) } },
-  'GET /api/v1/organisations/:id/caseworkers': { params: IdParam, response: { 200: Items(PersonName) } },
-  'GET /api/v1/admin/roles': { response: { 200: Items(Role) } },
-  'PUT /api/v1/admin/roles/:key': { params: z.object({ key: z.string().max(60) }), body: RolePermissionsInput, response: { 200: Role } },
-  'GET /api/v1/admin/audit': { querystring: AuditQuery, response: { 200: Items(AuditRow) } },
-  'GET /api/v1/admin/jobs': { response: { 200: Items(Job) } },
+  'GET /api/v1/admin/users': { summary: "List user accounts within one's scope", querystring: ListQuery, response: { 200: Items(User) } },
+  'POST /api/v1/admin/users': { summary: 'Create a user account with its roles', body: UserCreateInput, response: { 201: User } },
+  'GET /api/v1/admin/users/:id': { summary: 'One user account', params: IdParam, response: { 200: User } },
+  'PATCH /api/v1/admin/users/:id': { summary: "Change a user's name, email, language or active state", params: IdParam, body: UserPatch, response: { 200: User } },
+  'PUT /api/v1/admin/users/:id/roles': { summary: "Replace a user's role bindings", params: IdParam, body: z.object({ roles: z.array(ScopeBindingInput).max(20) }), response: { 200: User } },
+  'PUT /api/v1/admin/users/:id/password': { summary: "Set a user's password", params: IdParam, body: z.object({ password: z.string().min(1).max(200) }), response: { 200: Ok } },
+  'GET /api/v1/admin/organisations': { summary: 'List organisations', querystring: ListQuery, response: { 200: Items(Organisation) } },
+  'POST /api/v1/admin/organisations': { summary: 'Register an organisation', body: OrganisationInput, response: { 201: Organisation } },
+  'PATCH /api/v1/admin/organisations/:id': { summary: 'Change an organisation', params: IdParam, body: OrganisationPatch, response: { 200: Organisation } },
+  'GET /api/v1/organisations': { summary: 'Look organisations up by name (the directory)', querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: Items(DirectoryOrganisation) } },
+  'GET /api/v1/organisations/:id/caseworkers': { summary: 'The caseworkers of an organisation (for transfers)', params: IdParam, response: { 200: Items(PersonName) } },
+  'GET /api/v1/admin/roles': { summary: 'List roles and their permissions', response: { 200: Items(Role) } },
+  'PUT /api/v1/admin/roles/:key': { summary: "Replace a role's permissions", params: z.object({ key: z.string().max(60) }), body: RolePermissionsInput, response: { 200: Role } },
+  'GET /api/v1/admin/audit': { summary: 'Read the audit trail', querystring: AuditQuery, response: { 200: Items(AuditRow) } },
+  'GET /api/v1/admin/jobs': { summary: 'Recent background jobs', response: { 200: Items(Job) } },
 });
 declare module './contract.js' {
   interface ApiRoutes extends RoutesOf<typeof adminApi> {}

@@ -66,28 +66,28 @@ export const Redirect = z.null().describe('A redirect; the Location header says 
 
 /** Sign-in, two-factor, password reset, OIDC and the signed-in user's own settings. */
 export const authApi = routeTable({
-  'GET /api/v1/auth/session': { response: { 200: SessionState } },
-  'POST /api/v1/auth/login': { body: LoginInput, response: { 200: LoginResult } },
-  'POST /api/v1/auth/mfa': { body: MfaInput, response: { 200: Ok } },
-  'POST /api/v1/auth/mfa/enrol': { response: { 200: TotpEnrolment } },
-  'POST /api/v1/auth/mfa/confirm': { body: MfaInput, response: { 200: Ok } },
-  'POST /api/v1/auth/logout': { response: { 200: Ok } },
-  'POST /api/v1/auth/password-reset/request': { body: ResetRequestInput, response: { 202: Ok } },
-  'POST /api/v1/auth/password-reset/confirm': { body: ResetConfirmInput, response: { 200: Ok } },
-  'GET /api/v1/auth/providers': { response: { 200: Providers } },
-  'GET /api/v1/auth/oidc/start': { response: { 302: Redirect } },
-  'GET /api/v1/auth/oidc/callback': { response: { 302: Redirect } },
-  'POST /api/v1/me/password': { body: ChangePasswordInput, response: { 200: Ok } },
-  'PUT /api/v1/me/lang': { body: LangInput, response: { 200: Ok } },
-  'GET /api/v1/me/tokens': { response: { 200: Items(ApiToken) } },
-  'POST /api/v1/me/tokens': { body: TokenCreateInput, response: { 201: CreatedToken } },
-  'DELETE /api/v1/me/tokens/:id': { params: z.object({ id: z.uuid() }), response: { 200: Ok } },
+  'GET /api/v1/auth/session': { summary: "The caller's sign-in state, CSRF token and profile", response: { 200: SessionState } },
+  'POST /api/v1/auth/login': { summary: 'Sign in with username and password', body: LoginInput, response: { 200: LoginResult } },
+  'POST /api/v1/auth/mfa': { summary: 'Complete sign-in with a TOTP code', body: MfaInput, response: { 200: Ok } },
+  'POST /api/v1/auth/mfa/enrol': { summary: 'Start TOTP enrolment (secret and otpauth URI)', response: { 200: TotpEnrolment } },
+  'POST /api/v1/auth/mfa/confirm': { summary: 'Confirm TOTP enrolment with a first code', body: MfaInput, response: { 200: Ok } },
+  'POST /api/v1/auth/logout': { summary: 'Sign out (ends the browser session)', response: { 200: Ok } },
+  'POST /api/v1/auth/password-reset/request': { summary: 'Send a password-reset link by email', body: ResetRequestInput, response: { 202: Ok } },
+  'POST /api/v1/auth/password-reset/confirm': { summary: "Set a new password with a reset link's token", body: ResetConfirmInput, response: { 200: Ok } },
+  'GET /api/v1/auth/providers': { summary: 'Which external sign-in providers are configured', response: { 200: Providers } },
+  'GET /api/v1/auth/oidc/start': { summary: 'Redirect to the OpenID Connect provider', response: { 302: Redirect } },
+  'GET /api/v1/auth/oidc/callback': { summary: 'Return from the OpenID Connect provider', response: { 302: Redirect } },
+  'POST /api/v1/me/password': { summary: "Change one's own password", body: ChangePasswordInput, response: { 200: Ok } },
+  'PUT /api/v1/me/lang': { summary: "Set one's interface language", body: LangInput, response: { 200: Ok } },
+  'GET /api/v1/me/tokens': { summary: "List one's API tokens", response: { 200: Items(ApiToken) } },
+  'POST /api/v1/me/tokens': { summary: 'Create an API token (shown once)', body: TokenCreateInput, response: { 201: CreatedToken } },
+  'DELETE /api/v1/me/tokens/:id': { summary: "Revoke one of one's API tokens", params: z.object({ id: z.uuid() }), response: { 200: Ok } },
 });
 
 /** The bell: the signed-in user's own notifications. */
 export const notificationsApi = routeTable({
-  'GET /api/v1/notifications': { response: { 200: Notifications } },
-  'POST /api/v1/notifications/read': { body: z.object({ ids: z.array(z.uuid()).max(100).optional() }), response: { 200: Ok } },
+  'GET /api/v1/notifications': { summary: "One's notifications, newest first, in one's language", response: { 200: Notifications } },
+  'POST /api/v1/notifications/read': { summary: 'Mark notifications read (all, or the given ones)', body: z.object({ ids: z.array(z.uuid()).max(100).optional() }), response: { 200: Ok } },
 });
 declare module './contract.js' {
   interface ApiRoutes extends RoutesOf<typeof authApi>, RoutesOf<typeof notificationsApi> {}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PastDate } from './common.js';
 
 export const CARE_OPTIONS = ['family_reunification', 'kinship_care', 'foster_care', 'guardianship', 'shishu_paribar', 'baby_home', 'rehabilitation_centre', 'safe_home', 'independent_living'] as const;
 export type CareOption = (typeof CARE_OPTIONS)[number];
@@ -14,7 +15,7 @@ export type BidInput = z.infer<typeof BidInput>;
 
 export const BoardDecisionInput = z.object({
   decision: z.enum(CARE_OPTIONS),
-  decisionDate: z.iso.date(),
+  decisionDate: PastDate,
   notes: z.string().trim().max(4000).default(''),
 });
 export type BoardDecisionInput = z.infer<typeof BoardDecisionInput>;

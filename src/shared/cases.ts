@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PastDate } from './common.js';
 import { ReasonText } from './referrals.js';
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
@@ -16,13 +17,11 @@ export const PersonName = z.object({
   kind: z.enum(['full', 'given', 'family', 'alias', 'nickname']).default('full'),
 });
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 export const ChildInput = z
   .object({
     names: z.array(PersonName).min(1).max(10),
     sex: z.enum(SEXES),
-    dateOfBirth: IsoDate.optional(),
+    dateOfBirth: PastDate.optional(),
     ageYears: z.number().int().min(0).max(25).optional(),
     disabilities: z.array(z.string().max(40)).max(12).default([]),
     vulnerableGroups: z.array(z.string().max(40)).max(10).default([]),
@@ -40,7 +39,7 @@ export const CaseCreateInput = z.object({
   concerns: z.array(z.string().max(80)).min(1).max(10),
   riskLevel: RiskLevel,
   source: CaseSource,
-  reportedOn: IsoDate,
+  reportedOn: PastDate,
   summary: z.string().trim().max(4000).optional(),
   caseworkerId: z.uuid().optional(),
 });

@@ -7,6 +7,8 @@ import type { z } from 'zod';
  * (web/client.ts), so a response type is never written twice.
  */
 export type RouteSpec = {
+  /** One line for the OpenAPI document: what the route does. */
+  summary: string;
   params?: z.ZodType;
   querystring?: z.ZodType;
   body?: z.ZodType;

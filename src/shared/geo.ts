@@ -74,12 +74,12 @@ export const GeoJsonFile = z.unknown().meta({ type: 'string', format: 'binary', 
 
 /** The geography API: public reference data, no sign-in. */
 export const geoApi = routeTable({
-  'GET /api/v1/geo/country': { response: { 200: CountryInfo } },
-  'GET /api/v1/geo/units': { response: { 200: Items(GeoUnit) } },
-  'GET /api/v1/geo/units/:code': { params: GeoCodeParam, response: { 200: z.object({ unit: GeoUnit, path: z.array(GeoUnit) }) } },
-  'GET /api/v1/geo/units/:code/children': { params: GeoCodeParam, response: { 200: Items(GeoUnit) } },
-  'GET /api/v1/geo/search': { querystring: GeoSearchQuery, response: { 200: Items(GeoUnit.extend({ score: z.number() })) } },
-  'GET /api/v1/geo/geojson/:level': { params: z.object({ level: z.coerce.number().int().min(1).max(4) }), response: { 200: GeoJsonFile, 304: z.null() } },
+  'GET /api/v1/geo/country': { summary: "The running country's configuration", response: { 200: CountryInfo } },
+  'GET /api/v1/geo/units': { summary: 'The top level of the administrative hierarchy', response: { 200: Items(GeoUnit) } },
+  'GET /api/v1/geo/units/:code': { summary: 'One administrative unit and its path to the top', params: GeoCodeParam, response: { 200: z.object({ unit: GeoUnit, path: z.array(GeoUnit) }) } },
+  'GET /api/v1/geo/units/:code/children': { summary: 'The units directly under one', params: GeoCodeParam, response: { 200: Items(GeoUnit) } },
+  'GET /api/v1/geo/search': { summary: 'Find places by name in either script', querystring: GeoSearchQuery, response: { 200: Items(GeoUnit.extend({ score: z.number() })) } },
+  'GET /api/v1/geo/geojson/:level': { summary: 'Boundaries of one level as GeoJSON', params: z.object({ level: z.coerce.number().int().min(1).max(4) }), response: { 200: GeoJsonFile, 304: z.null() } },
 });
 declare module './contract.js' {
   interface ApiRoutes extends RoutesOf<typeof geoApi> {}

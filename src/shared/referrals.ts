@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Items } from './common.js';
+import { Items, PastDate } from './common.js';
 import { routeTable, type RoutesOf } from './contract.js';
 
 export const SERVICE_CATEGORIES = ['health', 'psychosocial', 'legal_aid', 'education', 'shelter', 'family_tracing', 'disability', 'social_allowance', 'livelihood', 'other'] as const;
@@ -40,7 +40,7 @@ export const ConsentInput = z.object({
   givenBy: z.enum(['child', 'parent', 'guardian', 'caregiver', 'court']),
   giverName: z.string().trim().max(200).optional(),
   childAssent: z.boolean().default(false),
-  givenOn: z.iso.date(),
+  givenOn: PastDate,
 });
 export type ConsentInput = z.infer<typeof ConsentInput>;
 
@@ -109,12 +109,12 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** The referrals API: the service directory, a case's referrals and a provider's inbox. */
 export const referralsApi = routeTable({
-  'GET /api/v1/services': { querystring: ServiceQuery, response: { 200: Items(Service) } },
-  'POST /api/v1/services': { body: ServiceInput, response: { 201: Service } },
-  'GET /api/v1/cases/:id/referrals': { params: Id, response: { 200: Items(Referral) } },
-  'POST /api/v1/cases/:id/referrals': { params: Id, body: ReferralInput, response: { 201: Referral } },
-  'GET /api/v1/referrals': { querystring: z.object({ status: z.enum(REFERRAL_STATUSES).optional() }), response: { 200: Items(Referral) } },
-  'POST /api/v1/referrals/:id/response': { params: Id, body: ReferralResponse, response: { 200: Referral } },
+  'GET /api/v1/services': { summary: 'The service directory', querystring: ServiceQuery, response: { 200: Items(Service) } },
+  'POST /api/v1/services': { summary: 'Add a service to the directory', body: ServiceInput, response: { 201: Service } },
+  'GET /api/v1/cases/:id/referrals': { summary: "A case's referrals", params: Id, response: { 200: Items(Referral) } },
+  'POST /api/v1/cases/:id/referrals': { summary: 'Refer a case to a service', params: Id, body: ReferralInput, response: { 201: Referral } },
+  'GET /api/v1/referrals': { summary: "Referrals sent to one's organisation", querystring: z.object({ status: z.enum(REFERRAL_STATUSES).optional() }), response: { 200: Items(Referral) } },
+  'POST /api/v1/referrals/:id/response': { summary: 'Accept, decline or complete a referral', params: Id, body: ReferralResponse, response: { 200: Referral } },
 });
 declare module './contract.js' {
   interface ApiRoutes extends RoutesOf<typeof referralsApi> {}

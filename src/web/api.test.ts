@@ -48,6 +48,27 @@ describe('the typed API client', () => {
     expect(sent[1]!.headers['content-type']).toBe('text/csv');
   });
 
+  it('gives every POST an idempotency key and retries a lost answer with the same key', async () => {
+    vi.useFakeTimers();
+    const sent: Array<Record<string, string>> = [];
+    let calls = 0;
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      sent.push(init.headers as Record<string, string>);
+      if (++calls === 1) throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify({ ok: true }), { status: calls === 2 ? 503 : 201 });
+    });
+    const done = call('POST /api/v1/cases/:id/notes', { params: { id: 'c1' }, body: { body: 'Visited the family' }, idempotencyKey: 'form-key-0123456789' });
+    await vi.runAllTimersAsync();
+    await expect(done).resolves.toEqual({ ok: true });
+    vi.useRealTimers();
+    expect(sent.map((h) => h['idempotency-key'])).toEqual(['form-key-0123456789', 'form-key-0123456789', 'form-key-0123456789']);
+    const own = answer(201, {});
+    await call('POST /api/v1/auth/logout');
+    await call('POST /api/v1/auth/logout');
+    expect(own[0]!.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+    expect(own[0]!.headers['idempotency-key']).not.toBe(own[1]!.headers['idempotency-key']);
+  });
+
   it('turns the error shape into an ApiError with field messages', async () => {
     answer(422, { error: { code: 'validation', message: 'Check the form', details: [{ path: 'reason', code: 'too_small', message: 'Too short' }] } });
     const err = await call('POST /api/v1/cases/:id/reopen', { params: { id: 'c1' }, body: { reason: 'x' } }).catch((e: unknown) => e);

@@ -30,12 +30,35 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-async function api<T>(method: string, url: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+/** A random key for an idempotent POST (getRandomValues works on plain-HTTP LAN addresses too, randomUUID does not). */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Waits before a retry: a dropped mobile connection usually comes back within seconds. */
+const RETRY_DELAYS_MS = [1000, 3000];
+const RETRYABLE = new Set([502, 503, 504]);
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function api<T>(method: string, url: string, body?: unknown, contentType = 'application/json', idempotencyKey?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // Every POST carries a key, so the retries below (or the user pressing Save again with the
+  // form's own key) get the first answer back instead of creating a second record.
+  if (method === 'POST') headers['idempotency-key'] = idempotencyKey ?? newIdempotencyKey();
   const payload = body === undefined ? undefined : body instanceof Blob ? body : contentType === 'application/json' ? JSON.stringify(body) : String(body);
-  const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+  let res: Response | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+      if (!RETRYABLE.has(res.status) || attempt >= RETRY_DELAYS_MS.length) break;
+    } catch (err) {
+      if (attempt >= RETRY_DELAYS_MS.length) throw err;
+    }
+    await wait(RETRY_DELAYS_MS[attempt]!);
+  }
+  if (!res) throw new Error('unreachable: the loop ends with an answer or throws');
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
@@ -47,9 +70,10 @@ async function api<T>(method: string, url: string, body?: unknown, contentType =
 
 type Key = keyof ApiRoutes & string;
 type Input<K extends Key> = RouteInput<ApiRoutes[K]>;
-/** The input argument, optional when the route needs nothing. */
-type Args<K extends Key> = object extends Input<K> ? [input?: Input<K>] : [input: Input<K>];
-type Loose = { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown; file?: Blob };
+/** The input argument, optional when the route needs nothing; a form may pass its own idempotency key. */
+type Args<K extends Key> = object extends Input<K> ? [input?: Input<K> & Extra] : [input: Input<K> & Extra];
+type Extra = { idempotencyKey?: string };
+type Loose = { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown; file?: Blob } & Extra;
 
 /**
  * The URL of a route for its input: `:name` segments from `params`, and `query` as a query
@@ -77,12 +101,12 @@ export function urlOf<K extends Key>(key: K, ...[input]: Args<K>): string {
  */
 export function call<K extends Key>(key: K, ...args: Args<K>): Promise<RouteOutput<ApiRoutes[K]>> {
   const method = key.slice(0, key.indexOf(' '));
-  const { body, file } = (args[0] ?? {}) as Loose;
+  const { body, file, idempotencyKey } = (args[0] ?? {}) as Loose;
   const url = urlOf(key, ...args);
-  if (file) return api(method, url, file, 'application/octet-stream');
+  if (file) return api(method, url, file, 'application/octet-stream', idempotencyKey);
   // The one text body is a CSV import (the server parses text/csv only).
-  if (typeof body === 'string') return api(method, url, body, 'text/csv');
-  return api(method, url, method === 'GET' || method === 'DELETE' ? undefined : (body ?? {}));
+  if (typeof body === 'string') return api(method, url, body, 'text/csv', idempotencyKey);
+  return api(method, url, method === 'GET' || method === 'DELETE' ? undefined : (body ?? {}), 'application/json', idempotencyKey);
 }
 
 /** Calls a route that answers with a file (an export) and saves it. Errors use the usual shape. */

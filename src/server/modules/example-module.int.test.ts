@@ -11,7 +11,7 @@ import { signIn, startHarness, type Harness } from '../testing/harness.js';
 import { MODULES } from './index.js';
 
 // A new module is one manifest (and its route table, in src/shared/<module>.ts)...
-const exampleApi = routeTable({ 'GET /api/v1/example': { response: { 200: z.object({ districts: z.number() }) } } });
+const exampleApi = routeTable({ 'GET /api/v1/example': { summary: 'How many districts there are', response: { 200: z.object({ districts: z.number() }) } } });
 const exampleModule = defineModule({
   name: 'example',
   permissions: ['example.read'],

@@ -22,7 +22,8 @@ const EnvSchema = z.object({
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Default: info in production; warn in the demo, so request lines do not bury the start banner. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Sign-in attempts per minute per client address (each account also locks after 5 failures). */
   NCPP_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* and mark cookies Secure. */
@@ -72,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
         : undefined,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
     trustProxy: e.NCPP_TRUST_PROXY === '1',
     loginRateLimit: e.NCPP_LOGIN_RATE_LIMIT,
     referenceDataDir: path.resolve(import.meta.dirname, '../../../data'),

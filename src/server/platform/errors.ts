@@ -13,6 +13,7 @@ export const ErrorCodes = {
   locked: 423,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -12,4 +12,6 @@ export const PLATFORM_TABLES: readonly string[] = [
   'audit_log', 'audit_head',
   // notifications/
   'notifications',
+  // http/idempotency.ts: answers of idempotent POSTs, for replay
+  'idempotency_keys',
 ];

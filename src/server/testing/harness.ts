@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../platform/config.js';
+import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, type OpenDatabase } from '../platform/db/open.js';
 import { buildApp, createServices, type Services } from '../app.js';
 import type { ModuleManifest } from '../platform/module.js';
@@ -52,19 +52,30 @@ export async function startHarness(options: { seed?: boolean; env?: Record<strin
     if (options.seed !== false) await seedDemo(setupServices);
     await setup.close();
   }
-  const db = await openDatabase(config, { command: 'test', pgliteDir: config.databaseUrl ? undefined : path.join(dataDir, 'pg') });
-  const services = createServices(config, db, options.modules);
+  const running = await appOn(config, options.modules);
+  return {
+    ...running, dataDir,
+    async close() {
+      await running.close();
+      await dropDatabase?.();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The app on an existing, migrated database (a harness's, or one a test restored from a backup). */
+export async function appOn(config: Config, modules?: readonly ModuleManifest[]) {
+  const db = await openDatabase(config, { command: 'test', pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pg') });
+  const services = createServices(config, db, modules);
   await services.jobs.start(false);
   const app = await buildApp(services);
   await app.ready();
   return {
-    db, services, app, dataDir,
+    db, services, app,
     async close() {
       await app.close();
       await services.jobs.stop();
       await db.close();
-      await dropDatabase?.();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -14,4 +14,6 @@ export const CASE_PERMISSIONS = {
   export: 'cases.export',
   /** Emergency read of a case outside one's normal visibility, with a stated reason (audited, supervisor notified). */
   breakGlass: 'cases.break_glass',
+  /** Read the cases one's own organisation registered (a helpline supervisor: what the agents sent on), wherever they went. */
+  readRegistered: 'cases.read_registered',
 } as const;

@@ -21,7 +21,9 @@ export const assigned = (actor: Actor): Sql => sql`EXISTS (SELECT 1 FROM case_as
  */
 export function visibleCases(actor: Actor): Sql {
   const scope = scopePredicate(actor, P.read, { adm1: 'c.adm1_code', adm2: 'c.adm2_code', adm3: 'c.adm3_code', organisation: 'c.organisation_id', assigned });
-  return sql`(${scope} AND (NOT c.sensitive OR ${assigned(actor)}))`;
+  // The cases one's organisation registered and handed on (a helpline's), wherever they went.
+  const registered = can(actor, P.readRegistered) ? sql` OR c.registered_by_org = ${actor.organisationId}` : sql``;
+  return sql`((${scope}${registered}) AND (NOT c.sensitive OR ${assigned(actor)}))`;
 }
 
 /** The place and team of a case the caller may see. */

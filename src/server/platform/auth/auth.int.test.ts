@@ -4,6 +4,7 @@ import { startHarness, signIn, type Harness } from '../../testing/harness.js';
 import { totpCode } from './totp.js';
 import { DEMO_ADMIN_TOTP_SECRET } from '../../seed/demo.js';
 import { SEND_MAIL_JOB } from './service.js';
+import { sql } from '../db/sql.js';
 
 describe('authentication and the API error contract', () => {
   let h: Harness;
@@ -67,15 +68,29 @@ describe('authentication and the API error contract', () => {
     expect(res.json().error.details[0].path).toBe('lang');
   });
 
-  it('locks an account after five wrong passwords', async () => {
-    for (let i = 0; i < 4; i++) {
+  it('locks an account after five wrong passwords, and answers a locked account as it answers a wrong password', async () => {
+    for (let i = 0; i < 5; i++) {
       const r = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'editor', password: 'not-the-password-1' } });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'editor', password: 'not-the-password-1' } });
-    expect(fifth.statusCode).toBe(423);
+    const wrong = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody.here', password: 'not-the-password-1' } });
     const right = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'editor', password: 'Ncpp-Demo-2026' } });
-    expect(right.statusCode).toBe(423);
+    expect(right.statusCode).toBe(401);
+    // Nothing in the answer tells a locked account from an unknown one.
+    expect(right.json()).toEqual(wrong.json());
+    const refused = await h.db.one<{ action: string; diff: { _meta?: { reason?: string } } }>(sql`
+      SELECT action, diff FROM audit_log WHERE entity = 'user' AND entity_id = (SELECT id::text FROM users WHERE username = 'editor') ORDER BY seq DESC LIMIT 1`);
+    expect(refused).toMatchObject({ action: 'auth.login_refused', diff: { _meta: { reason: 'locked' } } });
+  });
+
+  it('counts twenty parallel wrong passwords and stays locked for the right one', async () => {
+    const tries = await Promise.all(Array.from({ length: 20 }, () =>
+      h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'moderator', password: 'not-the-password-1' } })));
+    expect(tries.map((r) => r.statusCode)).toEqual(Array(20).fill(401));
+    const row = await h.db.one<{ locked: boolean }>(sql`SELECT locked_until > now() AS locked FROM users WHERE username = 'moderator'`);
+    expect(row.locked).toBe(true);
+    const right = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'moderator', password: 'Ncpp-Demo-2026' } });
+    expect(right.statusCode).toBe(401);
   });
 
   it('requires the TOTP step for the administrator', async () => {

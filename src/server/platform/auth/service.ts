@@ -56,36 +56,46 @@ export function createAuthService(o: AuthOptions) {
   }
 
   return {
+    /**
+     * Password sign-in. Every refusal answers the same 401 (an unknown name, a wrong password,
+     * a disabled or a locked account) after one password check, so neither the answer nor its
+     * timing tells whether an account exists or is locked. Failures are counted and the lock
+     * set in one statement (row-locked), so parallel guesses cannot slip past the count; a
+     * right password is let in only by the statement that finds the account unlocked.
+     */
     async login(input: { username: string; password: string }, ctx: AuditContext & { userAgent: string | null }): Promise<LoginResult> {
       const username = input.username.trim().toLowerCase();
       const user = await db.maybeOne<UserRow>(sql`SELECT * FROM users WHERE username = ${username}`);
+      const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
       if (!user) {
-        await verifyPassword(await decoyHash(), input.password);
         await db.tx((tx) => recordAudit(tx, ctx, { action: 'auth.login_failed', entity: 'user', entityId: null, meta: { username, reason: 'unknown_user' } }));
         throw invalid();
       }
-      if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-        await db.tx((tx) => recordAudit(tx, { ...ctx, actorUserId: user.id }, { action: 'auth.login_refused', entity: 'user', entityId: user.id, meta: { reason: 'locked' } }));
-        throw new AppError('locked', 'account_locked', { until: user.locked_until.toISOString() });
-      }
-      const passwordOk = await verifyPassword(user.password_hash, input.password);
+      const who = { ...ctx, actorUserId: user.id };
       if (!passwordOk || !user.is_active || (user.is_demo && o.production)) {
-        const failures = user.failed_logins + 1;
-        const lock = failures >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCKOUT_MS) : null;
+        const reason = !passwordOk ? 'bad_password' : !user.is_active ? 'disabled' : 'demo_in_production';
         await db.tx(async (tx) => {
-          await tx.query(sql`UPDATE users SET failed_logins = ${lock ? 0 : failures}, locked_until = ${lock} WHERE id = ${user.id}`);
-          const reason = !passwordOk ? 'bad_password' : !user.is_active ? 'disabled' : 'demo_in_production';
-          await recordAudit(tx, { ...ctx, actorUserId: user.id }, { action: 'auth.login_failed', entity: 'user', entityId: user.id, meta: { reason, locked: Boolean(lock) } });
+          const after = await tx.one<{ locked: boolean; just_locked: boolean }>(sql`
+            UPDATE users SET
+              failed_logins = CASE WHEN failed_logins + 1 >= ${MAX_FAILED_LOGINS} THEN 0 ELSE failed_logins + 1 END,
+              locked_until = CASE WHEN failed_logins + 1 >= ${MAX_FAILED_LOGINS} THEN now() + ${`${LOCKOUT_MS / 1000} seconds`}::interval ELSE locked_until END
+            WHERE id = ${user.id}
+            RETURNING coalesce(locked_until > now(), false) AS locked, failed_logins = 0 AS just_locked`);
+          await recordAudit(tx, who, { action: 'auth.login_failed', entity: 'user', entityId: user.id, meta: { reason, locked: after.locked, ...(after.just_locked && after.locked ? { lockedNow: true } : {}) } });
         });
-        if (lock) throw new AppError('locked', 'account_locked', { until: lock.toISOString() });
-        if (passwordOk && user.is_demo && o.production) throw new AppError('forbidden', 'demo_refused');
+        if (passwordOk && user.is_active && user.is_demo && o.production) throw new AppError('forbidden', 'demo_refused');
+        throw invalid();
+      }
+      const unlocked = await db.maybeOne(sql`
+        UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ${user.id} AND (locked_until IS NULL OR locked_until <= now()) RETURNING id`);
+      if (!unlocked) {
+        await db.tx((tx) => recordAudit(tx, who, { action: 'auth.login_refused', entity: 'user', entityId: user.id, meta: { reason: 'locked' } }));
         throw invalid();
       }
       const mfaRequired = user.totp_enabled || (await requiresMfa(db, user.id));
       return db.tx(async (tx) => {
-        await tx.query(sql`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ${user.id}`);
         const s = await startSession(tx, user.id, mfaRequired, ctx.ip, ctx.userAgent);
-        await recordAudit(tx, { ...ctx, actorUserId: user.id }, { action: mfaRequired ? 'auth.password_ok' : 'auth.login', entity: 'user', entityId: user.id });
+        await recordAudit(tx, who, { action: mfaRequired ? 'auth.password_ok' : 'auth.login', entity: 'user', entityId: user.id });
         return { ...s, mfaRequired, userId: user.id, lang: user.lang };
       });
     },

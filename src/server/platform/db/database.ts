@@ -26,6 +26,8 @@ export interface Database extends Queryable {
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** The underlying pool, for libraries that need one (pg-boss). */
   readonly pool: pg.Pool;
+  /** Told when an idle connection fails (a database restart); the pool reconnects by itself. */
+  onConnectionError: (err: Error) => void;
   close(): Promise<void>;
 }
 
@@ -93,7 +95,13 @@ export class PoolDatabase extends ClientQueryable implements Database {
     private readonly onClose: () => Promise<void>,
   ) {
     super(pool);
+    // An idle connection dropped by a database restart emits 'error' on the pool; unheard, it
+    // would end the process. The pool discards that client and the next query reconnects.
+    pool.on('error', (err) => this.onConnectionError(err));
   }
+
+  /** Told when an idle connection fails (the app logs it); replaceable. */
+  onConnectionError: (err: Error) => void = () => undefined;
 
   async tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
@@ -104,8 +112,9 @@ export class PoolDatabase extends ClientQueryable implements Database {
       result = await fn(tx);
       await client.query('COMMIT');
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
+      // A connection that cannot even roll back is broken: destroy it rather than pool it.
+      const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+      client.release(rolledBack ? undefined : true);
       throw err;
     }
     client.release();

@@ -28,7 +28,8 @@ async function openServer(url: string, options: OpenOptions): Promise<OpenDataba
   // Every pooled connection starts as the restricted role (a startup parameter, so it holds
   // before the first query and RESET ROLE returns to it): the running app cannot UPDATE or
   // DELETE the audit trail even when it logs in as the owner.
-  const pool = new pg.Pool({ connectionString: url, max: 10, ...(useAppRole ? { options: `-c role=${APP_ROLE}` } : {}) });
+  // A bounded connect wait: while the server is away a request answers 503 in seconds instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, ...(useAppRole ? { options: `-c role=${APP_ROLE}` } : {}) });
   return Object.assign(new PoolDatabase('postgres', pool, async () => undefined), { setLockInfo() {} });
 }
 

@@ -23,6 +23,8 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService) 
     const access = req.routeOptions.config?.access ?? 'user';
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
+      // Two-factor steps and sign-out act on a browser session, which a token does not have.
+      if (access === 'pending') throw new AppError('forbidden', 'session_only');
       const actor = await auth.actorFromToken(header.slice(7).trim(), auditContext(req));
       if (!actor) throw new AppError('unauthenticated', 'token_invalid');
       req.actor = actor;

@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate, type Lang } from '../../../shared/i18n/index.js';
+import { isConnectionError } from '../db/availability.js';
 import { AppError, type FieldIssue } from '../errors.js';
 import { requestLang } from './context.js';
+import { isValidationIssueList } from './validator.js';
 
 type ZodLikeIssue = { keyword: string; instancePath: string; params: Record<string, unknown> };
 
@@ -12,6 +14,8 @@ function validationMessageId(issue: ZodLikeIssue): string {
   if ((issue.keyword === 'too_small' || issue.keyword === 'too_big') && origin) {
     return `validation.${issue.keyword}_${origin === 'string' ? 'string' : origin === 'array' ? 'array' : 'number'}`;
   }
+  // A refinement names its message (`refine(..., { message: 'date_in_future' })`): use it when the catalogue has it.
+  if (issue.keyword === 'custom' && typeof issue.params.message === 'string' && /^[a-z_]+$/.test(issue.params.message)) return `validation.custom_${issue.params.message}`;
   return `validation.${issue.keyword}`;
 }
 
@@ -19,7 +23,9 @@ export function fieldIssues(lang: Lang, issues: ZodLikeIssue[]): FieldIssue[] {
   return issues.map((issue) => {
     const params = { ...issue.params };
     const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    return { path, code: issue.keyword, message: translate(lang, validationMessageId(issue), params) };
+    const id = validationMessageId(issue);
+    const text = translate(lang, id, params);
+    return { path, code: issue.keyword, message: text === id ? translate(lang, 'validation.custom', params) : text };
   });
 }
 
@@ -44,8 +50,9 @@ function localiseIssues(lang: Lang, issues: FieldIssue[]): FieldIssue[] {
  */
 export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = req.lang ?? requestLang(req);
-  if (hasZodFastifySchemaValidationErrors(err)) {
-    const details = fieldIssues(lang, err.validation as unknown as ZodLikeIssue[]);
+  const validation = (err as FastifyError).validation;
+  if (hasZodFastifySchemaValidationErrors(err) || isValidationIssueList(validation)) {
+    const details = fieldIssues(lang, validation as unknown as ZodLikeIssue[]);
     return reply.status(422).send({ error: { code: 'validation', message: translate(lang, 'errors.validation'), details } });
   }
   if (err instanceof AppError) {
@@ -60,6 +67,10 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
     // Malformed JSON, body too large, unsupported media type: the client's mistake.
     const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
     return reply.status(status).send({ error: { code, message: translate(lang, `errors.${code}`), details: null } });
+  }
+  if (isConnectionError(err)) {
+    req.log.warn({ err: { message: err.message } }, 'database unavailable');
+    return reply.status(503).header('retry-after', '5').send({ error: { code: 'unavailable', message: translate(lang, 'errors.unavailable'), details: null } });
   }
   req.log.error({ err: { message: err.message, stack: err.stack } }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'internal', message: translate(lang, 'errors.internal'), details: { requestId: String(req.id) } } });

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { Link, useRouter } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseSearchQuery } from '../../../shared/cases.js';
@@ -15,11 +15,23 @@ export function CasesPage() {
   const { t } = useTranslation();
   const session = useSession();
   const tax = useTaxonomies();
-  const [q, setQ] = useState('');
-  const [risk, setRisk] = useState<CaseSearchQuery['risk'] | ''>('');
-  const [status, setStatus] = useState<CaseSearchQuery['status'] | ''>('open');
-  // The home page's caseload numbers link here with ?view=... (the server checks the value).
-  const [view, setView] = useState(() => (new URLSearchParams(window.location.search).get('view') ?? '') as CaseSearchQuery['view'] | '');
+  // The search lives in the address (a reload, a shared link or Back keeps it); the home
+  // page's caseload numbers link here with ?view=... The server checks every value.
+  const initial = new URLSearchParams(window.location.search);
+  const [q, setQ] = useState(initial.get('q') ?? '');
+  const [risk, setRisk] = useState((initial.get('risk') ?? '') as CaseSearchQuery['risk'] | '');
+  const [status, setStatus] = useState((initial.get('status') === 'all' ? '' : (initial.get('status') ?? 'open')) as CaseSearchQuery['status'] | '');
+  const [view, setView] = useState((initial.get('view') ?? '') as CaseSearchQuery['view'] | '');
+  const router = useRouter();
+  useEffect(() => {
+    const search = new URLSearchParams();
+    if (q.trim()) search.set('q', q.trim());
+    if (risk) search.set('risk', risk);
+    if (status !== 'open') search.set('status', status || 'all');
+    if (view) search.set('view', view);
+    const next = `/cases${search.size ? `?${search}` : ''}`;
+    if (next !== `${window.location.pathname}${window.location.search}`) router.history.replace(next);
+  }, [q, risk, status, view, router]);
   const query = { limit: 50, q: q.trim(), risk: risk || undefined, status: status || undefined, view: view || undefined };
   const list = useQuery({ queryKey: ['cases', query], queryFn: () => call('GET /api/v1/cases', { query }) });
   return (

@@ -1,13 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CASE_SOURCES, RISK_LEVELS, type Sex, type RiskLevel, type CaseSource } from '../../../shared/cases.js';
-
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { currentLang } from '../../i18n.js';
 import { UnitPicker } from '../admin/UnitPicker.js';
-import { call, field, optionalField, choiceField } from '../../api.js';
+import { call, choiceField, field, newIdempotencyKey, optionalField } from '../../api.js';
 import { useTaxonomies } from './useTaxonomies.js';
 
 /** SOP step 1, identification and registration: the child, the concerns, the risk. */
@@ -19,6 +18,9 @@ export function NewCasePage() {
   const [concerns, setConcerns] = useState<string[]>([]);
   const { error, run } = useAction();
   const [busy, setBusy] = useState(false);
+  // One key for this registration: pressing Save again after a lost answer returns the case
+  // already made instead of registering the child twice.
+  const idempotencyKey = useRef(newIdempotencyKey());
   const today = new Date().toISOString().slice(0, 10);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -29,6 +31,7 @@ export function NewCasePage() {
     setBusy(true);
     await run(async () => {
       const created = await call('POST /api/v1/cases', {
+        idempotencyKey: idempotencyKey.current,
         body: {
           child: {
             names, sex: choiceField<Sex>(f, 'sex'), ...(age ? { ageYears: Number(age) } : {}), geoCode: place ?? '',

@@ -47,4 +47,14 @@ describe('cross-script name search (GET /api/v1/cases?q=)', () => {
     expect(await top5(latin, officer)).toContain(ids.get(bn));
     expect(await top5(bn, officer)).toContain(ids.get(latin));
   });
+
+  it('finds a case by a fragment of its number, in ASCII or Bangla digits', async () => {
+    const id = ids.values().next().value!;
+    const number = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: worker })).json<{ caseNumber: string }>().caseNumber;
+    const tail = number.slice(-6);
+    for (const q of [tail, number.slice(3, 12), tail.replace(/\d/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]!)]) {
+      const res = await h.app.inject({ url: `/api/v1/cases?q=${encodeURIComponent(q)}&status=open&limit=100`, headers: national });
+      expect(res.json<{ items: Array<{ id: string }> }>().items.map((c) => c.id), q).toContain(id);
+    }
+  });
 });

@@ -57,23 +57,26 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
   if (query.place) where.push(sql`(c.adm1_code = ${query.place} OR c.adm2_code = ${query.place} OR c.adm3_code = ${query.place} OR c.geo_code = ${query.place})`);
   let score = sql`0`;
   const phone = phoneDigits(query.q);
+  const fragment = caseNumberFragment(query.q);
+  // A number typed in part ("000037", "5549-2026"): the case numbers containing it (a trigram index answers LIKE).
+  const byNumber = fragment ? sql`c.case_number LIKE ${`%${fragment}%`}` : sql`FALSE`;
   if (phone) {
-    // A phone number: the child's own, or a family member's.
-    where.push(peopleService.phoneMatches('c.child_id', phone));
+    // A phone number: the child's own, or a family member's; or digits of a case number.
+    where.push(sql`(${peopleService.phoneMatches('c.child_id', phone)} OR ${byNumber})`);
     score = sql`1`;
   } else if (query.q) {
     const number = query.q.toUpperCase();
     if (keys?.skeleton) {
       const folded = keys.folded.map((f) => sql`word_similarity(${f}, c.child_name_folded)`);
-      score = sql`GREATEST(CASE WHEN c.case_number = ${number} THEN 2 ELSE 0 END,
+      score = sql`GREATEST(CASE WHEN c.case_number = ${number} THEN 2 WHEN ${byNumber} THEN 1.5 ELSE 0 END,
         word_similarity(${keys.skeleton}, c.child_name_key) + 0.5 * GREATEST(${join(folded, ', ')}))`;
       // `<%` is word_similarity >= the threshold set below, in a form the GIN index on place
       // and name key can answer: inside an area the index intersects the area's cases with
       // the name's trigrams, nationwide it uses the name alone.
-      where.push(sql`(c.case_number = ${number} OR ${keys.skeleton} <% c.child_name_key)`);
+      where.push(sql`(c.case_number = ${number} OR ${byNumber} OR ${keys.skeleton} <% c.child_name_key)`);
     } else {
-      score = sql`1`;
-      where.push(sql`c.case_number = ${number}`);
+      score = sql`CASE WHEN c.case_number = ${number} THEN 2 ELSE 1 END`;
+      where.push(sql`(c.case_number = ${number} OR ${byNumber})`);
     }
   }
   const filter = join(where, ' AND ');
@@ -92,6 +95,13 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
     ORDER BY ${order}`));
   const total = items[0]?.total ?? (query.offset > 0 ? (await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases c WHERE ${filter}`)).n : 0);
   return { items, total: Number(total) };
+}
+
+/** A search text that may be part of a case number (letters, digits and dashes, with a run of 3+ digits), upper-cased. */
+export function caseNumberFragment(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const ascii = text.trim().replace(/[০-৯]/g, (d) => String('০১২৩৪৫৬৭৮৯'.indexOf(d))).toUpperCase();
+  return /^[A-Z0-9-]{3,40}$/.test(ascii) && /\d{3,}/.test(ascii) ? ascii : undefined;
 }
 
 /** The digits of a search text that is a phone number (Bangla digits allowed), else undefined. */
@@ -164,6 +174,8 @@ export type NewCase = {
   /** The supervisor, or 'default': a case supervisor of the owning organisation bound to the case's upazila, chosen in the statement. */
   supervisorId: string | null | 'default';
   place: { code: string; adm1: string | null; adm2: string | null; adm3: string | null }; createdBy: string | null; nameKey: string; nameFolded: string;
+  /** Who registered it when they do not work it (a helpline agent): kept on as 'registrant', with their organisation. */
+  registrant?: { userId: string; organisationId: string } | null;
   /** The first timeline event: registered, or imported from a legacy system. */
   event?: 'registered' | 'imported';
 };
@@ -195,14 +207,15 @@ function caseCtes(c: NewCase): Sql {
     n AS (${counterStep(adm2, c.year)}),
     ins AS (
       INSERT INTO cases (case_number, child_id, risk_level, concerns, source, sensitive, summary, reported_on, initial_assessment_due,
-                         organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded)
+                         organisation_id, caseworker_id, supervisor_id, geo_code, adm1_code, adm2_code, adm3_code, created_by, child_name_key, child_name_folded, registered_by_org)
       SELECT ${prefix} || lpad(n.last::text, 6, '0'), ${childId}, ${c.riskLevel}, ${c.concerns}, ${c.source}, ${c.sensitive}, ${c.summary}, ${c.reportedOn}::date, ${c.due},
-             ${c.organisationId}, ${c.caseworkerId}::uuid, ${supervisor}, ${c.place.code}, ${c.place.adm1}, ${c.place.adm2}, ${c.place.adm3}, ${c.createdBy}::uuid, ${c.nameKey}, ${c.nameFolded}
+             ${c.organisationId}, ${c.caseworkerId}::uuid, ${supervisor}, ${c.place.code}, ${c.place.adm1}, ${c.place.adm2}, ${c.place.adm3}, ${c.createdBy}::uuid, ${c.nameKey}, ${c.nameFolded},
+             ${c.registrant?.organisationId ?? null}::uuid
       FROM n RETURNING id, case_number, caseworker_id, supervisor_id),
     assigned AS (
       INSERT INTO case_assignments (case_id, user_id, role)
       SELECT ins.id, a.user_id, a.role FROM ins,
-        LATERAL (VALUES (ins.caseworker_id, 'caseworker'), (ins.supervisor_id, 'supervisor')) AS a(user_id, role)
+        LATERAL (VALUES (ins.caseworker_id, 'caseworker'), (ins.supervisor_id, 'supervisor'), (${c.registrant?.userId ?? null}::uuid, 'registrant')) AS a(user_id, role)
       WHERE a.user_id IS NOT NULL ON CONFLICT DO NOTHING),
     event AS (
       INSERT INTO case_events (case_id, actor_id, kind, data)
@@ -237,7 +250,9 @@ export function registerNewCase(db: Queryable, c: Omit<NewCase, 'childId'>, part
     after: { case_number: sql`ins.case_number`, risk_level: c.riskLevel, concerns: c.concerns, sensitive: c.sensitive, geo_code: c.place.code },
   }, { after: 'ins' });
   const alert = notifyCte('alert', 'case_high_risk', sql`SELECT ins.supervisor_id, jsonb_build_object('number', ins.case_number), '/cases/' || ins.id FROM ins`);
-  return registerCase(db, { ...c, childId: sql`(SELECT id FROM person)` }, { before: [parts.child], after: [audit, ...(parts.alertSupervisor ? [alert] : [])] });
+  // A case routed to a team by someone outside it: its caseworker hears of it at once.
+  const routed = notifyCte('routed', 'case_routed', sql`SELECT ins.caseworker_id, jsonb_build_object('number', ins.case_number), '/cases/' || ins.id FROM ins`);
+  return registerCase(db, { ...c, childId: sql`(SELECT id FROM person)` }, { before: [parts.child], after: [audit, ...(parts.alertSupervisor ? [alert] : []), ...(c.registrant ? [routed] : [])] });
 }
 
 /** A user's address for the digest mail. */

@@ -1,7 +1,7 @@
 import type { CaseCreateInput, CaseSearchQuery, FamilyMemberInput } from '../../../../shared/cases.js';
 import { foldedKeys, nameKey } from '../../../../shared/phonetic.js';
 import { can, type Actor } from '../../../platform/access/actor.js';
-import { placeOf } from '../../../platform/access/scope.js';
+import { placeOf, scopeCovers, type Place } from '../../../platform/access/scope.js';
 import { denyRead, recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
@@ -37,6 +37,22 @@ function searchKeys(text: string) {
 export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string, waitingReferrals: WaitingReferrals) {
   const sensitiveCodes = new Set(taxonomies.concerns.filter((c) => c.sensitive).map((c) => c.code));
 
+  /**
+   * Who takes a new case. Someone who works cases at the child's place keeps it (with their
+   * organisation's supervisor there); anyone else (a 1098 agent, a police desk) hands it to
+   * the team of the child's upazila, as an import does, and stays on as its registrant.
+   */
+  async function teamFor(actor: Actor, place: Place, caseworkerId: string | undefined) {
+    if (can(actor, P.work) && scopeCovers(actor, P.work, place)) {
+      return { organisationId: actor.organisationId, caseworkerId: caseworkerId ?? actor.userId, supervisorId: 'default' as const, registrant: null };
+    }
+    const team = await q.defaultTeam(db, place.adm3 ?? '', place.adm2 ?? '', actor.organisationId);
+    return {
+      organisationId: team.organisationId, caseworkerId: caseworkerId ?? team.caseworker, supervisorId: team.supervisor,
+      registrant: { userId: actor.userId, organisationId: actor.organisationId },
+    };
+  }
+
   return {
     async register(actor: Actor, input: CaseCreateInput, ctx: AuditContext) {
       if (!can(actor, P.create)) throw new AppError('forbidden');
@@ -60,12 +76,12 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
 
       const sensitive = isSensitive(input.concerns, sensitiveCodes);
       const now = new Date();
-      const caseworkerId = input.caseworkerId ?? actor.userId;
+      const team = await teamFor(actor, place, input.caseworkerId);
       const child = peopleService.insertCte('person', input.child, place, reported);
       const created = await q.registerNewCase(db, {
         country, year: now.getUTCFullYear(), riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
-        summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), organisationId: actor.organisationId,
-        caseworkerId, supervisorId: 'default', place, createdBy: actor.userId, nameKey: child.nameKey, nameFolded: child.nameFolded,
+        summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), place, createdBy: actor.userId,
+        nameKey: child.nameKey, nameFolded: child.nameFolded, ...team,
       }, { child: child.sql, audit: ctx, alertSupervisor: input.riskLevel === 'high' });
       return this.get(actor, created.id, ctx, { audit: false });
     },
