@@ -54,6 +54,11 @@ describe('signing in', () => {
       else expect(await page.locator('main').getAttribute('class')).toBe('content');
       const home = await page.locator('[data-home]').getAttribute('data-home');
       expect(home, login.username).toBeTruthy();
+      // What the home offers is what the role can open today: every link leads somewhere it may go.
+      const links = await page.locator('[data-today] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      if (login.username === 'helpline.agent') expect(links).toContain('/cases/new');
+      if (['editor', 'moderator'].includes(login.username)) expect(links.filter((l) => l !== '/account' && l !== '/geo' && l !== '/services')).toEqual([]);
+      expect(await page.locator('main').innerText()).not.toContain('Contacts to Child Helpline 1098 from the whole country');
     }
   });
 

@@ -72,6 +72,17 @@ describe('cases in the browser', () => {
       expect(await page.locator('.case-list').innerText()).not.toContain('হাবিবুর');
       await context.close();
     });
+
+    await stage('someone without case access is told so, not that the server is unreachable', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, 'moderator');
+      await page.waitForSelector('main h1');
+      await page.goto(caseUrl);
+      await page.waitForSelector('h1:has-text("You do not have access to this.")');
+      expect(await page.locator('main').innerText()).not.toContain('could not be reached');
+      await context.close();
+    });
   }, 300_000);
 
   it('a district officer imports a legacy CSV: a bad line is reported, then a clean file lands', async () => {

@@ -98,6 +98,9 @@ describe('the concentric-ring case', () => {
     await stage('consent recorded, then referrals to the Artificial Limb Centre and for the disability allowance', async () => {
       const { context, page } = await as('kurigram.caseworker');
       await page.goto(caseUrl);
+      // Before any consent the referral form says what it would hold back, and why.
+      await page.waitForSelector('.share-preview:has-text("Held back")');
+      expect(await page.locator('.share-preview').innerText()).toContain('no consent to refer');
       for (const purpose of ['information_sharing', 'referral']) {
         await page.selectOption('select[name=purpose]', purpose);
         await page.selectOption('select[name=givenBy]', 'guardian');
@@ -106,6 +109,8 @@ describe('the concentric-ring case', () => {
         await page.getByRole('button', { name: 'Record consent' }).click();
         await page.waitForSelector(`li:has-text("${purpose === 'referral' ? 'Referral to services' : 'Sharing information'}")`);
       }
+      await page.waitForSelector('.share-preview:has-text("the child\'s names")');
+      expect(await page.locator('.share-preview').innerText()).not.toContain('Held back');
       for (const [category, service, reason] of [
         ['disability', 'Artificial limbs and assistive devices', 'Needs a below-knee prosthesis and gait training'],
         ['social_allowance', 'Disability allowance', 'Registered with a physical disability: apply for the allowance'],

@@ -51,6 +51,10 @@ describe('SOP steps in the browser', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForSelector('text=Plan approval');
       expect(await page.locator('main').innerText()).toContain('Case plan submitted for approval');
+      // The next-step card says whose decision it waits for, and the assessment deadline is gone.
+      await page.waitForSelector('#next-title');
+      expect(await page.locator('section:has(#next-title)').innerText()).toContain('waiting for approval by Md Habibur Rahman');
+      expect(await page.locator('main').innerText()).not.toMatch(/Initial assessment due/i);
       await context.close();
     });
     await stage('the supervisor approves the plan', async () => {

@@ -86,6 +86,19 @@ export const SharedWithProvider = z.object({
 });
 export type SharedWithProvider = z.infer<typeof SharedWithProvider>;
 
+/**
+ * What a referral would carry, shown before it is sent: the shared part, and what is held
+ * back and why (no consent to refer in force).
+ */
+export const ReferralPreview = z.object({
+  shared: SharedWithProvider,
+  withheld: z.array(z.enum(['child', 'concerns', 'place'])),
+  because: z.enum(['no_referral_consent']).nullable(),
+});
+export type ReferralPreview = z.infer<typeof ReferralPreview>;
+
+export const ReferralWithdrawal = z.object({ reason: ReasonText });
+
 export const Referral = z.object({
   id: z.string(),
   caseId: z.string().nullable(),
@@ -113,6 +126,8 @@ export const referralsApi = routeTable({
   'POST /api/v1/services': { summary: 'Add a service to the directory', body: ServiceInput, response: { 201: Service } },
   'GET /api/v1/cases/:id/referrals': { summary: "A case's referrals", params: Id, response: { 200: Items(Referral) } },
   'POST /api/v1/cases/:id/referrals': { summary: 'Refer a case to a service', params: Id, body: ReferralInput, response: { 201: Referral } },
+  'GET /api/v1/cases/:id/referral-preview': { summary: 'What a referral of the case would share with a provider, and what it holds back', params: Id, response: { 200: ReferralPreview } },
+  'POST /api/v1/cases/:id/referrals/:referralId/withdraw': { summary: 'Withdraw a referral the provider has not accepted yet', params: Id.extend({ referralId: z.uuid() }), body: ReferralWithdrawal, response: { 200: Referral } },
   'GET /api/v1/referrals': { summary: "Referrals sent to one's organisation", querystring: z.object({ status: z.enum(REFERRAL_STATUSES).optional() }), response: { 200: Items(Referral) } },
   'POST /api/v1/referrals/:id/response': { summary: 'Accept, decline or complete a referral', params: Id, body: ReferralResponse, response: { 200: Referral } },
 });

@@ -9,16 +9,27 @@ export type ServiceRow = {
   geo_code: string | null; place_name: string | null; contact_phone: string | null; contact_email: string | null;
 };
 
-export function listServices(db: Queryable, filter: { category?: string | undefined; place?: string | undefined; q?: string | undefined }) {
+type Near = { code: string; adm1: string | null; adm2: string | null; adm3: string | null };
+
+/**
+ * Active services. Near a place, only those that reach it, ordered by distance in the
+ * hierarchy: 0 the place itself, 1 its upazila, 2 its district (or another upazila of it), 3 its
+ * division's own services, 4 national. Services of other districts are left out.
+ */
+export function listServices(db: Queryable, filter: { category?: string | undefined; q?: string | undefined; near?: Near | undefined }) {
   const where: Sql[] = [sql`s.is_active`];
   if (filter.category) where.push(sql`s.category = ${filter.category}`);
-  // A place sees its own services and national ones (no place).
-  if (filter.place) where.push(sql`(s.geo_code IS NULL OR s.adm1_code = ${filter.place} OR s.adm2_code = ${filter.place} OR s.adm3_code = ${filter.place})`);
   if (filter.q) where.push(sql`(s.name_en ILIKE ${`%${filter.q}%`} OR s.name_local LIKE ${`%${filter.q}%`})`);
+  const n = filter.near;
+  const distance = n
+    ? sql`CASE WHEN s.geo_code = ${n.code} THEN 0 WHEN s.adm3_code = ${n.adm3} THEN 1 WHEN s.adm2_code = ${n.adm2} THEN 2
+        WHEN s.adm1_code = ${n.adm1} AND s.adm2_code IS NULL THEN 3 WHEN s.geo_code IS NULL THEN 4 END`
+    : undefined;
+  if (distance) where.push(sql`(${distance}) IS NOT NULL`);
   return db.query<ServiceRow>(sql`
     SELECT s.id, s.name_en, s.name_local, s.category, s.description, o.id AS provider_id, o.name_en AS provider_name, s.geo_code, g.name_en AS place_name, s.contact_phone, s.contact_email
     FROM services s JOIN organisations o ON o.id = s.provider_organisation_id LEFT JOIN geo_units g ON g.code = s.geo_code
-    WHERE ${join(where, ' AND ')} ORDER BY s.category, s.name_en LIMIT 200`);
+    WHERE ${join(where, ' AND ')} ORDER BY ${distance ? sql`${distance}, ` : sql``}s.category, s.name_en LIMIT 200`);
 }
 
 export function findService(db: Queryable, id: string) {

@@ -35,14 +35,18 @@ describe('referrals and consent', () => {
     expect(mine.allowedActions).toEqual(['accept', 'decline']);
   });
 
-  it('with consent the child\'s details go; withdrawal stops them going with later referrals', async () => {
-    expect((await consent('information_sharing')).statusCode).toBe(201);
+  it('consent to refer alone carries the child\'s details, as the preview says; withdrawal stops them going with later referrals', async () => {
+    const before = (await h.app.inject({ url: `/api/v1/cases/${caseId}/referral-preview`, headers: as['kurigram.caseworker'] })).json();
+    expect(before).toMatchObject({ withheld: ['child', 'concerns', 'place'], because: 'no_referral_consent', shared: { child: null } });
     expect((await consent('referral')).statusCode).toBe(201);
+    const preview = (await h.app.inject({ url: `/api/v1/cases/${caseId}/referral-preview`, headers: as['kurigram.caseworker'] })).json();
+    expect(preview).toMatchObject({ withheld: [], because: null, shared: { consented: true, child: { names: ['সজীব দাস', 'Sojib Das'] } } });
+    expect((await h.app.inject({ url: `/api/v1/cases/${caseId}/referral-preview`, headers: as['ulipur.caseworker'] })).statusCode).toBe(404);
     const withConsent = (await refer('Artificial limbs and assistive devices')).json();
     expect(withConsent.shared.consented).toBe(true);
     expect(withConsent.shared.child.names).toEqual(['সজীব দাস', 'Sojib Das']);
     const consents = (await h.app.inject({ url: `/api/v1/cases/${caseId}/consents`, headers: as['kurigram.caseworker'] })).json().items;
-    const sharing = consents.find((c: { purpose: string }) => c.purpose === 'information_sharing');
+    const sharing = consents.find((c: { purpose: string }) => c.purpose === 'referral');
     const withdrawn = await h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/consents/${sharing.id}/withdraw`, headers: as['kurigram.caseworker'], payload: { note: 'Guardian withdrew by phone' } });
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json().items.find((c: { id: string }) => c.id === sharing.id).active).toBe(false);
@@ -97,5 +101,36 @@ describe('referrals and consent', () => {
   it('only people working on the case may refer it', async () => {
     const id = await serviceId('Psychosocial counselling');
     expect((await h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/referrals`, headers: as['ulipur.caseworker'], payload: { serviceId: id, reason: 'Trying to refer a case I cannot see' } })).statusCode).toBe(404);
+  });
+
+  it('lists only the services that reach the child, nearest first', async () => {
+    const res = (await h.app.inject({ url: '/api/v1/services?place=554952', headers: as['kurigram.caseworker'] })).json();
+    const names = res.items.map((s: { name: { en: string } }) => s.name.en);
+    expect(names).not.toContain('Haor child protection outreach');
+    expect(names).not.toContain('Emergency shelter and rehabilitation');
+    const national = names.indexOf('Artificial limbs and assistive devices');
+    for (const local of ['Psychosocial counselling', 'School re-enrolment support']) {
+      expect(names.indexOf(local)).toBeGreaterThanOrEqual(0);
+      expect(names.indexOf(local)).toBeLessThan(national);
+    }
+    expect(names.indexOf('Psychosocial counselling')).toBeLessThan(names.indexOf('School re-enrolment support'));
+    expect((await h.app.inject({ url: '/api/v1/services?place=nowhere', headers: as['kurigram.caseworker'] })).statusCode).toBe(422);
+  });
+
+  it('withdraws a referral sent by mistake, with a reason, until the provider accepts', async () => {
+    const sent = (await refer('Psychosocial counselling', 'Sent to the wrong service by mistake')).json();
+    const listed = (await h.app.inject({ url: `/api/v1/cases/${caseId}/referrals`, headers: as['kurigram.caseworker'] })).json().items.find((r: { id: string }) => r.id === sent.id);
+    expect(listed.allowedActions).toEqual(['withdraw']);
+    const url = `/api/v1/cases/${caseId}/referrals/${sent.id}/withdraw`;
+    expect((await h.app.inject({ method: 'POST', url, headers: as['kurigram.caseworker'], payload: { reason: 'x' } })).statusCode).toBe(422);
+    expect((await h.app.inject({ method: 'POST', url, headers: as['ulipur.caseworker'], payload: { reason: 'Not my case at all, trying anyway' } })).statusCode).toBe(404);
+    const withdrawn = await h.app.inject({ method: 'POST', url, headers: as['kurigram.caseworker'], payload: { reason: 'Sent to the wrong service by mistake' } });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json().status).toBe('cancelled');
+    expect((await h.app.inject({ method: 'POST', url, headers: as['kurigram.caseworker'], payload: { reason: 'Sent to the wrong service by mistake' } })).statusCode).toBe(409);
+    const accepted = (await refer('Psychosocial counselling', 'Nightmares since the accident, needs counselling')).json();
+    expect((await respond('ngo.caseworker', accepted.id, { action: 'accept' })).statusCode).toBe(200);
+    const late = await h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/referrals/${accepted.id}/withdraw`, headers: as['kurigram.caseworker'], payload: { reason: 'Changed our mind after acceptance' } });
+    expect(late.statusCode).toBe(409);
   });
 });

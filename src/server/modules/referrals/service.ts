@@ -1,4 +1,4 @@
-import type { ReferralResponse, ServiceInput } from '../../../shared/referrals.js';
+import type { ReferralPreview, ReferralResponse, ServiceInput } from '../../../shared/referrals.js';
 import type { GeoService } from '../geo/service.js';
 import { can, grantsFor, type Actor } from '../../platform/access/actor.js';
 import { usersHolding } from '../../platform/access/holders.js';
@@ -21,8 +21,39 @@ const providerActions = (status: string) => (status === 'pending' ? ['accept', '
  */
 export function createReferralService(db: Database, cases: CaseService, geo: GeoService) {
   return {
+    /**
+     * The directory. With a place (the child's union or upazila), only the services that reach
+     * it, nearest first: that union, its upazila, its district, its division, then national.
+     */
     async services(filter: { category?: string | undefined; place?: string | undefined; q?: string | undefined }) {
-      return (await q.listServices(db, filter)).map(presentService);
+      const unit = filter.place ? await geo.find(filter.place) : undefined;
+      if (filter.place && !unit) throw new AppError('validation', 'validation', [{ path: 'place', code: 'unknown_unit', message: '' }]);
+      const near = unit ? { code: unit.code, adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code } : undefined;
+      return (await q.listServices(db, { ...filter, near })).map(presentService);
+    },
+
+    /** What a referral of the case would share now, and what it would hold back and why. */
+    async preview(actor: Actor, caseId: string, ctx: AuditContext): Promise<ReferralPreview> {
+      await cases.requireWorkable(actor, caseId, ctx);
+      const shared = await cases.referralPayload(caseId, '');
+      return { shared, withheld: shared.consented ? [] : ['child', 'concerns', 'place'], because: shared.consented ? null : 'no_referral_consent' };
+    },
+
+    /** Takes back a referral sent by mistake, with a reason, while the provider has not accepted it. */
+    async withdraw(actor: Actor, caseId: string, referralId: string, reason: string, ctx: AuditContext) {
+      await cases.requireWorkable(actor, caseId, ctx);
+      const referral = (await q.forCase(db, caseId)).find((r) => r.id === referralId);
+      if (!referral) throw new AppError('not_found');
+      if (referral.status !== 'pending') throw new AppError('conflict', 'referral_state', { status: referral.status });
+      await db.tx(async (tx) => {
+        const updated = await q.answerReferral(tx, { id: referralId, from: 'pending', to: 'cancelled', by: actor.userId, reason, feedback: null });
+        if (updated.length === 0) throw new AppError('conflict', 'referral_state', { status: referral.status });
+        await cases.addEvent(tx, caseId, actor.userId, 'referral.cancelled', { service: referral.service_name, reason });
+        await recordAudit(tx, ctx, { action: 'referral.withdraw', entity: 'referral', entityId: referralId, before: { status: 'pending' }, after: { status: 'cancelled' }, meta: { reason } });
+        const responders = await usersHolding(tx, { permission: P.respond, organisationId: referral.provider_id });
+        for (const id of responders) await notify(tx, id, 'referral_withdrawn', { service: referral.service_name, reason }, '/referrals');
+      });
+      return presentReferral((await q.forCase(db, caseId)).find((r) => r.id === referralId)!, 'case', []);
     },
 
     /**
@@ -71,8 +102,9 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
 
     /** Referrals of a case, for its file (visibility checked by the case service). */
     async forCase(actor: Actor, caseId: string, ctx: AuditContext) {
-      await cases.get(actor, caseId, ctx, { audit: false });
-      return (await q.forCase(db, caseId)).map((r) => presentReferral(r, 'case', []));
+      const detail = await cases.get(actor, caseId, ctx, { audit: false });
+      const canWork = detail.allowedActions.includes('work');
+      return (await q.forCase(db, caseId)).map((r) => presentReferral(r, 'case', canWork && r.status === 'pending' ? ['withdraw'] : []));
     },
 
     async incoming(actor: Actor, status: string | undefined) {

@@ -11,6 +11,11 @@ export async function notify(tx: Queryable, userId: string, kind: string, params
   await tx.query(sql`INSERT INTO notifications (user_id, kind, params, link) VALUES (${userId}, ${kind}, ${JSON.stringify(params)}::jsonb, ${link})`);
 }
 
+/** Marks done, for every reader, the notifications of `kind` about `link`: the task they announced is finished. */
+export async function settle(tx: Queryable, kind: string, link: string) {
+  await tx.query(sql`UPDATE notifications SET read_at = now() WHERE kind = ${kind} AND link = ${link} AND read_at IS NULL`);
+}
+
 /**
  * notify() as a CTE named `name`, for a caller's single-statement write: one notification of
  * `kind` per row of `rows`, a SELECT over the caller's CTEs yielding (user_id, params jsonb, link).

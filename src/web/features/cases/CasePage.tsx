@@ -22,10 +22,13 @@ export function CasePage() {
   const tax = useTaxonomies();
   const q = useQuery({ queryKey: ['case', id], queryFn: () => call('GET /api/v1/cases/:id', { params: { id } }), retry: false });
   if (q.error) {
-    const notFound = q.error instanceof ApiError && q.error.status === 404;
+    const status = q.error instanceof ApiError ? q.error.status : 0;
+    const notFound = status === 404;
+    // Only a request that got no answer is a connection problem; any other says what the server said.
+    const title = notFound ? t('web.cases.notFound') : status === 403 ? t('web.errors.forbidden') : status === 0 ? t('web.errors.network') : t('web.errors.failed');
     return (
       <div className="page">
-        <h1>{notFound ? t('web.cases.notFound') : t('web.errors.network')}</h1>
+        <h1>{title}</h1>
         <p>{notFound ? t('web.cases.notFoundHint') : (q.error as Error).message}</p>
         {notFound ? <BreakGlass id={id} /> : null}
         <Link to="/cases">{t('web.cases.back')}</Link>
@@ -42,7 +45,9 @@ export function CasePage() {
         <span className={`badge-risk risk-${c.riskLevel}`}>{t(`web.cases.riskLevels.${c.riskLevel}`)}</span>
         {c.overdue ? <span className="badge-overdue">{t('web.cases.overdue')}</span> : null}
         {c.sensitive ? <span className="tag">{t('web.cases.sensitive')}</span> : null}
-        {t(`web.cases.steps.${c.step}`)} · {t('web.cases.due', { when: date(c.initialAssessmentDue, true) })}
+        {t(`web.cases.steps.${c.step}`)}
+        {/* The initial-assessment deadline matters only until the assessment is recorded. */}
+        {c.status === 'open' && c.step === 'registration' ? ` · ${t('web.cases.due', { when: date(c.initialAssessmentDue, true) })}` : null}
       </p>
       <div className="grid">
         <section className="card">
@@ -69,7 +74,7 @@ export function CasePage() {
           {c.summary ? <p className="summary">{c.summary}</p> : null}
         </section>
       </div>
-      <StepPanel caseId={c.id} step={c.step} actions={c.allowedActions} />
+      <StepPanel caseId={c.id} step={c.step} status={c.status} actions={c.allowedActions} supervisor={c.supervisor?.name ?? null} />
       <FamilyPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
       <div className="grid">
         <ConsentPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />

@@ -16,7 +16,8 @@ export function ConsentPanel({ caseId, canWork }: { caseId: string; canWork: boo
   const list = useQuery({ queryKey: ['consents', caseId], queryFn: () => call('GET /api/v1/cases/:id/consents', { params: { id: caseId } }) });
   const { error, run } = useAction();
   const { ask, dialog } = useReasonDialog();
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['consents', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
+  // What a referral would share depends on consent: the referral form's preview follows it.
+  const refresh = () => Promise.all(['consents', 'case', 'referral-preview'].map((key) => qc.invalidateQueries({ queryKey: [key, caseId] })));
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -67,12 +68,24 @@ export function ReferralPanel({ caseId, canWork, place }: { caseId: string; canW
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['referrals', caseId], queryFn: () => call('GET /api/v1/cases/:id/referrals', { params: { id: caseId } }) });
   const [category, setCategory] = useState<ServiceCategory | ''>('');
+  // Only services that reach the child's area, nearest first (union, upazila, district, national).
   const services = useQuery({
     queryKey: ['services', category, place],
-    queryFn: () => call('GET /api/v1/services', { query: { category: category || undefined } }),
+    queryFn: () => call('GET /api/v1/services', { query: { category: category || undefined, place: place ?? undefined } }),
     enabled: canWork,
   });
+  // Before sending: exactly what the provider will receive, and what is held back and why.
+  const preview = useQuery({ queryKey: ['referral-preview', caseId], queryFn: () => call('GET /api/v1/cases/:id/referral-preview', { params: { id: caseId } }), enabled: canWork });
   const { error, run } = useAction();
+  const { ask, dialog } = useReasonDialog();
+  const withdraw = async (referralId: string) => {
+    const reason = await ask(t('web.referrals.withdrawReason'), TEXT_LIMITS.reason);
+    if (!reason) return;
+    await run(async () => {
+      await call('POST /api/v1/cases/:id/referrals/:referralId/withdraw', { params: { id: caseId, referralId }, body: { reason } });
+      await Promise.all([qc.invalidateQueries({ queryKey: ['referrals', caseId] }), qc.invalidateQueries({ queryKey: ['case', caseId] })]);
+    });
+  };
   const refer = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -94,9 +107,11 @@ export function ReferralPanel({ caseId, canWork, place }: { caseId: string; canW
             {r.responseReason ? <p className="hint">{t('web.referrals.declinedBecause')}: {r.responseReason}</p> : null}
             {r.feedback ? <p className="hint">{t('web.referrals.feedback')}: {r.feedback}</p> : null}
             {!r.shared.consented ? <p className="hint">{t('web.referrals.noConsent')}</p> : null}
+            {r.allowedActions.includes('withdraw') ? <button type="button" className="small" onClick={() => void withdraw(r.id)}>{t('web.referrals.withdraw')}</button> : null}
           </li>
         ))}
       </ul>
+      {dialog}
       {canWork ? (
         <form onSubmit={refer} noValidate>
           <ErrorBanner message={error?.message} />
@@ -116,6 +131,15 @@ export function ReferralPanel({ caseId, canWork, place }: { caseId: string; canW
             <textarea id="f-reason" name="reason" rows={2} />
             {error?.fields.reason ? <p className="field-error" role="alert">{error.fields.reason}</p> : null}
           </div>
+          {preview.data ? (
+            <div className="share-preview" aria-live="polite">
+              <p><strong>{t('web.referrals.willShare')}</strong> {[t('web.referrals.parts.caseNumber'), t('web.referrals.parts.reason'), ...(preview.data.shared.caseworker ? [t('web.referrals.parts.caseworker')] : []),
+                ...(preview.data.withheld.length ? [] : [t('web.referrals.parts.child'), t('web.referrals.parts.concerns'), t('web.referrals.parts.place')])].join(', ')}.</p>
+              {preview.data.withheld.length ? (
+                <p className="hint"><strong>{t('web.referrals.willNotShare')}</strong> {preview.data.withheld.map((w) => t(`web.referrals.parts.${w}`)).join(', ')}: {t(`web.referrals.because.${preview.data.because}`)}</p>
+              ) : null}
+            </div>
+          ) : null}
           <button type="submit">{t('web.referrals.send')}</button>
         </form>
       ) : null}

@@ -6,7 +6,7 @@ import { call, field } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 
-type Props = { caseId: string; step: string; actions: string[] };
+type Props = { caseId: string; step: string; status: string; actions: string[]; supervisor: string | null };
 
 const lines = (v: FormDataEntryValue | null) => String(v ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
 
@@ -114,12 +114,15 @@ function StepFields({ step, errors }: { step: string; errors: Record<string, str
 }
 
 /** What the reader may do next on the case, as the server listed it: a step form, a decision, reopening. */
-export function StepPanel({ caseId, step, actions }: Props) {
+export function StepPanel({ caseId, step, status, actions, supervisor }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   const { error, run: attempt, reset } = useAction();
-  if (actions.length === 0) return null;
+  const buttons = actions.filter((a) => a.startsWith('submit:') || a.startsWith('decide:') || a === 'reopen');
+  // A plan or closure waiting for a decision the reader cannot take: say whose it is.
+  const waiting = status === 'open' && (step === 'plan_approval' || step === 'closure') && !buttons.some((a) => a.startsWith('decide:'));
+  if (buttons.length === 0 && !waiting) return null;
   const run = (fn: () => Promise<unknown>) =>
     attempt(async () => {
       await fn();
@@ -178,8 +181,9 @@ export function StepPanel({ caseId, step, actions }: Props) {
   return (
     <section className="card" aria-labelledby="next-title">
       <h2 id="next-title">{t('web.sop.next')}</h2>
+      {waiting ? <p className="hint" role="status">{t(step === 'plan_approval' ? 'web.sop.waitingPlan' : 'web.sop.waitingClosure', { who: supervisor ?? t('web.sop.aSupervisor') })}</p> : null}
       <div className="toolbar wrap">
-        {actions.filter((a) => a.startsWith('submit:') || a.startsWith('decide:') || a === 'reopen').map((a) => (
+        {buttons.map((a) => (
           <button key={a} type="button" aria-pressed={open === a} onClick={() => { setOpen(open === a ? null : a); reset(); }}>
             {a.startsWith('submit:') ? t(`web.cases.steps.${a.slice(7)}`) : t(`web.sop.actions.${a.replace(':', '_')}`)}
           </button>

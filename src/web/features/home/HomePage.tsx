@@ -6,6 +6,7 @@ import { date } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
 import { AreaCard } from '../geo/AreaCard.js';
 import { CaseloadCard } from '../cases/CaseloadCard.js';
+import { visibleNav } from '../../nav.js';
 
 export const HOMES = ['admin', 'national', 'district', 'supervisor', 'caseload', 'helpline', 'institution', 'partner', 'portal', 'referrals'] as const;
 
@@ -28,6 +29,24 @@ function RecentAudit() {
   );
 }
 
+/**
+ * What the reader can open today, from the pages their permissions reach: a home never
+ * promises a module that is not there yet.
+ */
+function TodayCard({ permissions }: { permissions: readonly string[] }) {
+  const { t } = useTranslation();
+  const items = visibleNav(permissions).filter((n) => n.to !== '/');
+  return (
+    <section className="card" data-today>
+      <h2>{t('web.home.today')}</h2>
+      <ul className="plain">
+        {permissions.includes('cases.create') ? <li><Link to="/cases/new">{t('web.cases.new')}</Link></li> : null}
+        {items.map((n) => <li key={n.to}><Link to={n.to}>{t(n.label)}</Link></li>)}
+      </ul>
+    </section>
+  );
+}
+
 /** Each role lands on its own home: its title, its working area and what it can act on. */
 export function HomePage() {
   const { t } = useTranslation();
@@ -43,6 +62,7 @@ export function HomePage() {
       <p className="hint">{t(`web.home.about.${home}`)}</p>
       <div className="grid">
         {hasPermission(session.data, 'cases.read') ? <CaseloadCard /> : null}
+        <TodayCard permissions={me.permissions} />
         <AreaCard code={scope?.scopeCode ?? null} />
         {hasPermission(session.data, 'admin.audit.read') ? <RecentAudit /> : null}
         {hasPermission(session.data, 'admin.users.read') ? (

@@ -186,9 +186,13 @@ function counterStep(adm2: string, year: number): Sql {
     ON CONFLICT (adm2_code, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last`;
 }
 
-/** The default supervisor of a case (SELECT id): a case supervisor of the organisation bound to its upazila. */
+/**
+ * The default supervisor of a case (SELECT id): a case supervisor bound to its upazila, of the
+ * owning organisation first, else the upazila's own (an NGO caseworker without a supervisor
+ * there still gets one, rather than a plan nobody is asked to approve).
+ */
 function supervisorOf(organisationId: string, adm3: string | null): Sql {
-  return holdersSql({ role: 'case_supervisor', at: { level: 3, code: adm3 }, organisationId, limit: 1 });
+  return holdersSql({ role: 'case_supervisor', at: { level: 3, code: adm3 }, preferOrganisationId: organisationId, limit: 1 });
 }
 
 /**

@@ -167,7 +167,9 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
     async referralPayload(caseId: string, reason: string): Promise<SharedWithProvider> {
       const row = await q.referralFacts(db, caseId);
       const child = (await peopleService.get(db, row.child_id))!;
-      const consented = (await hasActiveConsent(db, caseId, 'information_sharing')) && (await hasActiveConsent(db, caseId, 'referral'));
+      // Consent to refer covers sharing with that provider what the referral needs (SOP); a
+      // general information-sharing consent does too.
+      const consented = (await hasActiveConsent(db, caseId, 'referral')) || (await hasActiveConsent(db, caseId, 'information_sharing'));
       return {
         caseNumber: row.case_number, reason, consented,
         child: consented ? { names: child.names.map((n) => n.text), sex: child.sex, ageYears: ageOn(child.date_of_birth), disabilities: child.disabilities } : null,

@@ -56,6 +56,16 @@ describe('the SOP workflow', () => {
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['case.step.initial_assessment', 'case.plan_returned', 'case.plan_approved', 'case.closure_approved', 'case.reopen']));
   });
 
+  it('settles the supervisor\'s "waiting for your approval" once the plan is decided', async () => {
+    const id = await newCase();
+    for (const s of ['initial_assessment', 'comprehensive_assessment', 'case_plan'] as const) expect((await step('kurigram.caseworker', id, s, FORMS[s])).statusCode).toBe(200);
+    const waiting = async () => (await h.app.inject({ url: '/api/v1/notifications', headers: as['kurigram.supervisor'] })).json<{ items: Array<{ kind: string; link: string; read: boolean }> }>()
+      .items.filter((n) => n.kind === 'plan_awaiting_approval' && n.link === `/cases/${id}`);
+    expect((await waiting()).map((n) => n.read)).toEqual([false]);
+    expect((await decide('kurigram.supervisor', id, 'plan', 'approve')).statusCode).toBe(200);
+    expect((await waiting()).map((n) => n.read)).toEqual([true]);
+  });
+
   it('refuses a skip without a reason, and records the reason when given', async () => {
     const id = await newCase();
     const refused = await step('kurigram.caseworker', id, 'implementation', { note: 'Emergency placement at ICRC' });

@@ -3,7 +3,7 @@ import { can, type Actor } from '../../../platform/access/actor.js';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
-import { notify } from '../../../platform/notifications/notifications.js';
+import { notify, settle } from '../../../platform/notifications/notifications.js';
 import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
 import { initialAssessmentDue } from '../policy.js';
 import * as q from '../core/queries.js';
@@ -72,6 +72,8 @@ export function createWorkflow(db: Database) {
         await wq.moveCase(tx, id, { step: nextStep, status: nextStatus });
         await q.addEvent(tx, id, actor.userId, `${what}.${approved ? 'approved' : 'returned'}`, { comment: decision.comment });
         await recordAudit(tx, ctx, { action: `case.${what}_${approved ? 'approved' : 'returned'}`, entity: 'case', entityId: id, before: { step: current.step, status: current.status }, after: { step: nextStep, status: nextStatus }, meta: { comment: decision.comment } });
+        // The request for a decision is answered: it stops looking unread in the bell.
+        await settle(tx, `${what}_awaiting_approval`, `/cases/${id}`);
         if (current.caseworker_id) await notify(tx, current.caseworker_id, `${what}_${approved ? 'approved' : 'returned'}`, { number: current.case_number, comment: decision.comment }, `/cases/${id}`);
         return { step: nextStep, status: nextStatus };
       });
