@@ -17,7 +17,7 @@ export function ForgotPasswordPage() {
     });
   };
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <h1>{t('web.auth.forgot')}</h1>
       {sent ? (
         <p className="card banner" role="status">
@@ -35,6 +35,6 @@ export function ForgotPasswordPage() {
       <p>
         <Link to="/login">{t('web.auth.backToSignIn')}</Link>
       </p>
-    </div>
+    </main>
   );
 }

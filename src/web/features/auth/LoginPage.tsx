@@ -36,7 +36,7 @@ export function LoginPage() {
   };
 
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <LangSwitch />
       <h1>{t('app.name')}</h1>
       <form onSubmit={submit} className="card" noValidate>
@@ -56,6 +56,6 @@ export function LoginPage() {
           </p>
         ) : null}
       </form>
-    </div>
+    </main>
   );
 }

@@ -18,7 +18,7 @@ export function ResetPasswordPage() {
     });
   };
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <h1>{t('web.auth.newPassword')}</h1>
       {done ? (
         <p className="card banner" role="status">
@@ -34,6 +34,6 @@ export function ResetPasswordPage() {
           </button>
         </form>
       )}
-    </div>
+    </main>
   );
 }

@@ -29,7 +29,7 @@ export function TwoFactorPage() {
   const enrol = async () => setEnrolment(await call('POST /api/v1/auth/mfa/enrol'));
 
   return (
-    <div className="auth-page">
+    <main className="auth-page">
       <h1>{t('web.auth.twoFactor')}</h1>
       <form onSubmit={submit} className="card" noValidate>
         <ErrorBanner message={error?.message} />
@@ -54,6 +54,6 @@ export function TwoFactorPage() {
           {t('web.auth.verify')}
         </button>
       </form>
-    </div>
+    </main>
   );
 }

@@ -1,0 +1,62 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, signIn } from './browser.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+type Violation = { id: string; impact: string | null; nodes: Array<{ target: string[] }> };
+
+/** Serious and critical axe-core findings on the page as it is now, in a readable line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  // The experimental rules too: label-content-name-mismatch (a control's visible text not in its name) is one.
+  const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<{ violations: Violation[] }> } }).axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'experimental'] },
+  })).violations);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+// Every page a caseworker reaches, and the sign-in pages, in both languages and both widths.
+const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/referrals', '/services', '/geo', '/account'];
+
+describe('accessibility (axe-core): no serious or critical violation on any page', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  for (const lang of ['en', 'bn'] as const) {
+    for (const width of [360, 1280]) {
+      it(`in ${lang === 'en' ? 'English' : 'Bangla'} at ${width} px`, async () => {
+        // bypassCSP lets the test inject axe-core; the app's own pages are unchanged.
+        const context = await browser.newContext({ viewport: { width, height: 800 }, locale: lang === 'en' ? 'en-GB' : 'bn-BD', bypassCSP: true });
+        const page = await context.newPage();
+        const found: string[] = [];
+        await page.goto(`${baseUrl()}/login`);
+        await page.evaluate((l) => localStorage.setItem('ncpp.lang', l), lang);
+        for (const path of ['/login', '/forgot-password']) {
+          await page.goto(`${baseUrl()}${path}`);
+          await page.waitForSelector('form');
+          found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
+        }
+        await signIn(page, 'kurigram.supervisor');
+        await page.waitForSelector('main h1');
+        for (const path of PAGES) {
+          await page.goto(`${baseUrl()}${path}`);
+          await page.waitForSelector('main h1');
+          await page.waitForLoadState('networkidle');
+          found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
+        }
+        // A case file, the longest page.
+        await page.goto(`${baseUrl()}/cases`);
+        await page.locator('.case-card a').first().click();
+        await page.waitForSelector('#next-title, .timeline');
+        await page.waitForLoadState('networkidle');
+        found.push(...(await seriousViolations(page)).map((v) => `case file: ${v}`));
+        await context.close();
+        expect(found).toEqual([]);
+      });
+    }
+  }
+});
