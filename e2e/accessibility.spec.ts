@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { authenticator } from 'otplib';
+import { DEMO_ADMIN_TOTP_SECRET } from '../src/server/seed/demo.js';
 import { baseUrl, launch, signIn } from './browser.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -18,6 +20,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 // Every page a caseworker reaches, and the sign-in pages, in both languages and both widths.
 const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/referrals', '/services', '/geo', '/account'];
+// And the administrator's, behind two-factor.
+const ADMIN_PAGES = ['/admin/users', '/admin/organisations', '/admin/roles', '/admin/audit', '/admin/jobs'];
 
 describe('accessibility (axe-core): no serious or critical violation on any page', () => {
   let browser: Browser;
@@ -41,10 +45,10 @@ describe('accessibility (axe-core): no serious or critical violation on any page
           found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
         }
         await signIn(page, 'kurigram.supervisor');
-        await page.waitForSelector('main h1');
+        await page.waitForSelector('main.content h1');
         for (const path of PAGES) {
           await page.goto(`${baseUrl()}${path}`);
-          await page.waitForSelector('main h1');
+          await page.waitForSelector('main.content h1');
           await page.waitForLoadState('networkidle');
           found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
         }
@@ -54,6 +58,20 @@ describe('accessibility (axe-core): no serious or critical violation on any page
         await page.waitForSelector('#next-title, .timeline');
         await page.waitForLoadState('networkidle');
         found.push(...(await seriousViolations(page)).map((v) => `case file: ${v}`));
+
+        await context.clearCookies();
+        await signIn(page, 'admin');
+        await page.waitForSelector('input[name=code]');
+        found.push(...(await seriousViolations(page)).map((v) => `/login/two-factor: ${v}`));
+        await page.fill('input[name=code]', authenticator.generate(DEMO_ADMIN_TOTP_SECRET));
+        await page.locator('form button[type=submit]').click();
+        await page.waitForSelector('main.content h1');
+        for (const path of ADMIN_PAGES) {
+          await page.goto(`${baseUrl()}${path}`);
+          await page.waitForSelector('main.content h1');
+          await page.waitForLoadState('networkidle');
+          found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
+        }
         await context.close();
         expect(found).toEqual([]);
       });

@@ -49,8 +49,8 @@ describe('signing in', () => {
       await context.clearCookies();
       await page.evaluate(() => localStorage.setItem('ncpp.lang', 'en')).catch(() => undefined);
       await signIn(page, login.username);
-      await page.waitForSelector('main h1', { timeout: 15_000 });
-      if (login.lang === 'en') expect(await page.locator('main h1').innerText()).toBe(HOME_TITLES[login.role]);
+      await page.waitForSelector('main.content h1', { timeout: 15_000 });
+      if (login.lang === 'en') expect(await page.locator('main.content h1').innerText()).toBe(HOME_TITLES[login.role]);
       else expect(await page.locator('main').getAttribute('class')).toBe('content');
       const home = await page.locator('[data-home]').getAttribute('data-home');
       expect(home, login.username).toBeTruthy();

@@ -55,7 +55,7 @@ describe('cases in the browser', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       await signIn(page, 'ulipur.caseworker');
-      await page.waitForSelector('main h1');
+      await page.waitForSelector('main.content h1');
       await page.goto(caseUrl);
       await page.waitForSelector('h1:has-text("কেস পাওয়া যায়নি")');
       expect(await page.locator('main').innerText()).not.toContain('হাবিবুর');
@@ -77,7 +77,7 @@ describe('cases in the browser', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       await signIn(page, 'moderator');
-      await page.waitForSelector('main h1');
+      await page.waitForSelector('main.content h1');
       await page.goto(caseUrl);
       await page.waitForSelector('h1:has-text("You do not have access to this.")');
       expect(await page.locator('main').innerText()).not.toContain('could not be reached');
@@ -89,7 +89,7 @@ describe('cases in the browser', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, 'kurigram.officer');
-    await page.waitForSelector('main h1');
+    await page.waitForSelector('main.content h1');
     await page.goto(`${baseUrl()}/cases/import`);
     const header = 'child_name,sex,age_years,upazila_code,concern,risk_level,source,reported_on';
     const file = (rows: string[]) => ({ name: 'legacy.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });

@@ -24,7 +24,7 @@ describe('the concentric-ring case', () => {
     const context: BrowserContext = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     await signIn(page, username);
-    await page.waitForSelector('main h1');
+    await page.waitForSelector('main.content h1');
     const bangla = (await page.locator('html').getAttribute('lang')) === 'bn';
     if (bangla) await page.getByRole('button', { name: 'English' }).click();
     return {

@@ -23,7 +23,7 @@ describe('SOP steps in the browser', () => {
       const page = await context.newPage();
       // An NGO caseworker who works in English; the DSS supervisor of the upazila decides.
       await signIn(page, 'ngo.caseworker');
-      await page.waitForSelector('main h1');
+      await page.waitForSelector('main.content h1');
       await fillNewCase(page, { nameEn: 'Jewel Rana', age: 12, union: { search: 'Belgacha', code: '554952-N4119' }, concerns: ['violence.child_labour'] });
       await page.locator('form button[type=submit]').click();
       await page.waitForSelector('h1:has-text("Jewel Rana")');
@@ -61,7 +61,7 @@ describe('SOP steps in the browser', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       await signIn(page, 'kurigram.supervisor');
-      await page.waitForSelector('main h1');
+      await page.waitForSelector('main.content h1');
       await page.goto(caseUrl);
       await page.locator('#next-title').waitFor();
       await page.getByRole('button', { name: /পরিকল্পনার সিদ্ধান্ত|Decide on the plan/ }).click();

@@ -11,7 +11,8 @@ export function AuditPage() {
     <div className="page">
       <h1>{t('web.nav.audit')}</h1>
       <p className="hint">{t('web.admin.auditHint')}</p>
-      <table className="table">
+      {/* Wide tables scroll sideways on a phone: focusable, so a keyboard can scroll them too. */}
+      <table className="table" tabIndex={0}>
         <thead>
           <tr>
             <th>#</th>

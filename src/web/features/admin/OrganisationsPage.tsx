@@ -54,7 +54,8 @@ export function OrganisationsPage() {
           <button type="submit" className="primary">{t('web.common.save')}</button>
         </form>
       ) : null}
-      <table className="table">
+      {/* Wide tables scroll sideways on a phone: focusable, so a keyboard can scroll them too. */}
+      <table className="table" tabIndex={0}>
         <thead>
           <tr>
             <th>{t('web.admin.name')}</th>

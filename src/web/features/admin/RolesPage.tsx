@@ -27,12 +27,13 @@ export function RolesPage() {
     <div className="page">
       <h1>{t('web.nav.roles')}</h1>
       <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />
-      <table className="table">
+      {/* Wide tables scroll sideways on a phone: focusable, so a keyboard can scroll them too. */}
+      <table className="table" tabIndex={0}>
         <thead>
           <tr>
             <th>{t('web.admin.role')}</th>
             <th>{t('web.admin.permissions')}</th>
-            <th />
+            <th><span className="sr-only">{t('web.common.actions')}</span></th>
           </tr>
         </thead>
         <tbody>

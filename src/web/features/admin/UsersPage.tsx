@@ -26,7 +26,8 @@ export function UsersPage() {
         ) : null}
       </div>
       {creating ? <NewUserForm onDone={() => setCreating(false)} /> : null}
-      <table className="table">
+      {/* Wide tables scroll sideways on a phone: focusable, so a keyboard can scroll them too. */}
+      <table className="table" tabIndex={0}>
         <thead>
           <tr>
             <th>{t('web.admin.username')}</th>

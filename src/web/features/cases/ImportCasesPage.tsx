@@ -53,7 +53,8 @@ export function ImportCasesPage() {
       {issues.length ? (
         <>
           <button type="button" onClick={report}>{t('web.import.downloadReport')}</button>
-          <table className="table">
+          {/* Wide tables scroll sideways on a phone: focusable, so a keyboard can scroll them too. */}
+      <table className="table" tabIndex={0}>
             <thead><tr><th>{t('web.import.line')}</th><th>{t('web.import.column')}</th><th>{t('web.import.problem')}</th></tr></thead>
             <tbody>
               {issues.map((i, k) => (

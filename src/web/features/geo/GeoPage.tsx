@@ -50,7 +50,8 @@ export function GeoPage() {
           </span>
         ))}
       </nav>
-      <table className="table">
+      {/* Wide tables scroll sideways on a phone: focusable, so a keyboard can scroll them too. */}
+      <table className="table" tabIndex={0}>
         <thead>
           <tr>
             <th>{t('web.geo.name')}</th>

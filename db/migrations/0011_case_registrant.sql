@@ -6,6 +6,3 @@ ALTER TABLE case_assignments ADD CONSTRAINT case_assignments_role_check CHECK (r
 ALTER TABLE cases ADD COLUMN registered_by_org uuid REFERENCES organisations(id);
 COMMENT ON COLUMN cases.registered_by_org IS 'The organisation of whoever registered the case (a helpline, a police desk): its holders of cases.read_registered keep a read.';
 CREATE INDEX cases_registered_by_org_idx ON cases (registered_by_org) WHERE registered_by_org IS NOT NULL;
-
--- A case number typed in part ("000037") is found with LIKE '%...%', which a trigram index answers.
-CREATE INDEX cases_number_trgm_idx ON cases USING gin (case_number gin_trgm_ops);
