@@ -30,6 +30,20 @@ describe('signing in', () => {
     expect(await page.locator('nav').innerText()).toContain('Users');
   });
 
+  it('offers the sign-in page in the browser\'s language, whoever used the device before', async () => {
+    const bangla = await browser.newContext({ locale: 'bn-BD' });
+    const shared = await bangla.newPage();
+    await shared.goto(`${baseUrl()}/login`);
+    await shared.waitForSelector('h2:has-text("সাইন ইন")');
+    // An English-speaking officer signs in on this Bangla computer, and leaves.
+    await signIn(shared, 'national');
+    await shared.waitForSelector('h1:has-text("National overview")');
+    await bangla.clearCookies();
+    await shared.goto(`${baseUrl()}/login`);
+    await shared.waitForSelector('h2:has-text("সাইন ইন")');
+    await bangla.close();
+  });
+
   it('signs in in Bangla with Bangla digits', async () => {
     await page.goto(`${baseUrl()}/login`);
     await page.getByRole('button', { name: 'বাংলা' }).click();

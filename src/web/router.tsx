@@ -1,20 +1,15 @@
 import { Suspense, type ComponentType } from 'react';
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import { setCsrfToken, call } from './api.js';
 import { Shell } from './components/Shell.js';
 import { FEATURES } from './features/index.js';
-import { SESSION_KEY } from './session.js';
+import { loadSession, SESSION_KEY } from './session.js';
 
 export function makeRouter(queryClient: QueryClient) {
   const session = () =>
     queryClient.fetchQuery({
       queryKey: SESSION_KEY,
-      queryFn: async () => {
-        const s = await call('GET /api/v1/auth/session');
-        setCsrfToken(s.csrfToken);
-        return s;
-      },
+      queryFn: loadSession,
       staleTime: 60_000,
     });
 

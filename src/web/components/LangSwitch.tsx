@@ -10,8 +10,10 @@ export function LangSwitch() {
   const session = useSession();
   const refresh = useRefreshSession();
   const choose = async (lang: Lang) => {
-    await setLang(lang);
-    if (session.data?.state === 'signed_in') {
+    // Signed in, the choice is the user's (kept on the server); signed out, it is the device's.
+    const signedIn = session.data?.state === 'signed_in';
+    await setLang(lang, { remember: !signedIn });
+    if (signedIn) {
       await call('PUT /api/v1/me/lang', { body: { lang } });
       await refresh();
     }
