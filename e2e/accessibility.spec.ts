@@ -18,6 +18,18 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
+/** Each page of the signed-in shell in turn, once it has loaded: its findings, named by path. */
+async function pagesViolations(page: Page, paths: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    await page.goto(`${baseUrl()}${path}`);
+    await page.waitForSelector('main.content h1');
+    await page.waitForLoadState('networkidle');
+    found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
+  }
+  return found;
+}
+
 // Every page a caseworker reaches, and the sign-in pages, in both languages and both widths.
 const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/referrals', '/services', '/geo', '/account'];
 // And the administrator's, behind two-factor.
@@ -47,12 +59,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accessibility (axe-core): no
         }
         await signIn(page, 'kurigram.supervisor');
         await page.waitForSelector('main.content h1');
-        for (const path of PAGES) {
-          await page.goto(`${baseUrl()}${path}`);
-          await page.waitForSelector('main.content h1');
-          await page.waitForLoadState('networkidle');
-          found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
-        }
+        found.push(...(await pagesViolations(page, PAGES)));
         // A case file, the longest page.
         await page.goto(`${baseUrl()}/cases`);
         await page.locator('.case-card a').first().click();
@@ -67,12 +74,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accessibility (axe-core): no
         await page.fill('input[name=code]', authenticator.generate(DEMO_ADMIN_TOTP_SECRET));
         await page.locator('form button[type=submit]').click();
         await page.waitForSelector('main.content h1');
-        for (const path of ADMIN_PAGES) {
-          await page.goto(`${baseUrl()}${path}`);
-          await page.waitForSelector('main.content h1');
-          await page.waitForLoadState('networkidle');
-          found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
-        }
+        found.push(...(await pagesViolations(page, ADMIN_PAGES)));
         await context.close();
         expect(found).toEqual([]);
       });

@@ -61,12 +61,18 @@ async function api<T>(method: string, url: string, body?: unknown, contentType =
   if (!res) throw new Error('unreachable: the loop ends with an answer or throws');
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) {
-    const e = (data as { error?: { code: string; message: string; details: FieldIssue[] | null } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.details ?? null);
-  }
+  if (!res.ok) throw apiError(res, data);
   return data as T;
 }
+
+/** The API's one error shape (`{ error: { code, message, details } }`) as an ApiError. */
+function apiError(res: Response, data: unknown): ApiError {
+  const e = (data as { error?: { code: string; message: string; details: FieldIssue[] | null } } | null)?.error;
+  return new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.details ?? null);
+}
+
+/** The method of a route key ('GET /api/v1/...' -> 'GET'). */
+const methodOf = (key: string) => key.slice(0, key.indexOf(' '));
 
 type Key = keyof ApiRoutes & string;
 type Input<K extends Key> = RouteInput<ApiRoutes[K]>;
@@ -81,7 +87,7 @@ type Loose = { params?: Record<string, string | number>; query?: Record<string, 
  */
 export function urlOf<K extends Key>(key: K, ...[input]: Args<K>): string {
   const { params = {}, query = {} } = (input ?? {}) as Loose;
-  const path = key.slice(key.indexOf(' ') + 1).replace(/:([A-Za-z]+)/g, (_, name: string) => {
+  const path = key.slice(methodOf(key).length + 1).replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || value === '') throw new Error(`${key}: missing path parameter ${name}`);
     return encodeURIComponent(String(value));
@@ -100,7 +106,7 @@ export function urlOf<K extends Key>(key: K, ...[input]: Args<K>): string {
  * imported as types only, so no schema reaches the browser bundle.
  */
 export function call<K extends Key>(key: K, ...args: Args<K>): Promise<RouteOutput<ApiRoutes[K]>> {
-  const method = key.slice(0, key.indexOf(' '));
+  const method = methodOf(key);
   const { body, file, idempotencyKey } = (args[0] ?? {}) as Loose;
   const url = urlOf(key, ...args);
   if (file) return api(method, url, file, 'application/octet-stream', idempotencyKey);
@@ -114,11 +120,8 @@ export async function download<K extends Key>(key: K, ...args: Args<K>): Promise
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   const body = (args[0] as Loose | undefined)?.body;
-  const res = await fetch(urlOf(key, ...args), { method: key.slice(0, key.indexOf(' ')), headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'same-origin' });
-  if (!res.ok) {
-    const e = ((await res.json().catch(() => null)) as { error?: { code: string; message: string; details: FieldIssue[] | null } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.details ?? null);
-  }
+  const res = await fetch(urlOf(key, ...args), { method: methodOf(key), headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'same-origin' });
+  if (!res.ok) throw apiError(res, await res.json().catch(() => null));
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await res.blob());

@@ -3,7 +3,7 @@ import type { GeoService } from '../geo/service.js';
 import { can, grantsFor, type Actor } from '../../platform/access/actor.js';
 import { usersHolding } from '../../platform/access/holders.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Queryable } from '../../platform/db/database.js';
 import type { Sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notifications.js';
@@ -19,6 +19,12 @@ const providerActions = (status: string) => (status === 'pending' ? ['accept', '
  * provider organisation accepts or declines it with a reason and reports back. What goes
  * to the provider is fixed at sending time from the consents then in force.
  */
+/** Everyone in the provider organisation who answers referrals hears of it (their inbox). */
+async function tellResponders(tx: Queryable, organisationId: string, kind: string, params: Record<string, unknown>) {
+  const responders = await usersHolding(tx, { permission: P.respond, organisationId });
+  for (const id of responders) await notify(tx, id, kind, params, '/referrals');
+}
+
 export function createReferralService(db: Database, cases: CaseService, geo: GeoService) {
   return {
     /**
@@ -50,8 +56,7 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
         if (updated.length === 0) throw new AppError('conflict', 'referral_state', { status: referral.status });
         await cases.addEvent(tx, caseId, actor.userId, 'referral.cancelled', { service: referral.service_name, reason });
         await recordAudit(tx, ctx, { action: 'referral.withdraw', entity: 'referral', entityId: referralId, before: { status: 'pending' }, after: { status: 'cancelled' }, meta: { reason } });
-        const responders = await usersHolding(tx, { permission: P.respond, organisationId: referral.provider_id });
-        for (const id of responders) await notify(tx, id, 'referral_withdrawn', { service: referral.service_name, reason }, '/referrals');
+        await tellResponders(tx, referral.provider_id, 'referral_withdrawn', { service: referral.service_name, reason });
       });
       return presentReferral((await q.forCase(db, caseId)).find((r) => r.id === referralId)!, 'case', []);
     },
@@ -87,9 +92,7 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
         const row = await q.insertReferral(tx, { caseId, serviceId: service.id, providerOrganisationId: service.provider_organisation_id, reason: input.reason, shared, createdBy: actor.userId, place: team });
         await cases.addEvent(tx, caseId, actor.userId, 'referral.sent', { service: service.name_en, consented: shared.consented });
         await recordAudit(tx, ctx, { action: 'referral.create', entity: 'referral', entityId: row.id, after: { case_id: caseId, service_id: service.id, consented: shared.consented } });
-        // Everyone in the provider organisation who answers referrals is told.
-        const responders = await usersHolding(tx, { permission: P.respond, organisationId: service.provider_organisation_id });
-        for (const id of responders) await notify(tx, id, 'referral_received', { service: service.name_en, number: shared.caseNumber }, `/referrals`);
+        await tellResponders(tx, service.provider_organisation_id, 'referral_received', { service: service.name_en, number: shared.caseNumber });
         return row.id;
       });
       return presentReferral((await q.forCase(db, caseId)).find((r) => r.id === id)!, 'case', []);

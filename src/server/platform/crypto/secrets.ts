@@ -12,22 +12,36 @@ export function randomToken(bytes = 32): string {
   return crypto.randomBytes(bytes).toString('base64url');
 }
 
+/** NCPP_SECRET_KEY's value: 32 bytes, as 64 hex digits or base64. */
+export function parseSecretKey(configured: string): Buffer {
+  const key = /^[0-9a-f]{64}$/i.test(configured) ? Buffer.from(configured, 'hex') : Buffer.from(configured, 'base64');
+  if (key.length !== 32) throw new Error('NCPP_SECRET_KEY must be 32 bytes, as 64 hex digits or base64.');
+  return key;
+}
+
+/** The key the embedded demo keeps in its data folder, if there is one. */
+export function readKeyFile(dataDir: string): Buffer | undefined {
+  const file = path.join(dataDir, 'secret.key');
+  return fs.existsSync(file) ? Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex') : undefined;
+}
+
+/** Keeps the key in the data folder, readable by its owner only. */
+export function writeKeyFile(dataDir: string, key: Buffer): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'secret.key'), key.toString('hex'), { mode: 0o600 });
+}
+
 /**
  * The platform key that encrypts secrets at rest. Production must set NCPP_SECRET_KEY; the
  * embedded demo generates one on first start and keeps it in the data folder (mode 0600).
  */
 export function resolveSecretKey(configured: string | undefined, dataDir: string, production: boolean): Buffer {
-  if (configured) {
-    const key = /^[0-9a-f]{64}$/i.test(configured) ? Buffer.from(configured, 'hex') : Buffer.from(configured, 'base64');
-    if (key.length !== 32) throw new Error('NCPP_SECRET_KEY must be 32 bytes, as 64 hex digits or base64.');
-    return key;
-  }
+  if (configured) return parseSecretKey(configured);
   if (production) throw new Error('NCPP_SECRET_KEY is required when NODE_ENV=production.');
-  const file = path.join(dataDir, 'secret.key');
-  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-  fs.mkdirSync(dataDir, { recursive: true });
+  const existing = readKeyFile(dataDir);
+  if (existing) return existing;
   const key = crypto.randomBytes(32);
-  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  writeKeyFile(dataDir, key);
   return key;
 }
 

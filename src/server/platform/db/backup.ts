@@ -8,20 +8,10 @@ import zlib from 'node:zlib';
 import tar from 'tar-stream';
 import type { Config } from '../config.js';
 import { openWithPassphrase, passphraseProblem, sealWithPassphrase, type Sealed } from '../crypto/passphrase.js';
+import { parseSecretKey, readKeyFile, writeKeyFile } from '../crypto/secrets.js';
+import { pgTool } from './pg-tools.js';
 import type { OpenDatabase } from './open.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
-
-/** PostgreSQL client tools: on PATH, or in Debian's versioned folder (not on PATH by default). */
-function pgTool(name: string): string {
-  const root = '/usr/lib/postgresql';
-  if (fs.existsSync(root)) {
-    for (const v of fs.readdirSync(root).sort((a, b) => Number(b) - Number(a))) {
-      const p = path.join(root, v, 'bin', name);
-      if (fs.existsSync(p)) return p;
-    }
-  }
-  return name;
-}
 
 type WithPglite = OpenDatabase & { pglite?: { dumpDataDir(compression?: 'gzip' | 'none' | 'auto'): Promise<Blob | File> } };
 
@@ -105,8 +95,7 @@ export async function restore(config: Config, file: string, options: RestoreOpti
       throw new Error(manifest.database === 'postgres' ? 'This backup is of a PostgreSQL server: set DATABASE_URL to restore it.' : 'This backup is of the embedded database: unset DATABASE_URL to restore it.');
     }
     const key = manifest.key === 'sealed' ? unsealKey(work, options.passphrase) : undefined;
-    const keyFile = path.join(config.dataDir, 'secret.key');
-    const configured = config.secretKey ? parseKey(config.secretKey) : fs.existsSync(keyFile) ? Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex') : undefined;
+    const configured = config.secretKey ? parseSecretKey(config.secretKey) : readKeyFile(config.dataDir);
     if (key && configured && !configured.equals(key)) {
       if (config.secretKey || !options.force) throw new Error('The backup was made with a different platform key than the one configured here; its attachments and two-factor secrets could not be read. Remove the key (or pass --force to replace the key file).');
     }
@@ -121,8 +110,7 @@ export async function restore(config: Config, file: string, options: RestoreOpti
     else fs.mkdirSync(config.filesDir, { recursive: true });
     let keyOutcome: 'restored' | 'kept' | 'separate' = key ? 'kept' : 'separate';
     if (key && !config.secretKey && !(configured && configured.equals(key))) {
-      fs.mkdirSync(config.dataDir, { recursive: true });
-      fs.writeFileSync(keyFile, key.toString('hex'), { mode: 0o600 });
+      writeKeyFile(config.dataDir, key);
       keyOutcome = 'restored';
     }
     return { files: manifest.files, key: keyOutcome };
@@ -187,10 +175,6 @@ function unsealKey(dir: string, passphrase: string | undefined): Buffer {
   if (!fs.existsSync(sealedFile)) throw new Error('The backup is damaged: its sealed key is missing.');
   if (!passphrase) throw new Error('This backup carries the platform key sealed with a passphrase: set NCPP_BACKUP_PASSPHRASE or pass --passphrase-file.');
   return openWithPassphrase(JSON.parse(fs.readFileSync(sealedFile, 'utf8')) as Sealed, passphrase);
-}
-
-function parseKey(configured: string): Buffer {
-  return /^[0-9a-f]{64}$/i.test(configured) ? Buffer.from(configured, 'hex') : Buffer.from(configured, 'base64');
 }
 
 function listFiles(root: string): string[] {

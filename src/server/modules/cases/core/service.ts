@@ -43,7 +43,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
    * the team of the child's upazila, as an import does, and stays on as its registrant.
    */
   async function teamFor(actor: Actor, place: Place, caseworkerId: string | undefined) {
-    if (can(actor, P.work) && scopeCovers(actor, P.work, place)) {
+    if (scopeCovers(actor, P.work, place)) {
       return { organisationId: actor.organisationId, caseworkerId: caseworkerId ?? actor.userId, supervisorId: 'default' as const, registrant: null };
     }
     const team = await q.defaultTeam(db, place.adm3 ?? '', place.adm2 ?? '', actor.organisationId);
