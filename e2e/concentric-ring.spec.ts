@@ -26,13 +26,19 @@ describe('the concentric-ring case', () => {
     await signIn(page, username);
     await page.waitForSelector('main.content h1');
     const bangla = (await page.locator('html').getAttribute('lang')) === 'bn';
-    if (bangla) await page.getByRole('button', { name: 'English' }).click();
+    // Wait until the server has the choice: the next page load reads the language from the profile.
+    const switchTo = async (label: string) => {
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/lang') && r.ok());
+      await page.getByRole('button', { name: label }).click();
+      await saved;
+    };
+    if (bangla) await switchTo('English');
     return {
       page,
       context: {
         async close() {
           if (bangla) {
-            await page.getByRole('button', { name: 'বাংলা' }).click();
+            await switchTo('বাংলা');
             await page.waitForSelector('html[lang=bn]');
           }
           await context.close();
