@@ -10,8 +10,13 @@ export const SESSION_KEY = ['session'];
  * (signed in, the user's own for this session; signed out, the device's again). The router's
  * guards and the components share it, so whichever loads the session first applies both.
  */
+let loads = 0;
 export async function loadSession() {
+  const load = ++loads;
   const s = await call('GET /api/v1/auth/session');
+  // Only the newest read decides: an older one answering late (the signed-out read still on its
+  // way when sign-in completes) must not switch the language or token back.
+  if (load !== loads) return s;
   setCsrfToken(s.csrfToken);
   const lang = s.me ? s.me.lang : deviceLang();
   if (lang !== currentLang()) await setLang(lang, { remember: false });
