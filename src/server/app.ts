@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -68,8 +70,19 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     // API answers may carry personal data: no browser or proxy keeps a copy, unless a route
     // said otherwise (public reference data such as the GeoJSON maps).
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // The app's files come as brotli, gzip or plain by the request's Accept-Encoding: a cache
+    // between the server and the phone must keep them apart.
+    else if (req.url.startsWith('/assets/')) reply.header('vary', 'accept-encoding');
   });
 
+  // Compressed answers for slow links: JSON and the app's index.html, brotli at a level that
+  // costs little CPU (static assets are compressed once, at build, at the highest level). Not
+  // the sign-in routes: their answers carry the CSRF token, and a compressed secret beside
+  // text an attacker can influence leaks through the size (BREACH).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/auth/')) route.compress = false;
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -118,7 +131,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '365d', immutable: true, index: false });
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '365d', immutable: true, index: false, preCompressed: true });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) throw new AppError('not_found');

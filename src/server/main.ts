@@ -172,21 +172,31 @@ program
   .description('Import records from a file (all rows or none, with a line-numbered error report)')
   .command('cases <file>')
   .description('Import legacy cases from CSV (columns: docs/import-cases.md)')
-  .action((file: string) =>
+  .option('--again', 'import a file even though the same file was imported before')
+  .action((file: string, opts: { again?: boolean }) =>
     withServices('import cases', async (s) => {
-      const csv = fs.readFileSync(file, 'utf8');
+      const actor = cliActor();
+      let started;
       try {
-        const result = await s.caseImporter.import(cliActor(), csv, path.basename(file), CLI_CONTEXT);
-        console.log(`Imported ${result.imported} cases from ${file}.`);
+        started = await s.caseImporter.start(actor, fs.readFileSync(file), path.basename(file), CLI_CONTEXT, { again: Boolean(opts.again) });
       } catch (err) {
-        if (err instanceof AppError && Array.isArray(err.details)) {
-          console.error(`Nothing was imported: ${err.details.length} problem(s) in ${file}.`);
-          for (const d of err.details) console.error(`  ${describeIssue(d)}`);
-          process.exitCode = 2;
-          return;
-        }
-        throw err;
+        if (!(err instanceof AppError) || !['conflict', 'validation'].includes(err.code)) throw err;
+        console.error(`Nothing was imported: ${translate('en', `errors.${err.messageId}`, err.params)}`);
+        if (Array.isArray(err.details)) for (const d of err.details) console.error(`  ${describeIssue(d)}`);
+        if (err.code === 'conflict') console.error('Give --again to import it anyway.');
+        process.exitCode = 2;
+        return;
       }
+      // The command runs the import itself (the server's job finds it finished).
+      await s.caseImporter.run(started.id);
+      const result = await s.caseImporter.status(actor, started.id);
+      if (result.status === 'done') {
+        console.log(`Imported ${result.rowsDone} cases from ${file}.`);
+        return;
+      }
+      console.error(`Nothing was imported: ${result.issueCount} problem(s) in ${file}.`);
+      for (const d of result.issues) console.error(`  ${describeIssue(d)}`);
+      process.exitCode = 2;
     }).catch(fail),
   );
 

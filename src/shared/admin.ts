@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ORGANISATION_TYPES } from './values.js';
+export { ORGANISATION_TYPES } from './values.js';
 import { Items, Ok } from './common.js';
 import { routeTable, type RoutesOf } from './contract.js';
 
-export const ORGANISATION_TYPES = ['ministry', 'dss_office', 'un_agency', 'ingo', 'national_ngo', 'local_ngo', 'cbo', 'institution'] as const;
 export const OrganisationType = z.enum(ORGANISATION_TYPES);
 export type OrganisationType = z.infer<typeof OrganisationType>;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CARE_OPTIONS } from './values.js';
+export { CARE_OPTIONS } from './values.js';
 import { PastDate } from './common.js';
 
-export const CARE_OPTIONS = ['family_reunification', 'kinship_care', 'foster_care', 'guardianship', 'shishu_paribar', 'baby_home', 'rehabilitation_centre', 'safe_home', 'independent_living'] as const;
 export type CareOption = (typeof CARE_OPTIONS)[number];
 
 export const BidInput = z.object({

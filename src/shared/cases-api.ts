@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BidInput, BoardDecisionInput } from './bid.js';
 import {
-  AttachmentCreated, BidView, CaseCreateInput, CaseDetail, CaseListItem, CaseNotes, CaseSearchQuery, CaseloadSummary, Created, FamilyMember, FamilyMemberInput, FileBody, Taxonomies,
+  AttachmentCreated, BidView, CaseCreateInput, CaseDetail, CaseListItem, CaseNotes, CaseImport, CaseSearchQuery, CaseloadSummary, Created, FamilyMember, FamilyMemberInput, FileBody, Taxonomies,
   TransferInput, TransferOutcome, TransferResponse, TransferView,
 } from './cases.js';
 import { Items, Ok } from './common.js';
@@ -48,8 +48,12 @@ export const casesApi = routeTable({
   'POST /api/v1/cases/:id/bids/:bidId/decision': { summary: "Record the board's decision", params: Id.extend({ bidId: z.uuid() }), body: BoardDecisionInput, response: { 200: Items(BidView) } },
   'GET /api/v1/cases/:id/family': { summary: "The child's family members and caregivers", params: Id, response: { 200: Items(FamilyMember) } },
   'POST /api/v1/cases/:id/family': { summary: 'Add a family member or caregiver', params: Id, body: FamilyMemberInput, response: { 201: Items(FamilyMember) } },
-  // The legacy CSV is the raw body (text/csv).
-  'POST /api/v1/cases/import': { summary: 'Import legacy cases from CSV (all rows or none)', consumes: ['text/csv'], querystring: z.object({ filename: z.string().max(200).default('upload.csv') }), body: z.string().min(1), response: { 200: z.object({ imported: z.number() }) } },
+  // The legacy CSV is the raw body (text/csv), checked as bytes (UTF-8 only); a job checks and writes it.
+  'POST /api/v1/cases/imports': {
+    summary: 'Upload a legacy CSV of cases: checked and written by a job, all rows or none', consumes: ['text/csv'],
+    querystring: z.object({ filename: z.string().min(1).max(200).default('upload.csv'), again: z.enum(['true', 'false']).default('false') }), response: { 202: CaseImport },
+  },
+  'GET /api/v1/cases/imports/:id': { summary: "An import's progress and line-numbered report (its uploader only)", params: Id, response: { 200: CaseImport } },
   'GET /api/v1/cases/:id/consents': { summary: "A case's consents and assents", params: Id, response: { 200: Items(Consent) } },
   'POST /api/v1/cases/:id/consents': { summary: 'Record consent or assent', params: Id, body: ConsentInput, response: { 201: Items(Consent) } },
   'POST /api/v1/cases/:id/consents/:consentId/withdraw': { summary: 'Withdraw a consent', params: Id.extend({ consentId: z.uuid() }), body: ConsentWithdrawal, response: { 200: Items(Consent) } },

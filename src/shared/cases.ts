@@ -1,14 +1,13 @@
 import { z } from 'zod';
+import { RISK_LEVELS, CASE_SOURCES, SEXES, FAMILY_RELATIONSHIPS } from './values.js';
+export { RISK_LEVELS, CASE_SOURCES, SEXES, FAMILY_RELATIONSHIPS } from './values.js';
 import { PastDate } from './common.js';
 import { ReasonText } from './referrals.js';
 
-export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export const RiskLevel = z.enum(RISK_LEVELS);
 export type RiskLevel = z.infer<typeof RiskLevel>;
-export const CASE_SOURCES = ['helpline', 'outreach', 'police', 'court', 'institution', 'self', 'community_committee', 'ngo'] as const;
 export const CaseSource = z.enum(CASE_SOURCES);
 export type CaseSource = z.infer<typeof CaseSource>;
-export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
 export const SOP_STEPS = ['registration', 'initial_assessment', 'comprehensive_assessment', 'case_plan', 'plan_approval', 'implementation', 'follow_up', 'closure', 'post_closure'] as const;
 
@@ -44,6 +43,21 @@ export const CaseCreateInput = z.object({
   caseworkerId: z.uuid().optional(),
 });
 export type CaseCreateInput = z.infer<typeof CaseCreateInput>;
+
+export const CASE_IMPORT_STATUSES = ['queued', 'checking', 'writing', 'done', 'rejected', 'rolling_back', 'failed'] as const;
+/** A legacy import as its uploader follows it: progress while it runs, the report when it is refused. */
+export const CaseImport = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  status: z.enum(CASE_IMPORT_STATUSES),
+  rowsTotal: z.number().nullable(),
+  rowsDone: z.number(),
+  issueCount: z.number(),
+  issues: z.array(z.object({ path: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.unknown()).optional() })),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type CaseImport = z.infer<typeof CaseImport>;
 
 export const CASE_VIEWS = ['mine', 'overdue', 'high_risk_unassessed', 'awaiting_approval'] as const;
 
@@ -110,7 +124,6 @@ export const CaseloadSummary = z.object({
 });
 export type CaseloadSummary = z.infer<typeof CaseloadSummary>;
 
-export const FAMILY_RELATIONSHIPS = ['mother', 'father', 'grandparent', 'sibling', 'aunt_uncle', 'other_relative', 'guardian', 'foster_carer', 'other'] as const;
 export const FamilyMemberInput = z.object({
   name: z.string().trim().min(1).max(200),
   relationship: z.enum(FAMILY_RELATIONSHIPS),

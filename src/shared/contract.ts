@@ -38,6 +38,8 @@ type Part<N extends string, T> = [T] extends [undefined] ? unknown : object exte
 /** What a caller sends: `params`, `query` and `body`, each only when the route has one. */
 export type RouteInput<S> = Part<'params', Field<S, 'params'>> & Part<'query', Field<S, 'querystring'>> & Part<'body', Field<S, 'body'>>
   // A route that takes a raw file (an attachment) takes it as `file`.
-  & (S extends { consumes: readonly ['application/octet-stream'] } ? { file: Blob } : unknown);
+  & (S extends { consumes: readonly ['application/octet-stream'] } ? { file: Blob } : unknown)
+  // A route that takes a CSV file (an import) takes its bytes as `csv`.
+  & (S extends { consumes: readonly ['text/csv'] } ? { csv: Blob } : unknown);
 /** What the route answers on success (its 200, 201 or 202 schema). */
 export type RouteOutput<S> = Success<S> extends z.ZodType ? z.output<Success<S>> : never;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { SERVICE_CATEGORIES, CONSENT_PURPOSES, TEXT_LIMITS } from './values.js';
+export { SERVICE_CATEGORIES, CONSENT_PURPOSES, TEXT_LIMITS } from './values.js';
 import { Items, PastDate } from './common.js';
 import { routeTable, type RoutesOf } from './contract.js';
 
-export const SERVICE_CATEGORIES = ['health', 'psychosocial', 'legal_aid', 'education', 'shelter', 'family_tracing', 'disability', 'social_allowance', 'livelihood', 'other'] as const;
-export const CONSENT_PURPOSES = ['registration', 'information_sharing', 'referral', 'photo_story'] as const;
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 
 export const Service = z.object({
@@ -50,12 +50,6 @@ export const Consent = z.object({
 });
 export type Consent = z.infer<typeof Consent>;
 
-/** Lengths of the written reasons people give when they decline, report back or withdraw. */
-export const TEXT_LIMITS = {
-  reason: { min: 10, max: 2000 },
-  feedback: { min: 10, max: 4000 },
-  withdrawalNote: { min: 5, max: 1000 },
-} as const;
 const limited = (l: { min: number; max: number }) => z.string().trim().min(l.min).max(l.max);
 /** Why a referral or transfer is asked for, or declined: one rule for all of them. */
 export const ReasonText = limited(TEXT_LIMITS.reason);

@@ -37,14 +37,15 @@ describe('the typed API client', () => {
     expect(sent[1]!.headers['x-csrf-token']).toBeUndefined();
   });
 
-  it('sends a file as the raw body and a CSV as text', async () => {
+  it('sends a file and a CSV as their raw bytes', async () => {
     const sent = answer(201, {});
     const file = new Blob(['%PDF-1.4'], { type: 'application/pdf' });
     await call('POST /api/v1/cases/:id/attachments', { params: { id: 'c1' }, query: { filename: 'report.pdf' }, file });
-    await call('POST /api/v1/cases/import', { query: { filename: 'old.csv' }, body: 'case_number\n1' });
+    const csv = new Blob(['case_number\n1'], { type: 'text/csv' });
+    await call('POST /api/v1/cases/imports', { query: { filename: 'old.csv', again: 'false' }, csv });
     expect(sent[0]).toMatchObject({ url: '/api/v1/cases/c1/attachments?filename=report.pdf', method: 'POST', body: file });
     expect(sent[0]!.headers['content-type']).toBe('application/octet-stream');
-    expect(sent[1]).toMatchObject({ method: 'POST', body: 'case_number\n1' });
+    expect(sent[1]).toMatchObject({ url: '/api/v1/cases/imports?filename=old.csv&again=false', method: 'POST', body: csv });
     expect(sent[1]!.headers['content-type']).toBe('text/csv');
   });
 

@@ -79,7 +79,7 @@ type Input<K extends Key> = RouteInput<ApiRoutes[K]>;
 /** The input argument, optional when the route needs nothing; a form may pass its own idempotency key. */
 type Args<K extends Key> = object extends Input<K> ? [input?: Input<K> & Extra] : [input: Input<K> & Extra];
 type Extra = { idempotencyKey?: string };
-type Loose = { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown; file?: Blob } & Extra;
+type Loose = { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown; file?: Blob; csv?: Blob } & Extra;
 
 /**
  * The URL of a route for its input: `:name` segments from `params`, and `query` as a query
@@ -107,11 +107,11 @@ export function urlOf<K extends Key>(key: K, ...[input]: Args<K>): string {
  */
 export function call<K extends Key>(key: K, ...args: Args<K>): Promise<RouteOutput<ApiRoutes[K]>> {
   const method = methodOf(key);
-  const { body, file, idempotencyKey } = (args[0] ?? {}) as Loose;
+  const { body, file, csv, idempotencyKey } = (args[0] ?? {}) as Loose;
   const url = urlOf(key, ...args);
   if (file) return api(method, url, file, 'application/octet-stream', idempotencyKey);
-  // The one text body is a CSV import (the server parses text/csv only).
-  if (typeof body === 'string') return api(method, url, body, 'text/csv', idempotencyKey);
+  // A CSV import goes as the file's bytes: the server checks they are UTF-8 (a browser's text() would not say).
+  if (csv) return api(method, url, csv, 'text/csv', idempotencyKey);
   return api(method, url, method === 'GET' || method === 'DELETE' ? undefined : (body ?? {}), 'application/json', idempotencyKey);
 }
 

@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CaseImport } from '../../../shared/cases.js';
 import { casesApi } from '../../../shared/cases-api.js';
 import { routesFrom } from '../../platform/http/contract.js';
-import { actorOf, auditContext } from '../../platform/http/context.js';
+import { actorOf, auditContext, requestLang } from '../../platform/http/context.js';
+import { localiseIssues } from '../../platform/http/errors.js';
 import type { Services } from '../../platform/module.js';
 import { printableCaseFile } from './core/print.js';
 
@@ -92,9 +94,16 @@ export function registerCaseRoutes(app: FastifyInstance, services: Services) {
     reply.status(201).send({ items: await cases.addFamilyMember(actorOf(req), req.params.id, req.body, auditContext(req)) }),
   );
 
-  // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows).
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  on('POST /api/v1/cases/import', { bodyLimit: 50 * 1024 * 1024 }, async (req) => importer.import(actorOf(req), req.body, req.query.filename, auditContext(req)));
+  // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows), kept
+  // as bytes so a file that is not UTF-8 is refused rather than read with replacement characters.
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  const importView = (req: FastifyRequest, v: CaseImport): CaseImport => ({ ...v, issues: localiseIssues(requestLang(req), v.issues) });
+  on('POST /api/v1/cases/imports', { bodyLimit: 50 * 1024 * 1024 }, async (req, reply) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const started = await importer.start(actorOf(req), body, req.query.filename, auditContext(req), { again: req.query.again === 'true' });
+    return reply.status(202).send(importView(req, started));
+  });
+  on('GET /api/v1/cases/imports/:id', {}, async (req) => importView(req, await importer.status(actorOf(req), req.params.id)));
 
   // Consent and assent: recorded and withdrawn by the case's workers, read by whoever may see the case.
   on('GET /api/v1/cases/:id/consents', {}, async (req) => ({

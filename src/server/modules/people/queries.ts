@@ -57,8 +57,14 @@ export async function insertMany(tx: Queryable, persons: NewPersonRow[]): Promis
       date_of_birth date, dob_estimated boolean, geo_code text, adm1_code text, adm2_code text, adm3_code text)`);
 }
 
+/** Removes people a failed bulk load created (nothing else refers to them yet). */
+export async function deleteMany(tx: Queryable, ids: string[]): Promise<void> {
+  if (ids.length) await tx.query(sql`DELETE FROM persons WHERE id = ANY(${ids}::uuid[])`);
+}
+
+/** Through the owner's function: ANALYZE needs the table owner, and the app runs as its own role. */
 export async function analyzePersons(db: Queryable): Promise<void> {
-  await db.query(sql`ANALYZE persons`);
+  await db.query(sql`SELECT analyze_persons()`);
 }
 
 export function findPerson(db: Queryable, id: string) {

@@ -70,9 +70,14 @@ export const peopleService = {
   /** True (as SQL) when the person in `idColumn`, or one of their family, has a phone number containing `digits`. */
   phoneMatches: q.phoneMatches,
 
-  /** Bulk load (national seed), inside the caller's transaction. */
+  /** Bulk load (national seed, legacy import), inside the caller's transaction. */
   insertMany(tx: Queryable, persons: NewPersonRow[]): Promise<void> {
     return q.insertMany(tx, persons);
+  },
+
+  /** Removes the people of a bulk load that failed part-way, inside the caller's transaction. */
+  removeMany(tx: Queryable, ids: string[]): Promise<void> {
+    return q.deleteMany(tx, ids);
   },
 
   /** Fresh planner statistics after a bulk load. */

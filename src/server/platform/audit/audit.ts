@@ -162,3 +162,32 @@ export function auditTrail(db: Queryable, filter: { entity?: string | undefined;
   return db.query(sql`SELECT seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id
     FROM audit_log WHERE ${join(where, ' AND ')} ORDER BY seq DESC LIMIT ${filter.limit}`);
 }
+
+/**
+ * Appends many audit rows in the caller's transaction, in three statements whatever their
+ * number (a bulk import's one row per record): the head is locked, the rows are chained and
+ * hashed here with the same canonical JSON that `verifyAudit` recomputes, inserted in one
+ * statement, and the head moved to the last. Callers lock their own contended rows first.
+ */
+export async function recordAuditMany(tx: Tx, ctx: AuditContext, entries: Array<Omit<AuditEntry, 'entityId'> & { entityId: string | null }>): Promise<void> {
+  if (entries.length === 0) return;
+  const head = await tx.one<{ last_seq: number | string; last_hash: string }>(sql`SELECT last_seq, last_hash FROM audit_head WHERE id FOR UPDATE`);
+  let seq = Number(head.last_seq);
+  let prev = head.last_hash;
+  const at = new Date().toISOString();
+  const rows = entries.map((entry) => {
+    const diff = diffOf(entry.before, entry.after);
+    const fields: AuditFields = {
+      seq: ++seq, at, actor_user_id: ctx.actorUserId, actor_role: ctx.actorRole, action: entry.action, entity: entry.entity,
+      entity_id: entry.entityId, diff: entry.meta ? { ...(diff ?? {}), _meta: entry.meta } : diff, request_id: ctx.requestId, ip: ctx.ip,
+    };
+    const hash = rowHash(prev, fields);
+    const row = { ...fields, prev_hash: prev, hash };
+    prev = hash;
+    return row;
+  });
+  await tx.query(sql`INSERT INTO audit_log (seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id, ip, prev_hash, hash)
+    SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(seq bigint, at timestamptz, actor_user_id uuid, actor_role text, action text, entity text,
+      entity_id text, diff jsonb, request_id text, ip text, prev_hash text, hash text)`);
+  await tx.query(sql`UPDATE audit_head SET last_seq = ${seq}, last_hash = ${prev} WHERE id`);
+}

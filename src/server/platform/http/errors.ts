@@ -34,7 +34,7 @@ export function fieldIssues(lang: Lang, issues: ZodLikeIssue[]): FieldIssue[] {
  * a service's own codes live under errors.field, zod's codes (a form validated inside a
  * service) under validation.
  */
-function localiseIssues(lang: Lang, issues: FieldIssue[]): FieldIssue[] {
+export function localiseIssues(lang: Lang, issues: FieldIssue[]): FieldIssue[] {
   return issues.map((i) => {
     if (i.message) return i;
     const own = `errors.field.${i.code}`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { sql } from '../db/sql.js';
@@ -31,7 +32,8 @@ export function registerIdempotency(app: FastifyInstance, db: Database) {
     if (req.method !== 'POST' || typeof key !== 'string' || !req.actor) return;
     if (!KEY.test(key)) throw new AppError('validation', 'idempotency_key_invalid');
     const route = `${req.method} ${req.routeOptions.url ?? req.url}`;
-    const hash = sha256(`${req.url}\n${JSON.stringify(req.body ?? null)}`);
+    // A raw body (a file) is hashed as bytes: as JSON a 15 MB upload would become a 60 MB string.
+    const hash = Buffer.isBuffer(req.body) ? createHash('sha256').update(`${req.url}\n`).update(req.body).digest('hex') : sha256(`${req.url}\n${JSON.stringify(req.body ?? null)}`);
     const userId = req.actor.userId;
     const claimed = await db.maybeOne(sql`
       WITH stale AS (DELETE FROM idempotency_keys WHERE created_at < now() - ${KEEP}::interval)

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ORGANISATION_TYPES, type OrganisationType } from '../../../shared/admin.js';
+import type { OrganisationType } from '../../../shared/admin.js';
+import { ORGANISATION_TYPES } from '../../../shared/values.js';
 import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';

@@ -1,7 +1,8 @@
 import { type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CARE_OPTIONS, type CareOption } from '../../../shared/bid.js';
+import type { CareOption } from '../../../shared/bid.js';
+import { CARE_OPTIONS } from '../../../shared/values.js';
 import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';

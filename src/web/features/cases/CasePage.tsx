@@ -8,6 +8,7 @@ import { ErrorBanner, Field } from '../../components/Field.js';
 import { hasPermission, useSession } from '../../session.js';
 import { date, num } from '../../i18n.js';
 import { labelOf, useTaxonomies } from './useTaxonomies.js';
+import { caseQuery } from './case-query.js';
 import { StepPanel } from './StepPanel.js';
 import { ConsentPanel, ReferralPanel } from './ConsentReferralPanels.js';
 import { NotesPanel } from './NotesPanel.js';
@@ -20,7 +21,7 @@ export function CasePage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
   const tax = useTaxonomies();
-  const q = useQuery({ queryKey: ['case', id], queryFn: () => call('GET /api/v1/cases/:id', { params: { id } }), retry: false });
+  const q = useQuery(caseQuery(id));
   if (q.error) {
     const status = q.error instanceof ApiError ? q.error.status : 0;
     const notFound = status === 404;

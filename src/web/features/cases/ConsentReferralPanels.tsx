@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_PURPOSES, TEXT_LIMITS, type Service, type ServiceCategory, type ConsentInput } from '../../../shared/referrals.js';
+import type { Service, ServiceCategory, ConsentInput } from '../../../shared/referrals.js';
+import { CONSENT_PURPOSES, TEXT_LIMITS } from '../../../shared/values.js';
 import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';

@@ -1,7 +1,8 @@
 import { type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FAMILY_RELATIONSHIPS, type FamilyMemberInput } from '../../../shared/cases.js';
+import type { FamilyMemberInput } from '../../../shared/cases.js';
+import { FAMILY_RELATIONSHIPS } from '../../../shared/values.js';
 import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';

@@ -1,43 +1,87 @@
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type FieldIssue, call } from '../../api.js';
+import { useRouter } from '@tanstack/react-router';
+import type { CaseImport } from '../../../shared/cases.js';
+import { ApiError, type FieldIssue, call, newIdempotencyKey } from '../../api.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { num } from '../../i18n.js';
 
 type Issue = FieldIssue & { params?: { row?: number; column?: string } };
+const RUNNING = new Set<CaseImport['status']>(['queued', 'checking', 'writing', 'rolling_back']);
+/** How often a running import is asked for its progress. */
+const POLL_MS = 1000;
 
-/** Legacy import: the whole file or nothing, with a line-by-line report to fix and retry. */
+/** The report as CSV; cells that a spreadsheet would run as a formula are neutralised (papaparse's escapeFormulae). */
+async function downloadReport(issues: Issue[], t: (k: string) => string) {
+  const { default: Papa } = await import('papaparse');
+  const rows = [[t('web.import.line'), t('web.import.column'), t('web.import.problem')], ...issues.map((i) => [String(i.params?.row ?? ''), i.params?.column ?? i.path, i.message])];
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([`\uFEFF${Papa.unparse(rows, { escapeFormulae: true })}`], { type: 'text/csv' }));
+  a.download = 'import-report.csv';
+  a.click();
+}
+
+/**
+ * Legacy import: the file is uploaded and a job checks every row, then writes the whole file
+ * or nothing. The page follows the job (its id is in the address, so a reload keeps it), shows
+ * progress, and lists every line to fix when the file is refused.
+ */
 export function ImportCasesPage() {
   const { t } = useTranslation();
+  const router = useRouter();
+  const [importId, setImportId] = useState(() => new URLSearchParams(window.location.search).get('import'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [imported, setImported] = useState<number | null>(null);
+  const [job, setJob] = useState<CaseImport | null>(null);
+  const [repeat, setRepeat] = useState<{ file: File; earlier: string } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
+  useEffect(() => {
+    if (!importId) return undefined;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const current = await call('GET /api/v1/cases/imports/:id', { params: { id: importId } });
+        if (stopped) return;
+        setJob(current);
+        if (RUNNING.has(current.status)) timer = setTimeout(poll, POLL_MS);
+      } catch (err) {
+        if (!stopped && err instanceof ApiError) setError(err);
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [importId]);
+
+  const upload = async (file: File, again: boolean) => {
     setBusy(true);
     setError(null);
-    setImported(null);
+    setJob(null);
+    setRepeat(null);
     try {
-      const r = await call('POST /api/v1/cases/import', { query: { filename: file.name }, body: await file.text() });
-      setImported(r.imported);
+      const started = await call('POST /api/v1/cases/imports', { query: { filename: file.name, again: again ? 'true' : 'false' }, csv: file, idempotencyKey: newIdempotencyKey() });
+      setJob(started);
+      setImportId(started.id);
+      router.history.replace(`/cases/import?import=${started.id}`);
     } catch (err) {
-      if (err instanceof ApiError) setError(err);
+      if (err instanceof ApiError && err.code === 'conflict') setRepeat({ file, earlier: err.message });
+      else if (err instanceof ApiError) setError(err);
     } finally {
       setBusy(false);
-      e.target.value = '';
+      if (input.current) input.current.value = '';
     }
   };
-  const issues = (Array.isArray(error?.details) ? error.details : []) as Issue[];
-  const report = () => {
-    const rows = [['line', 'column', 'problem'], ...issues.map((i) => [String(i.params?.row ?? ''), i.params?.column ?? i.path, i.message])];
-    const csv = rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n');
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([`\uFEFF${csv}`], { type: 'text/csv' }));
-    a.download = 'import-report.csv';
-    a.click();
+  const choose = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (file) void upload(file, false);
   };
+
+  const issues = ((job?.status === 'rejected' || job?.status === 'failed' ? job.issues : Array.isArray(error?.details) ? error.details : []) ?? []) as Issue[];
+  const running = job !== null && RUNNING.has(job.status);
   return (
     <div className="page">
       <h1>{t('web.import.title')}</h1>
@@ -45,16 +89,32 @@ export function ImportCasesPage() {
       <p className="hint"><code>child_name, sex, age_years, upazila_code, concern, risk_level, source, reported_on</code> {t('web.import.optional')} <code>child_name_bn, union_code, summary, legacy_id</code></p>
       <label className="field">
         <span>{t('web.import.choose')}</span>
-        <input type="file" accept=".csv,text/csv" onChange={choose} disabled={busy} />
+        <input ref={input} type="file" accept=".csv,text/csv" onChange={choose} disabled={busy || running} />
       </label>
-      {busy ? <p role="status">{t('web.import.checking')}</p> : null}
-      {imported !== null ? <p className="banner" role="status">{t('web.import.done', { countText: num(imported) })}</p> : null}
+      {busy ? <p role="status">{t('web.import.uploading')}</p> : null}
+      {repeat ? (
+        <div className="banner" role="alert">
+          <p>{repeat.earlier}</p>
+          <button type="button" className="primary" onClick={() => void upload(repeat.file, true)}>{t('web.import.again')}</button>{' '}
+          <button type="button" onClick={() => setRepeat(null)}>{t('web.import.cancel')}</button>
+        </div>
+      ) : null}
+      {job && running ? (
+        <div role="status">
+          <p>{t(`web.import.status.${job.status}`, { done: num(job.rowsDone), total: num(job.rowsTotal ?? 0) })}</p>
+          {job.status === 'writing' && job.rowsTotal ? <progress max={job.rowsTotal} value={job.rowsDone} aria-label={t('web.import.progress')} /> : null}
+        </div>
+      ) : null}
+      {job?.status === 'done' ? <p className="banner" role="status">{t('web.import.done', { countText: num(job.rowsDone) })}</p> : null}
+      {job?.status === 'rejected' ? <p className="banner banner-error" role="alert">{t('errors.import_rejected', { count: num(job.issueCount) })}</p> : null}
+      {job?.status === 'failed' ? <p className="banner banner-error" role="alert">{t('web.import.failed')}</p> : null}
       <ErrorBanner message={error?.message} />
       {issues.length ? (
         <>
-          <button type="button" onClick={report}>{t('web.import.downloadReport')}</button>
+          <button type="button" onClick={() => void downloadReport(issues, t)}>{t('web.import.downloadReport')}</button>
+          {job && job.issueCount > issues.length ? <p className="hint">{t('web.import.firstProblems', { shown: num(issues.length), total: num(job.issueCount) })}</p> : null}
           {/* Wide tables scroll sideways on a phone: focusable, so a keyboard can scroll them too. */}
-      <table className="table" tabIndex={0}>
+          <table className="table" tabIndex={0}>
             <thead><tr><th>{t('web.import.line')}</th><th>{t('web.import.column')}</th><th>{t('web.import.problem')}</th></tr></thead>
             <tbody>
               {issues.map((i, k) => (

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { CASE_SOURCES, RISK_LEVELS, type Sex, type RiskLevel, type CaseSource } from '../../../shared/cases.js';
+import type { Sex, RiskLevel, CaseSource } from '../../../shared/cases.js';
+import { CASE_SOURCES, RISK_LEVELS } from '../../../shared/values.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { currentLang } from '../../i18n.js';

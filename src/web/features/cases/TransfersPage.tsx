@@ -4,7 +4,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { useReasonDialog } from '../../components/ReasonDialog.js';
-import { TEXT_LIMITS } from '../../../shared/referrals.js';
+import { TEXT_LIMITS } from '../../../shared/values.js';
 import { date, num } from '../../i18n.js';
 import type { TransferResponse } from '../../../shared/cases.js';
 

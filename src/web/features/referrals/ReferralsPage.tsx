@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { TEXT_LIMITS, type ReferralStatus, type ReferralResponse } from '../../../shared/referrals.js';
+import type { ReferralStatus, ReferralResponse } from '../../../shared/referrals.js';
+import { TEXT_LIMITS } from '../../../shared/values.js';
 import { call } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/referrals.js';
+import type { ServiceCategory } from '../../../shared/referrals.js';
+import { SERVICE_CATEGORIES } from '../../../shared/values.js';
 import { call, field, optionalField, choiceField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';

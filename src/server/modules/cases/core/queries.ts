@@ -315,10 +315,9 @@ export async function insertCasesBulk(tx: Queryable, cases: Record<string, unkno
   await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) SELECT * FROM jsonb_to_recordset(${JSON.stringify(assignments)}::jsonb) AS x(case_id uuid, user_id uuid, role text)`);
 }
 
-/** Fresh planner statistics after a bulk load. */
+/** Fresh planner statistics after a bulk load (through the owner's function: ANALYZE needs the table owner). */
 export async function analyzeCases(db: Queryable) {
-  await db.query(sql`ANALYZE cases`);
-  await db.query(sql`ANALYZE case_assignments`);
+  await db.query(sql`SELECT analyze_cases()`);
 }
 
 /** The upazila's default team: its DSS office (or the district's), a supervisor and a caseworker bound to it. */

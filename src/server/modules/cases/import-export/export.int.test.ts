@@ -36,6 +36,17 @@ describe('case exports and the printable case file', () => {
     expect(lines.every((l) => l.startsWith('BD-5549-'))).toBe(true);
   });
 
+  it('neutralises cells a spreadsheet would run as a formula (a name imported from an old system)', async () => {
+    const csv = ['child_name,sex,age_years,upazila_code,concern,risk_level,source,reported_on', '"=HYPERLINK(""http://evil.example"",""x"")",F,9,554994,violence.neglect,low,outreach,2025-02-03', '@SUM(A1),M,8,554994,violence.neglect,low,outreach,2025-02-03'].join('\n');
+    const started = await h.app.inject({ method: 'POST', url: '/api/v1/cases/imports?filename=formula.csv', payload: csv, headers: { ...officer, 'content-type': 'text/csv' } });
+    await h.services.caseImporter.run(started.json().id);
+    const res = await exportAs(officer, { format: 'csv', purpose: 'Check of the Kurigram caseload' });
+    expect(res.body).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(res.body).toContain(`'@SUM(A1)`);
+    expect(res.body).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(res.body).not.toMatch(/(^|,)"?@SUM/m);
+  });
+
   it('refuses an export without a purpose, or without the permission', async () => {
     expect((await exportAs(officer, { format: 'csv', purpose: 'x' })).statusCode).toBe(422);
     const worker = (await signIn(h.app, 'kurigram.caseworker')).headers;

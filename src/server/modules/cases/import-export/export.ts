@@ -34,8 +34,9 @@ export function createCaseExporter(db: Database, taxonomies: Taxonomies) {
       await db.tx((tx) => recordAudit(tx, ctx, { action: 'export.cases', entity: 'case', entityId: null, meta: { purpose: input.purpose, format: input.format, rows: rows.length, filters: input.filters } }));
       const stamp = new Date().toISOString().slice(0, 10);
       if (input.format === 'csv') {
-        // A BOM so spreadsheet programs open Bangla text as UTF-8.
-        return { fileName: `ncpp-cases-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', content: Buffer.from(`\uFEFF${Papa.unparse([header, ...rows])}`, 'utf8') };
+        // A BOM so spreadsheet programs open Bangla text as UTF-8; a cell starting with = + - @
+        // tab or CR is prefixed with ' so a spreadsheet shows it instead of running it (formula injection).
+        return { fileName: `ncpp-cases-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', content: Buffer.from(`\uFEFF${Papa.unparse([header, ...rows], { escapeFormulae: true })}`, 'utf8') };
       }
       const book = new ExcelJS.Workbook();
       book.creator = 'NCPP';

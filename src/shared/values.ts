@@ -1,0 +1,19 @@
+/**
+ * Plain value lists the web app and the server share: no schema here, so a page that needs
+ * a list of risk levels does not download zod with it. The schema files (cases.ts, referrals.ts,
+ * ...) build their enums from these and re-export them.
+ */
+export const ORGANISATION_TYPES = ['ministry', 'dss_office', 'un_agency', 'ingo', 'national_ngo', 'local_ngo', 'cbo', 'institution'] as const;
+export const CARE_OPTIONS = ['family_reunification', 'kinship_care', 'foster_care', 'guardianship', 'shishu_paribar', 'baby_home', 'rehabilitation_centre', 'safe_home', 'independent_living'] as const;
+export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
+export const CASE_SOURCES = ['helpline', 'outreach', 'police', 'court', 'institution', 'self', 'community_committee', 'ngo'] as const;
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export const FAMILY_RELATIONSHIPS = ['mother', 'father', 'grandparent', 'sibling', 'aunt_uncle', 'other_relative', 'guardian', 'foster_carer', 'other'] as const;
+export const SERVICE_CATEGORIES = ['health', 'psychosocial', 'legal_aid', 'education', 'shelter', 'family_tracing', 'disability', 'social_allowance', 'livelihood', 'other'] as const;
+export const CONSENT_PURPOSES = ['registration', 'information_sharing', 'referral', 'photo_story'] as const;
+/** Lengths of the written reasons people give when they decline, report back or withdraw. */
+export const TEXT_LIMITS = {
+  reason: { min: 10, max: 2000 },
+  feedback: { min: 10, max: 4000 },
+  withdrawalNote: { min: 5, max: 1000 },
+} as const;
