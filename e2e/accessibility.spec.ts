@@ -63,9 +63,20 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accessibility (axe-core): no
         // A case file, the longest page.
         await page.goto(`${baseUrl()}/cases`);
         await page.locator('.case-card a').first().click();
-        await page.waitForSelector('#next-title, .timeline');
-        await page.waitForLoadState('networkidle');
-        found.push(...(await seriousViolations(page)).map((v) => `case file: ${v}`));
+        await page.waitForSelector('[role=tablist]');
+        // Each of its tabs in turn (only the open one is on the page).
+        const tabs = page.getByRole('tab');
+        for (let i = 0; i < (await tabs.count()); i++) {
+          await tabs.nth(i).click();
+          await page.waitForLoadState('networkidle');
+          found.push(...(await seriousViolations(page)).map((v) => `case file, tab ${i + 1}: ${v}`));
+        }
+        // The registration form with its place choices and a concern group open.
+        await page.goto(`${baseUrl()}/cases/new`);
+        await page.fill('.unit-picker input', 'Holokhana');
+        await page.waitForSelector('.unit-choices input[type=radio]');
+        await page.locator('details.concern-group > summary').first().click();
+        found.push(...(await seriousViolations(page)).map((v) => `registration, choices open: ${v}`));
 
         await context.clearCookies();
         await signIn(page, 'admin');

@@ -41,9 +41,15 @@ export async function fillNewCase(page: Page, c: { nameBn?: string; nameEn?: str
   if (c.sex) await page.selectOption('select[name=sex]', c.sex);
   await page.fill('input[name=ageYears]', String(c.age));
   await page.fill('.unit-picker input', c.union.search);
-  await page.waitForSelector(`.unit-picker select option[value="${c.union.code}"]`, { state: 'attached' });
-  await page.selectOption('.unit-picker select', c.union.code);
-  await page.selectOption('#f-concerns', c.concerns);
+  // Choosing closes the list and shows the place chosen.
+  await page.locator(`.unit-picker input[value="${c.union.code}"]`).click();
+  await page.waitForSelector('.unit-picker .chosen');
+  // Concerns: a grouped checklist; a group opens when its heading is tapped.
+  for (const code of c.concerns) {
+    const box = page.locator(`input[name=concerns][value="${code}"]`);
+    if (!(await box.isVisible())) await page.locator(`details.concern-group:has(input[value="${code}"]) > summary`).click();
+    await box.check();
+  }
   if (c.risk) await page.selectOption('select[name=riskLevel]', c.risk);
 }
 

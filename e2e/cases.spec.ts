@@ -32,7 +32,8 @@ describe('cases in the browser', () => {
       const page = await context.newPage();
       await signIn(page, 'kurigram.caseworker');
       await page.waitForSelector('h1:has-text("আমার কেসসমূহ")');
-      await page.goto(caseUrl);
+      // The tab is in the address: a link opens the case at its consent and referrals.
+      await page.goto(`${caseUrl}?tab=consent`);
       await page.waitForSelector('h2:has-text("সম্মতি ও শিশুর মতামত")');
       await page.selectOption('select[name=purpose]', 'photo_story');
       await page.selectOption('select[name=givenBy]', 'parent');

@@ -50,7 +50,8 @@ describe('the concentric-ring case', () => {
     await page.locator('#next-title').waitFor();
     await page.getByRole('button', { name: label, exact: true }).click();
   };
-  const saved = (page: Page, event: string) => page.waitForSelector(`li:has-text("${event}")`);
+  // A save shows as the case's latest entry, above the tabs.
+  const saved = (page: Page, event: string) => page.waitForSelector(`.latest:has-text("${event}")`);
 
   it('from the 1098 report to an approved closure, through placement, plan, consent and two referrals', async () => {
     // The case the stages share: made by the first, worked on by the rest.
@@ -104,6 +105,7 @@ describe('the concentric-ring case', () => {
     await stage('consent recorded, then referrals to the Artificial Limb Centre and for the disability allowance', async () => {
       const { context, page } = await as('kurigram.caseworker');
       await page.goto(caseUrl);
+      await page.getByRole('tab', { name: 'Consent and referrals' }).click();
       // Before any consent the referral form says what it would hold back, and why.
       await page.waitForSelector('.share-preview:has-text("Held back")');
       expect(await page.locator('.share-preview').innerText()).toContain('no consent to refer');
@@ -154,6 +156,7 @@ describe('the concentric-ring case', () => {
     await stage('review, closure requested and approved', async () => {
       const { context, page } = await as('kurigram.caseworker');
       await page.goto(caseUrl);
+      await page.getByRole('tab', { name: 'Forms and history' }).click();
       await page.waitForSelector('li:has-text("Service completed and reported back")');
       await next(page, 'Follow-up and review');
       await page.selectOption('select[name=kind]', 'review');

@@ -34,13 +34,18 @@ describe('SOP steps in the browser', () => {
       await page.fill('textarea[name=findings]', 'Carries bricks at a kiln from 6 am.');
       await page.selectOption('select[name=riskLevel]', 'high');
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.waitForSelector('li:has-text("Initial assessment recorded")');
+      await page.waitForSelector('.latest:has-text("Initial assessment recorded")');
 
       await openStep(page, 'Comprehensive assessment');
       await page.fill('textarea[name=safety]', 'Heavy loads and heat at the kiln');
       await page.fill('textarea[name=needs]', 'Leave hazardous work\nReturn to school');
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.waitForSelector('li:has-text("Comprehensive assessment recorded")');
+      await page.waitForSelector('.latest:has-text("Comprehensive assessment recorded")');
+      // Saved forms read back as labelled answers, not titles or stored JSON.
+      await page.getByRole('tab', { name: 'Forms and history' }).click();
+      const history = await page.locator('[role=tabpanel]').innerText();
+      for (const shown of ['Immediate safety', 'At risk', 'Carries bricks at a kiln from 6 am.', 'High risk', 'Heavy loads and heat at the kiln', 'Leave hazardous work\nReturn to school']) expect(history).toContain(shown);
+      expect(history).not.toContain('immediateSafety');
 
       await openStep(page, 'Case plan');
       await page.fill('input[name=need]', 'Leave hazardous work');
@@ -66,7 +71,7 @@ describe('SOP steps in the browser', () => {
       await page.locator('#next-title').waitFor();
       await page.getByRole('button', { name: /পরিকল্পনার সিদ্ধান্ত|Decide on the plan/ }).click();
       await page.getByRole('button', { name: /^(অনুমোদন|Approve)$/ }).click();
-      await page.waitForSelector('li:has-text("পরিকল্পনা অনুমোদিত"), li:has-text("Plan approved")');
+      await page.waitForSelector('.latest:has-text("পরিকল্পনা অনুমোদিত"), .latest:has-text("Plan approved")');
       await context.close();
     });
   }, 300_000);

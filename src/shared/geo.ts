@@ -59,9 +59,20 @@ export type GeoUnit = z.infer<typeof GeoUnit>;
 export const GeoSearchQuery = z.object({
   q: z.string().trim().min(1).max(100),
   level: z.coerce.number().int().min(1).max(4).optional(),
+  /** The lowest level wanted counted from the top (3: upazilas and unions), when `level` is not given. */
+  minLevel: z.coerce.number().int().min(1).max(4).optional(),
+  /** A unit whose places are listed first (the user's own area). */
+  near: z.string().min(1).max(40).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 export type GeoSearchQuery = z.infer<typeof GeoSearchQuery>;
+
+export const GeoSearchHit = GeoUnit.extend({
+  score: z.number(),
+  inArea: z.boolean(),
+  within: z.array(z.object({ code: z.string(), level: z.number(), name: GeoUnit.shape.name })),
+});
+export type GeoSearchHit = z.infer<typeof GeoSearchHit>;
 
 export const GeoCodeParam = z.object({ code: z.string().min(1).max(40) });
 
@@ -78,7 +89,11 @@ export const geoApi = routeTable({
   'GET /api/v1/geo/units': { summary: 'The top level of the administrative hierarchy', response: { 200: Items(GeoUnit) } },
   'GET /api/v1/geo/units/:code': { summary: 'One administrative unit and its path to the top', params: GeoCodeParam, response: { 200: z.object({ unit: GeoUnit, path: z.array(GeoUnit) }) } },
   'GET /api/v1/geo/units/:code/children': { summary: 'The units directly under one', params: GeoCodeParam, response: { 200: Items(GeoUnit) } },
-  'GET /api/v1/geo/search': { summary: 'Find places by name in either script', querystring: GeoSearchQuery, response: { 200: Items(GeoUnit.extend({ score: z.number() })) } },
+  'GET /api/v1/geo/search': {
+    summary: 'Find places by name in either script',
+    description: 'Typo-tolerant. Places inside `near` come first; each result names the units it lies in, nearest first (union: upazila, district, division).',
+    querystring: GeoSearchQuery, response: { 200: Items(GeoSearchHit) },
+  },
   'GET /api/v1/geo/geojson/:level': { summary: 'Boundaries of one level as GeoJSON', params: z.object({ level: z.coerce.number().int().min(1).max(4) }), response: { 200: GeoJsonFile, 304: z.null() } },
 });
 declare module './contract.js' {

@@ -22,6 +22,8 @@ export const ServiceInput = z.object({
   nameLocal: z.string().trim().max(200).optional(),
   category: z.enum(SERVICE_CATEGORIES),
   description: z.string().trim().max(2000).optional(),
+  /** The description in the country's local language (Bangla in Bangladesh). */
+  descriptionLocal: z.string().trim().max(2000).optional(),
   providerOrganisationId: z.uuid(),
   geoCode: z.string().max(40).nullable().optional(),
   contactPhone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/).optional(),

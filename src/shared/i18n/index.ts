@@ -9,6 +9,14 @@ export const catalogues: Record<Lang, Record<string, unknown>> = {
   bn: mergeTrees(Object.fromEntries(Object.entries(NAMESPACES).map(([ns, c]) => [ns, c.bn]))),
 };
 
+/**
+ * A stored name in the reader's language: the local form (Bangla in Bangladesh) for a reader
+ * who does not read English, when one exists; English otherwise.
+ */
+export function localName(lang: Lang, en: string, local: string | null | undefined): string {
+  return lang !== 'en' && local ? local : en;
+}
+
 export function isLang(value: unknown): value is Lang {
   return value === 'en' || value === 'bn';
 }

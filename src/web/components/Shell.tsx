@@ -38,7 +38,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <span className="who" title={me.organisation.name}>
             {me.fullName}
           </span>
-          <button type="button" onClick={signOut}>
+          <button type="button" className="sign-out" onClick={signOut}>
             {t('web.auth.signOut')}
           </button>
         </div>
@@ -53,6 +53,9 @@ export function Shell({ children }: { children: ReactNode }) {
             </li>
           ))}
         </ul>
+        <button type="button" className="nav-signout" onClick={signOut}>
+          {t('web.auth.signOut')}
+        </button>
         <p className="nav-role">
           {me.roles.map((r) => `${local ? r.roleName.local : r.roleName.en}${r.scopeName ? ` · ${local ? (r.scopeName.local ?? r.scopeName.en) : r.scopeName.en}` : ''}`).join('; ')}
         </p>

@@ -61,12 +61,19 @@ export function registerCaseRoutes(app: FastifyInstance, services: Services) {
     const file = await exporter.export(actorOf(req), req.body, auditContext(req));
     return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.content);
   });
-  // The printable case file: one HTML page in the reader's language; reading it is audited like any case read.
+  // The printable case file: one HTML page in the reader's language holding every part of the
+  // file; reading it is audited like any case read (once: the parts are read after the case).
   on('GET /api/v1/cases/:id/print', {}, async (req, reply) => {
     const actor = actorOf(req);
-    const detail = await cases.get(actor, req.params.id, auditContext(req));
+    const ctx = auditContext(req);
+    const detail = await cases.get(actor, req.params.id, ctx);
+    // Referrals are listed after cases, so they are asked at call time, as caseloads do.
+    const [family, consentList, referrals, bidList, notes] = await Promise.all([
+      cases.family(actor, detail.id, ctx), consents.list(actor, detail.id, ctx), services.referrals.forCase(actor, detail.id, ctx),
+      bids.list(actor, detail.id, ctx), notesFiles.list(actor, detail.id, ctx),
+    ]);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'")
-      .send(printableCaseFile(detail, actor.lang, taxonomies, actor.username));
+      .send(printableCaseFile({ detail, family, consents: consentList, referrals, bids: bidList, notes }, actor.lang, taxonomies, actor.username));
   });
 
   on('POST /api/v1/cases/:id/transfers', {}, async (req, reply) =>
@@ -74,7 +81,7 @@ export function registerCaseRoutes(app: FastifyInstance, services: Services) {
   );
   on('GET /api/v1/cases/:id/transfers', {}, async (req) => {
     await cases.requireVisible(actorOf(req), req.params.id, auditContext(req));
-    return { items: await transfers.forCase(req.params.id) };
+    return { items: await transfers.forCase(req.params.id, actorOf(req).lang) };
   });
   on('GET /api/v1/transfers', {}, async (req) => ({ items: await transfers.incoming(actorOf(req)) }));
   on('POST /api/v1/transfers/:id/response', {}, async (req) =>

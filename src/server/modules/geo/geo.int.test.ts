@@ -26,6 +26,24 @@ describe('geography (Bangladesh)', () => {
     expect((await h.app.inject({ url: '/api/v1/geo/units/999999' })).statusCode).toBe(404);
   });
 
+  it('lists the places of the searcher\'s own area first, each with the upazila and district it lies in', async () => {
+    type Hit = { code: string; level: number; inArea: boolean; within: Array<{ level: number; name: { en: string; local: string | null } }> };
+    // Fourteen unions are called Durgapur; a Kurigram worker means the one in Kurigram.
+    const near = (await h.app.inject({ url: '/api/v1/geo/search?q=Durgapur&level=4&near=5549&limit=20' })).json().items as Hit[];
+    expect(near.length).toBeGreaterThan(5);
+    expect(near[0]).toMatchObject({ code: '554994-N4163', inArea: true });
+    expect(near.slice(1).every((u) => !u.inArea)).toBe(true);
+    expect(near[0]!.within.map((w) => w.level)).toEqual([3, 2, 1]);
+    expect(near[0]!.within[1]!.name.en).toBe('Kurigram');
+    expect(near[0]!.within[1]!.name.local).toMatch(/^কু/);
+    const anywhere = (await h.app.inject({ url: '/api/v1/geo/search?q=Durgapur&level=4&limit=20' })).json().items as Hit[];
+    expect(anywhere.every((u) => !u.inArea)).toBe(true);
+    // Upazilas and unions together (a caseworker who knows only the upazila).
+    const both = (await h.app.inject({ url: `/api/v1/geo/search?q=${encodeURIComponent('Kurigram Sadar')}&minLevel=3&near=5549` })).json().items as Hit[];
+    expect(both[0]).toMatchObject({ level: 3, inArea: true });
+    expect(both.every((u) => u.level >= 3)).toBe(true);
+  });
+
   it('gives uncoded upazilas a stable local code', async () => {
     const res = (await h.app.inject({ url: '/api/v1/geo/search?q=Taltali&level=3' })).json();
     expect(res.items[0].name.en).toBe('Taltali');

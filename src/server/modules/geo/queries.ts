@@ -49,17 +49,18 @@ export function pathTo(db: Queryable, code: string) {
  * Typo-tolerant search by phonetic key (pg_trgm word similarity), with a boost for names
  * that start with the text as typed, in either script.
  */
-export function searchUnits(db: Queryable, text: string, key: string, level: number | undefined, limit: number) {
-  const levelFilter = level === undefined ? sql`TRUE` : sql`u.level = ${level}`;
+export function searchUnits(db: Queryable, text: string, key: string, levels: { level?: number | undefined; minLevel?: number | undefined }, near: string | undefined, limit: number) {
+  const levelFilter = levels.level !== undefined ? sql`u.level = ${levels.level}` : levels.minLevel !== undefined ? sql`u.level >= ${levels.minLevel}` : sql`TRUE`;
   const prefix = `${text.toLowerCase()}%`;
-  return db.query<UnitRow>(sql`
-    SELECT ${COLUMNS}, s.score FROM geo_units u,
+  const inArea = near === undefined ? sql`FALSE` : sql`(u.code = ${near} OR u.adm1_code = ${near} OR u.adm2_code = ${near} OR u.adm3_code = ${near})`;
+  return db.query<UnitRow & { in_area: boolean }>(sql`
+    SELECT ${COLUMNS}, s.score, ${inArea} AS in_area FROM geo_units u,
       LATERAL (SELECT GREATEST(
         word_similarity(${key}, u.search_key),
         CASE WHEN lower(u.name_en) LIKE ${prefix} OR u.name_local LIKE ${prefix} THEN 1.0 ELSE 0 END
       ) AS score) s
     WHERE ${levelFilter} AND s.score >= 0.45
-    ORDER BY s.score DESC, u.level, u.name_en
+    ORDER BY ${near === undefined ? sql`` : sql`${inArea} DESC, `}s.score DESC, u.level, u.name_en
     LIMIT ${limit}`);
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
-import type { CountryConfig, GeoSearchQuery, GeoUnit } from '../../../shared/geo.js';
+import type { CountryConfig, GeoSearchHit, GeoSearchQuery, GeoUnit } from '../../../shared/geo.js';
 import { nameKey } from '../../../shared/phonetic.js';
 import type { Database } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
@@ -55,11 +55,19 @@ export function createGeoService(db: Database, country: CountryConfig, reference
       return rows.map((r) => presentUnit(r, country));
     },
 
-    async search(query: GeoSearchQuery): Promise<Array<GeoUnit & { score: number }>> {
+    /** Places by name, the `near` area's first, each with the units it lies in (names in both scripts). */
+    async search(query: GeoSearchQuery): Promise<GeoSearchHit[]> {
       const key = nameKey(query.q);
       if (!key) return [];
-      const rows = await q.searchUnits(db, query.q, key, query.level, query.limit);
-      return rows.map((r) => ({ ...presentUnit(r, country), score: Math.round(Number(r.score) * 1000) / 1000 }));
+      const rows = await q.searchUnits(db, query.q, key, { level: query.level, minLevel: query.minLevel }, query.near, query.limit);
+      const all = await allUnits();
+      return rows.map((r) => {
+        const within: GeoSearchHit['within'] = [];
+        for (let up = r.parent_code ? all.get(r.parent_code) : undefined; up; up = up.parent_code ? all.get(up.parent_code) : undefined) {
+          within.push({ code: up.code, level: up.level, name: { en: up.name_en, local: up.name_local } });
+        }
+        return { ...presentUnit(r, country), score: Math.round(Number(r.score) * 1000) / 1000, inArea: r.in_area, within };
+      });
     },
 
     async counts() {

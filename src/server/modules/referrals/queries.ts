@@ -5,8 +5,8 @@ import { join, sql, type Sql } from '../../platform/db/sql.js';
 import { REFERRAL_PERMISSIONS as P, type ServiceInput, type SharedWithProvider } from '../../../shared/referrals.js';
 
 export type ServiceRow = {
-  id: string; name_en: string; name_local: string | null; category: string; description: string | null; provider_id: string; provider_name: string;
-  geo_code: string | null; place_name: string | null; contact_phone: string | null; contact_email: string | null;
+  id: string; name_en: string; name_local: string | null; category: string; description: string | null; provider_id: string; provider_name: string; provider_name_local: string | null;
+  geo_code: string | null; place_name: string | null; place_name_local: string | null; description_local: string | null; contact_phone: string | null; contact_email: string | null;
 };
 
 type Near = { code: string; adm1: string | null; adm2: string | null; adm3: string | null };
@@ -27,21 +27,23 @@ export function listServices(db: Queryable, filter: { category?: string | undefi
     : undefined;
   if (distance) where.push(sql`(${distance}) IS NOT NULL`);
   return db.query<ServiceRow>(sql`
-    SELECT s.id, s.name_en, s.name_local, s.category, s.description, o.id AS provider_id, o.name_en AS provider_name, s.geo_code, g.name_en AS place_name, s.contact_phone, s.contact_email
+    SELECT s.id, s.name_en, s.name_local, s.category, s.description, s.description_local, o.id AS provider_id, o.name_en AS provider_name, o.name_local AS provider_name_local,
+      s.geo_code, g.name_en AS place_name, g.name_local AS place_name_local, s.contact_phone, s.contact_email
     FROM services s JOIN organisations o ON o.id = s.provider_organisation_id LEFT JOIN geo_units g ON g.code = s.geo_code
     WHERE ${join(where, ' AND ')} ORDER BY ${distance ? sql`${distance}, ` : sql``}s.category, s.name_en LIMIT 200`);
 }
 
 export function findService(db: Queryable, id: string) {
-  return db.maybeOne<{ id: string; name_en: string; provider_organisation_id: string; is_active: boolean }>(sql`SELECT id, name_en, provider_organisation_id, is_active FROM services WHERE id = ${id}`);
+  return db.maybeOne<{ id: string; name_en: string; name_local: string | null; provider_organisation_id: string; is_active: boolean }>(sql`SELECT id, name_en, name_local, provider_organisation_id, is_active FROM services WHERE id = ${id}`);
 }
 
 export type ReferralRow = {
-  id: string; case_id: string; service_id: string; service_name: string; category: string; provider_id: string; provider_name: string; status: string; reason: string;
+  id: string; case_id: string; service_id: string; service_name: string; service_name_local: string | null; category: string; provider_id: string; provider_name: string; provider_name_local: string | null; status: string; reason: string;
   shared: Record<string, unknown>; created_at: Date; responded_at: Date | null; response_reason: string | null; feedback: string | null;
 };
 
-const COLUMNS = sql`r.id, r.case_id, r.service_id, s.name_en AS service_name, s.category, o.id AS provider_id, o.name_en AS provider_name, r.status, r.reason, r.shared,
+const COLUMNS = sql`r.id, r.case_id, r.service_id, s.name_en AS service_name, s.name_local AS service_name_local, s.category, o.id AS provider_id, o.name_en AS provider_name,
+  o.name_local AS provider_name_local, r.status, r.reason, r.shared,
   r.created_at, r.responded_at, r.response_reason, r.feedback`;
 const FROM = sql`FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.provider_organisation_id`;
 
@@ -82,8 +84,8 @@ export function activeOrganisation(db: Queryable, id: string) {
 type Unit = { code: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null };
 export function insertService(tx: Queryable, input: ServiceInput, unit: Unit | undefined) {
   return tx.one<{ id: string }>(sql`
-    INSERT INTO services (name_en, name_local, category, description, provider_organisation_id, geo_code, adm1_code, adm2_code, adm3_code, contact_phone, contact_email)
-    VALUES (${input.nameEn}, ${input.nameLocal ?? null}, ${input.category}, ${input.description ?? null}, ${input.providerOrganisationId}, ${unit?.code ?? null},
+    INSERT INTO services (name_en, name_local, category, description, description_local, provider_organisation_id, geo_code, adm1_code, adm2_code, adm3_code, contact_phone, contact_email)
+    VALUES (${input.nameEn}, ${input.nameLocal ?? null}, ${input.category}, ${input.description ?? null}, ${input.descriptionLocal ?? null}, ${input.providerOrganisationId}, ${unit?.code ?? null},
             ${unit?.adm1_code ?? null}, ${unit?.adm2_code ?? null}, ${unit?.adm3_code ?? null}, ${input.contactPhone ?? null}, ${input.contactEmail ?? null})
     RETURNING id`);
 }

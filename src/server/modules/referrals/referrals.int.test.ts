@@ -25,6 +25,24 @@ describe('referrals and consent', () => {
     expect(res.items.map((s: { name: { en: string } }) => s.name.en)).toEqual(expect.arrayContaining(['Artificial limbs and assistive devices', 'Suborno Nagorik (disability identity) card']));
   });
 
+  it('names services, providers and places in the reader\'s language, and renders notifications when they are read', async () => {
+    const lang = (who: string, l: 'en' | 'bn') => h.app.inject({ method: 'PUT', url: '/api/v1/me/lang', headers: as[who], payload: { lang: l } });
+    // kurigram.caseworker works in Bangla (the demo's choice).
+    const bn = (await h.app.inject({ url: '/api/v1/services?category=social_allowance&place=554952', headers: as['kurigram.caseworker'] })).json().items[0];
+    expect(bn.description).toBe('নিবন্ধিত প্রতিবন্ধী ব্যক্তিদের জন্য মাসিক ভাতা।');
+    expect(bn.place.name).toMatch(/^কু/);
+    const sent = await refer('Artificial limbs and assistive devices', 'Needs crutches after a fracture, family cannot pay');
+    expect(sent.json().service.name).toBe('কৃত্রিম অঙ্গ ও সহায়ক উপকরণ');
+    // The provider hears of it in their language of the moment, not the sender's: rendered when read.
+    const text = async () => (await h.app.inject({ url: '/api/v1/notifications', headers: as['alc.focal'] })).json().items.find((n: { kind: string }) => n.kind === 'referral_received')?.text as string;
+    await lang('alc.focal', 'en');
+    expect(await text()).toContain('Artificial limbs and assistive devices');
+    await lang('alc.focal', 'bn');
+    expect(await text()).toContain('কৃত্রিম অঙ্গ ও সহায়ক উপকরণ');
+    // Each back to their demo language.
+    await lang('alc.focal', 'en');
+  });
+
   it('without consent only the case number and reason reach the provider', async () => {
     const sent = await refer('Artificial limbs and assistive devices');
     expect(sent.statusCode, sent.body).toBe(201);

@@ -1,4 +1,5 @@
 import type { ReferralPreview, ReferralResponse, ServiceInput } from '../../../shared/referrals.js';
+import type { Lang } from '../../../shared/i18n/index.js';
 import type { GeoService } from '../geo/service.js';
 import { can, grantsFor, type Actor } from '../../platform/access/actor.js';
 import { usersHolding } from '../../platform/access/holders.js';
@@ -6,7 +7,7 @@ import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/a
 import type { Database, Queryable } from '../../platform/db/database.js';
 import type { Sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/errors.js';
-import { notify } from '../../platform/notifications/notifications.js';
+import { bothNames, notify } from '../../platform/notifications/notifications.js';
 import type { CaseService } from '../cases/core/service.js';
 import { REFERRAL_PERMISSIONS as P } from '../../../shared/referrals.js';
 import { presentReferral, presentService } from './presenter.js';
@@ -31,11 +32,11 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
      * The directory. With a place (the child's union or upazila), only the services that reach
      * it, nearest first: that union, its upazila, its district, its division, then national.
      */
-    async services(filter: { category?: string | undefined; place?: string | undefined; q?: string | undefined }) {
+    async services(filter: { category?: string | undefined; place?: string | undefined; q?: string | undefined }, lang: Lang) {
       const unit = filter.place ? await geo.find(filter.place) : undefined;
       if (filter.place && !unit) throw new AppError('validation', 'validation', [{ path: 'place', code: 'unknown_unit', message: '' }]);
       const near = unit ? { code: unit.code, adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code } : undefined;
-      return (await q.listServices(db, { ...filter, near })).map(presentService);
+      return (await q.listServices(db, { ...filter, near })).map((r) => presentService(r, lang));
     },
 
     /** What a referral of the case would share now, and what it would hold back and why. */
@@ -56,9 +57,9 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
         if (updated.length === 0) throw new AppError('conflict', 'referral_state', { status: referral.status });
         await cases.addEvent(tx, caseId, actor.userId, 'referral.cancelled', { service: referral.service_name, reason });
         await recordAudit(tx, ctx, { action: 'referral.withdraw', entity: 'referral', entityId: referralId, before: { status: 'pending' }, after: { status: 'cancelled' }, meta: { reason } });
-        await tellResponders(tx, referral.provider_id, 'referral_withdrawn', { service: referral.service_name, reason });
+        await tellResponders(tx, referral.provider_id, 'referral_withdrawn', { service: bothNames(referral.service_name, referral.service_name_local), reason });
       });
-      return presentReferral((await q.forCase(db, caseId)).find((r) => r.id === referralId)!, 'case', []);
+      return presentReferral((await q.forCase(db, caseId)).find((r) => r.id === referralId)!, 'case', [], actor.lang);
     },
 
     /**
@@ -79,7 +80,7 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
         await recordAudit(tx, ctx, { action: 'service.create', entity: 'service', entityId: row.id, after: { ...input } });
         return row.id;
       });
-      return (await q.listServices(db, {})).filter((s) => s.id === id).map(presentService)[0]!;
+      return (await q.listServices(db, {})).filter((s) => s.id === id).map((r) => presentService(r, actor.lang))[0]!;
     },
 
     async refer(actor: Actor, caseId: string, input: { serviceId: string; reason: string }, ctx: AuditContext) {
@@ -92,10 +93,10 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
         const row = await q.insertReferral(tx, { caseId, serviceId: service.id, providerOrganisationId: service.provider_organisation_id, reason: input.reason, shared, createdBy: actor.userId, place: team });
         await cases.addEvent(tx, caseId, actor.userId, 'referral.sent', { service: service.name_en, consented: shared.consented });
         await recordAudit(tx, ctx, { action: 'referral.create', entity: 'referral', entityId: row.id, after: { case_id: caseId, service_id: service.id, consented: shared.consented } });
-        await tellResponders(tx, service.provider_organisation_id, 'referral_received', { service: service.name_en, number: shared.caseNumber });
+        await tellResponders(tx, service.provider_organisation_id, 'referral_received', { service: bothNames(service.name_en, service.name_local), number: shared.caseNumber });
         return row.id;
       });
-      return presentReferral((await q.forCase(db, caseId)).find((r) => r.id === id)!, 'case', []);
+      return presentReferral((await q.forCase(db, caseId)).find((r) => r.id === id)!, 'case', [], actor.lang);
     },
 
     /** How many referrals of the given cases (SQL selecting their ids) are still unanswered since before `before` (caseloads). */
@@ -107,12 +108,12 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
     async forCase(actor: Actor, caseId: string, ctx: AuditContext) {
       const detail = await cases.get(actor, caseId, ctx, { audit: false });
       const canWork = detail.allowedActions.includes('work');
-      return (await q.forCase(db, caseId)).map((r) => presentReferral(r, 'case', canWork && r.status === 'pending' ? ['withdraw'] : []));
+      return (await q.forCase(db, caseId)).map((r) => presentReferral(r, 'case', canWork && r.status === 'pending' ? ['withdraw'] : [], actor.lang));
     },
 
     async incoming(actor: Actor, status: string | undefined) {
       if (!can(actor, P.respond)) throw new AppError('forbidden');
-      return (await q.incoming(db, actor, status)).map((r) => presentReferral(r, 'provider', providerActions(r.status)));
+      return (await q.incoming(db, actor, status)).map((r) => presentReferral(r, 'provider', providerActions(r.status), actor.lang));
     },
 
     async respond(actor: Actor, id: string, response: ReferralResponse, ctx: AuditContext) {
@@ -132,10 +133,10 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
         await recordAudit(tx, ctx, { action: `referral.${response.action}`, entity: 'referral', entityId: id, before: { status: referral.status }, after: { status }, meta: reason ? { reason } : undefined });
         // A declined referral goes back to the caseworker with its reason.
         for (const who of [team.caseworker_id, team.supervisor_id]) {
-          if (who) await notify(tx, who, `referral_${status}`, { service: referral.service_name, number: team.case_number, reason: reason ?? '' }, `/cases/${referral.case_id}`);
+          if (who) await notify(tx, who, `referral_${status}`, { service: bothNames(referral.service_name, referral.service_name_local), number: team.case_number, reason: reason ?? '' }, `/cases/${referral.case_id}`);
         }
       });
-      return presentReferral((await q.findForProvider(db, actor, id))!, 'provider', []);
+      return presentReferral((await q.findForProvider(db, actor, id))!, 'provider', [], actor.lang);
     },
   };
 }

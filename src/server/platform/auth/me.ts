@@ -1,11 +1,12 @@
 import type { Me } from '../../../shared/auth.js';
 import type { Queryable } from '../db/database.js';
 import { sql } from '../db/sql.js';
+import { localName } from '../../../shared/i18n/index.js';
 
 /** The signed-in user as the web app needs it: who, where, which roles, which permissions. */
 export async function loadMe(db: Queryable, userId: string): Promise<Me> {
-  const u = await db.one<{ id: string; username: string; full_name: string; email: string | null; lang: 'en' | 'bn'; totp_enabled: boolean; org_id: string; org_name: string; org_type: string }>(sql`
-    SELECT u.id, u.username, u.full_name, u.email, u.lang, u.totp_enabled, o.id AS org_id, o.name_en AS org_name, o.type AS org_type
+  const u = await db.one<{ id: string; username: string; full_name: string; email: string | null; lang: 'en' | 'bn'; totp_enabled: boolean; org_id: string; org_name: string; org_name_local: string | null; org_type: string }>(sql`
+    SELECT u.id, u.username, u.full_name, u.email, u.lang, u.totp_enabled, o.id AS org_id, o.name_en AS org_name, o.name_local AS org_name_local, o.type AS org_type
     FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ${userId}`);
   const roles = await db.query<{ role_key: string; name_en: string; name_local: string; home: string; permissions: string[]; scope_level: number; scope_code: string | null; unit_en: string | null; unit_local: string | null }>(sql`
     SELECT ur.role_key, r.name_en, r.name_local, r.home, r.permissions, ur.scope_level, ur.scope_code,
@@ -20,7 +21,8 @@ export async function loadMe(db: Queryable, userId: string): Promise<Me> {
     email: u.email,
     lang: u.lang,
     totpEnabled: u.totp_enabled,
-    organisation: { id: u.org_id, name: u.org_name, type: u.org_type },
+    // The organisation's name in the user's language (the session is re-read when it changes).
+    organisation: { id: u.org_id, name: localName(u.lang, u.org_name, u.org_name_local), type: u.org_type },
     roles: roles.map((r) => ({
       role: r.role_key,
       roleName: { en: r.name_en, local: r.name_local },

@@ -1,10 +1,34 @@
 import type { FastifyInstance } from 'fastify';
-import { translate } from '../../../shared/i18n/index.js';
+import { localName, translate, type Lang } from '../../../shared/i18n/index.js';
 import type { Database, Queryable } from '../db/database.js';
 import { raw, sql, type Sql } from '../db/sql.js';
 import { actorOf } from '../http/context.js';
 import { notificationsApi } from '../../../shared/auth.js';
 import { routesFrom } from '../http/contract.js';
+
+/**
+ * A notification is stored as its kind and parameters and rendered when it is read, in the
+ * reader's language of that moment. A parameter that is itself text to translate is stored as
+ * one of these, never as words frozen in the writer's language.
+ */
+type LocalisedParam = { $message: string } | { $names: { en: string; local: string | null } };
+
+/** A parameter rendered from a message id at read time (a care option, a status). */
+export const messageParam = (id: string): LocalisedParam => ({ $message: id });
+/** A stored name in both languages (a service, an organisation): the reader's is shown. */
+export const bothNames = (en: string, local: string | null | undefined): LocalisedParam => ({ $names: { en, local: local ?? null } });
+
+/** The parameters as one reader sees them. */
+export function renderParams(lang: Lang, params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => {
+    if (v && typeof v === 'object' && '$message' in v && typeof v.$message === 'string') return [k, translate(lang, v.$message)];
+    if (v && typeof v === 'object' && '$names' in v) {
+      const n = v.$names as { en: string; local: string | null };
+      return [k, localName(lang, n.en, n.local)];
+    }
+    return [k, v];
+  }));
+}
 
 /** Queues an in-app notification inside the caller's transaction. Text is rendered per reader. */
 export async function notify(tx: Queryable, userId: string, kind: string, params: Record<string, unknown> = {}, link: string | null = null) {
@@ -36,7 +60,7 @@ export function registerNotificationRoutes(app: FastifyInstance, db: Database) {
     const unread = await db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${actor.userId} AND read_at IS NULL`);
     return {
       unread: unread.n,
-      items: rows.map((n) => ({ id: n.id, kind: n.kind, text: translate(actor.lang, `notifications.${n.kind}`, n.params), link: n.link, createdAt: n.created_at.toISOString(), read: n.read_at !== null })),
+      items: rows.map((n) => ({ id: n.id, kind: n.kind, text: translate(actor.lang, `notifications.${n.kind}`, renderParams(actor.lang, n.params)), link: n.link, createdAt: n.created_at.toISOString(), read: n.read_at !== null })),
     };
   });
   on('POST /api/v1/notifications/read', {}, async (req) => {

@@ -1,5 +1,5 @@
 import { type FormEvent } from 'react';
-import { useParams, Link } from '@tanstack/react-router';
+import { useParams, useRouter, useRouterState, Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, field, urlOf } from '../../api.js';
@@ -15,13 +15,19 @@ import { NotesPanel } from './NotesPanel.js';
 import { TransferPanel } from './TransferPanel.js';
 import { BidPanel } from './BidPanel.js';
 import { FamilyPanel } from './FamilyPanel.js';
+import { StepRecord } from './StepRecord.js';
+import { Tabs, type TabItem } from '../../components/Tabs.js';
+import type { CaseDetail } from '../../../shared/cases.js';
 
 /** The case file. Opening it is audited; a case outside the reader's reach reads as "not found". */
 export function CasePage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
-  const tax = useTaxonomies();
   const q = useQuery(caseQuery(id));
+  // The open tab lives in the address, so a reload or Back returns to it.
+  const tab = new URLSearchParams(useRouterState({ select: (st) => st.location.searchStr })).get('tab');
+  const router = useRouter();
+  const selectTab = (next: string) => router.history.replace(`/cases/${id}${next === 'summary' ? '' : `?tab=${next}`}`);
   if (q.error) {
     const status = q.error instanceof ApiError ? q.error.status : 0;
     const notFound = status === 404;
@@ -38,10 +44,22 @@ export function CasePage() {
   }
   const c = q.data;
   if (!c) return <p>{t('web.common.loading')}</p>;
+  const canWork = c.allowedActions.includes('work');
+  const tabs: TabItem[] = [
+    { id: 'summary', label: t('web.cases.tabs.summary') },
+    { id: 'family', label: t('web.family.title') },
+    { id: 'consent', label: t('web.cases.tabs.consentReferrals') },
+    { id: 'bid', label: t('web.cases.tabs.bid') },
+    { id: 'notes', label: t('web.notes.title') },
+    { id: 'history', label: t('web.cases.tabs.history') },
+    ...(canWork && c.status === 'open' ? [{ id: 'transfer', label: t('web.transfers.tab') }] : []),
+  ];
+  const active = tabs.some((x) => x.id === tab) ? tab! : 'summary';
+  const latest = c.timeline[c.timeline.length - 1];
   return (
     <div className="page">
       <p className="toolbar"><Link to="/cases">{t('web.cases.back')}</Link> <a href={urlOf('GET /api/v1/cases/:id/print', { params: { id: c.id } })} target="_blank" rel="noopener">{t('web.export.print')}</a></p>
-      <h1>{c.child.displayName} <small>{c.caseNumber}</small></h1>
+      <h1>{c.child.displayName} <small className="case-number">{c.caseNumber}</small></h1>
       <p className="meta">
         <span className={`badge-risk risk-${c.riskLevel}`}>{t(`web.cases.riskLevels.${c.riskLevel}`)}</span>
         {c.overdue ? <span className="badge-overdue">{t('web.cases.overdue')}</span> : null}
@@ -50,54 +68,80 @@ export function CasePage() {
         {/* The initial-assessment deadline matters only until the assessment is recorded. */}
         {c.status === 'open' && c.step === 'registration' ? ` · ${t('web.cases.due', { when: date(c.initialAssessmentDue, true) })}` : null}
       </p>
-      <div className="grid">
-        <section className="card">
-          <h2>{t('web.cases.child')}</h2>
-          <dl className="facts">
-            <dt>{t('web.cases.names')}</dt><dd>{c.child.names.join(' / ')}</dd>
-            <dt>{t('web.cases.sex')}</dt><dd>{t(`web.cases.sexes.${c.child.sex}`)}</dd>
-            <dt>{t('web.cases.ageLabel')}</dt><dd>{c.child.ageYears !== null ? num(c.child.ageYears) : '—'}{c.child.dobEstimated ? ` (${t('web.cases.estimated')})` : ''}</dd>
-            <dt>{t('web.cases.place')}</dt><dd>{c.place.name}{c.child.addressDetail ? `, ${c.child.addressDetail}` : ''}</dd>
-            {c.child.disabilities.length ? (<><dt>{t('web.cases.disabilities')}</dt><dd>{c.child.disabilities.map((d) => labelOf(tax.data?.disabilities, d)).join(', ')}</dd></>) : null}
-            {c.child.vulnerableGroups.length ? (<><dt>{t('web.cases.vulnerable')}</dt><dd>{c.child.vulnerableGroups.map((v) => labelOf(tax.data?.vulnerableGroups, v)).join(', ')}</dd></>) : null}
-          </dl>
-        </section>
-        <section className="card">
-          <h2>{t('web.cases.case')}</h2>
-          <dl className="facts">
-            <dt>{t('web.cases.concerns')}</dt><dd>{c.concerns.map((code) => labelOf(tax.data?.concerns, code)).join(', ')}</dd>
-            <dt>{t('web.cases.source')}</dt><dd>{t(`web.cases.sources.${c.source}`)}</dd>
-            <dt>{t('web.cases.reportedOn')}</dt><dd>{date(c.reportedOn)}</dd>
-            <dt>{t('web.cases.organisation')}</dt><dd>{c.organisation.name}</dd>
-            <dt>{t('web.cases.caseworker')}</dt><dd>{c.caseworker?.name ?? '—'}</dd>
-            <dt>{t('web.cases.supervisor')}</dt><dd>{c.supervisor?.name ?? '—'}</dd>
-          </dl>
-          {c.summary ? <p className="summary">{c.summary}</p> : null}
-        </section>
-      </div>
+      {/* The newest entry of the timeline, announced when a save adds one: the worker sees it landed without opening the history. */}
+      {latest ? <p className="latest" role="status">{t('web.cases.latest')}: {t(`web.cases.events.${latest.kind}`)} · <small>{date(latest.at, true)}{latest.actor ? ` · ${latest.actor}` : ''}</small></p> : null}
       <StepPanel caseId={c.id} step={c.step} status={c.status} actions={c.allowedActions} supervisor={c.supervisor?.name ?? null} />
-      <FamilyPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
-      <div className="grid">
-        <ConsentPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
-        <ReferralPanel caseId={c.id} canWork={c.allowedActions.includes('work')} place={c.place.code} />
-      </div>
-      <BidPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
-      <NotesPanel caseId={c.id} canWork={c.allowedActions.includes('work')} />
-      {c.allowedActions.includes('work') && c.status === 'open' ? <TransferPanel caseId={c.id} /> : null}
-      {c.steps.length ? (
-        <section className="card">
-          <h2>{t('web.sop.history')}</h2>
-          <ul className="plain steps">
-            {c.steps.map((s, i) => (
-              <li key={i}>
-                <strong>{t(`web.cases.steps.${s.step}`)}</strong> <small>{date(s.recordedAt, true)} · {s.recordedBy}</small>
-                {s.skipped.length ? <p className="hint">{t('web.sop.skipped')}: {s.skipped.map((k) => t(`web.cases.steps.${k}`)).join(', ')}. {s.skipReason}</p> : null}
-                {s.decision ? <p className="hint">{t('web.sop.decided')}: {t(`web.sop.${s.decision === 'approve' ? 'approve' : 'return'}`)} · {s.decidedBy}{s.decisionComment ? ` · ${s.decisionComment}` : ''}</p> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Tabs label={t('web.cases.tabs.label')} tabs={tabs} active={active} onSelect={selectTab}>
+        {active === 'summary' ? <CaseSummary c={c} /> : null}
+        {active === 'family' ? <FamilyPanel caseId={c.id} canWork={canWork} /> : null}
+        {active === 'consent' ? (
+          <div className="grid">
+            <ConsentPanel caseId={c.id} canWork={canWork} />
+            <ReferralPanel caseId={c.id} canWork={canWork} place={c.place.code} />
+          </div>
+        ) : null}
+        {active === 'bid' ? <BidPanel caseId={c.id} canWork={canWork} /> : null}
+        {active === 'notes' ? <NotesPanel caseId={c.id} canWork={canWork} /> : null}
+        {active === 'history' ? <CaseHistory c={c} /> : null}
+        {active === 'transfer' ? <TransferPanel caseId={c.id} /> : null}
+      </Tabs>
+    </div>
+  );
+}
+
+/** Who the child is and what the case is about: the first tab. */
+function CaseSummary({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const tax = useTaxonomies();
+  return (
+    <div className="grid">
+      <section className="card">
+        <h2>{t('web.cases.child')}</h2>
+        <dl className="facts">
+          <dt>{t('web.cases.names')}</dt><dd>{c.child.names.join(' / ')}</dd>
+          <dt>{t('web.cases.sex')}</dt><dd>{t(`web.cases.sexes.${c.child.sex}`)}</dd>
+          <dt>{t('web.cases.ageLabel')}</dt><dd>{c.child.ageYears !== null ? num(c.child.ageYears) : '—'}{c.child.dobEstimated ? ` (${t('web.cases.estimated')})` : ''}</dd>
+          {c.child.dateOfBirth && !c.child.dobEstimated ? (<><dt>{t('web.cases.dateOfBirth')}</dt><dd>{date(c.child.dateOfBirth)}</dd></>) : null}
+          <dt>{t('web.cases.place')}</dt><dd>{c.place.name}{c.child.addressDetail ? `, ${c.child.addressDetail}` : ''}</dd>
+          {c.child.disabilities.length ? (<><dt>{t('web.cases.disabilities')}</dt><dd>{c.child.disabilities.map((d) => labelOf(tax.data?.disabilities, d)).join(', ')}</dd></>) : null}
+          {c.child.vulnerableGroups.length ? (<><dt>{t('web.cases.vulnerable')}</dt><dd>{c.child.vulnerableGroups.map((v) => labelOf(tax.data?.vulnerableGroups, v)).join(', ')}</dd></>) : null}
+        </dl>
+      </section>
+      <section className="card">
+        <h2>{t('web.cases.case')}</h2>
+        <dl className="facts">
+          <dt>{t('web.cases.concerns')}</dt><dd>{c.concerns.map((code) => labelOf(tax.data?.concerns, code)).join(', ')}</dd>
+          <dt>{t('web.cases.source')}</dt><dd>{t(`web.cases.sources.${c.source}`)}</dd>
+          <dt>{t('web.cases.reportedOn')}</dt><dd>{date(c.reportedOn)}</dd>
+          <dt>{t('web.cases.organisation')}</dt><dd>{c.organisation.name}</dd>
+          <dt>{t('web.cases.caseworker')}</dt><dd>{c.caseworker?.name ?? '—'}</dd>
+          <dt>{t('web.cases.supervisor')}</dt><dd>{c.supervisor?.name ?? '—'}</dd>
+        </dl>
+        {c.summary ? <p className="summary">{c.summary}</p> : null}
+      </section>
+    </div>
+  );
+}
+
+/** Every saved form, readable, newest first, then the timeline. */
+function CaseHistory({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="card">
+        <h2>{t('web.sop.history')}</h2>
+        {c.steps.length === 0 ? <p className="hint">{t('web.sop.noForms')}</p> : null}
+        <ul className="plain steps">
+          {c.steps.map((s, i) => (
+            <li key={i}>
+              <h3>{t(`web.cases.steps.${s.step}`)} <small>{date(s.recordedAt, true)}{s.recordedBy ? ` · ${s.recordedBy}` : ''}</small></h3>
+              {s.skipped.length ? <p className="hint">{t('web.sop.skipped')}: {s.skipped.map((k) => t(`web.cases.steps.${k}`)).join(', ')}. {s.skipReason}</p> : null}
+              <StepRecord step={s.step} data={s.data} />
+              {s.decision ? <p className="hint">{t('web.sop.decided')}: {t(`web.sop.${s.decision === 'approve' ? 'approve' : 'return'}`)} · {s.decidedBy}{s.decisionComment ? ` · ${s.decisionComment}` : ''}</p> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
       <section className="card">
         <h2>{t('web.cases.timeline')}</h2>
         <ol className="timeline">
@@ -106,7 +150,7 @@ export function CasePage() {
           ))}
         </ol>
       </section>
-    </div>
+    </>
   );
 }
 

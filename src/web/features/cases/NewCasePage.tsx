@@ -9,6 +9,8 @@ import { currentLang } from '../../i18n.js';
 import { UnitPicker } from '../admin/UnitPicker.js';
 import { call, choiceField, field, newIdempotencyKey, optionalField } from '../../api.js';
 import { useTaxonomies } from './useTaxonomies.js';
+import { ConcernPicker } from './ConcernPicker.js';
+import { PossibleChildren } from './PossibleChildren.js';
 
 /** SOP step 1, identification and registration: the child, the concerns, the risk. */
 export function NewCasePage() {
@@ -16,7 +18,11 @@ export function NewCasePage() {
   const navigate = useNavigate();
   const tax = useTaxonomies();
   const [place, setPlace] = useState<string | null>(null);
+  // The upazila the place lies in: where possible existing children are looked for.
+  const [area, setArea] = useState<string | null>(null);
   const [concerns, setConcerns] = useState<string[]>([]);
+  const [nameForMatch, setNameForMatch] = useState('');
+  const [ageForMatch, setAgeForMatch] = useState<number | null>(null);
   const { error, run } = useAction();
   const [busy, setBusy] = useState(false);
   // One key for this registration: pressing Save again after a lost answer returns the case
@@ -29,13 +35,14 @@ export function NewCasePage() {
     const f = new FormData(e.currentTarget);
     const names = [f.get('nameBn'), f.get('nameEn')].map((v) => String(v ?? '').trim()).filter(Boolean).map((text) => ({ text, kind: 'full' as const }));
     const age = String(f.get('ageYears') ?? '');
+    const dob = String(f.get('dateOfBirth') ?? '');
     setBusy(true);
     await run(async () => {
       const created = await call('POST /api/v1/cases', {
         idempotencyKey: idempotencyKey.current,
         body: {
           child: {
-            names, sex: choiceField<Sex>(f, 'sex'), ...(age ? { ageYears: Number(age) } : {}), geoCode: place ?? '',
+            names, sex: choiceField<Sex>(f, 'sex'), ...(dob ? { dateOfBirth: dob } : {}), ...(age ? { ageYears: Number(age) } : {}), geoCode: place ?? '',
             disabilities: f.getAll('disabilities').map(String), vulnerableGroups: f.getAll('vulnerableGroups').map(String), addressDetail: optionalField(f, 'addressDetail'),
           },
           concerns, riskLevel: choiceField<RiskLevel>(f, 'riskLevel'), source: choiceField<CaseSource>(f, 'source'), reportedOn: field(f, 'reportedOn'), summary: optionalField(f, 'summary'),
@@ -54,20 +61,26 @@ export function NewCasePage() {
         <ErrorBanner message={error?.message} />
         <fieldset>
           <legend>{t('web.cases.child')}</legend>
-          <Field label={t('web.cases.nameBn')} name="nameBn" lang="bn" error={fe['child.names']} />
-          <Field label={t('web.cases.nameEn')} name="nameEn" lang="en" />
+          <Field label={t('web.cases.nameBn')} name="nameBn" lang="bn" error={fe['child.names']} onBlur={(e) => setNameForMatch(e.currentTarget.value)} />
+          <Field label={t('web.cases.nameEn')} name="nameEn" lang="en" onBlur={(e) => { if (!nameForMatch.trim()) setNameForMatch(e.currentTarget.value); }} />
           <div className="field">
             <label htmlFor="f-sex">{t('web.cases.sex')}</label>
             <select id="f-sex" name="sex" defaultValue="female">
               {['female', 'male', 'other', 'unknown'].map((s) => <option key={s} value={s}>{t(`web.cases.sexes.${s}`)}</option>)}
             </select>
           </div>
-          <Field label={t('web.cases.ageYears')} name="ageYears" type="number" min={0} max={25} inputMode="numeric" error={fe['child.ageYears']} />
+          <div className="pair">
+            <Field label={t('web.cases.dateOfBirth')} name="dateOfBirth" type="date" max={today} error={fe['child.dateOfBirth']}
+              onChange={(e) => { const v = e.currentTarget.value; if (v) setAgeForMatch(Math.floor((Date.now() - Date.parse(v)) / (365.25 * 86400_000))); }} />
+            <Field label={t('web.cases.ageYears')} name="ageYears" type="number" min={0} max={25} inputMode="numeric" error={fe['child.ageYears']}
+              onChange={(e) => setAgeForMatch(e.currentTarget.value ? Number(e.currentTarget.value) : null)} />
+          </div>
           <div className="field">
-            <span>{t('web.cases.placeUnion')}</span>
-            <UnitPicker level={4} value={place} onChange={setPlace} />
+            <span id="place-label">{t('web.cases.placeUnion')}</span>
+            <UnitPicker minLevel={3} value={place} label={t('web.cases.placeUnion')} onChange={(code, unit) => { setPlace(code); setArea(unit ? (unit.level === 3 ? unit.code : (unit.within.find((w) => w.level === 3)?.code ?? null)) : null); }} />
             {fe['child.geoCode'] ? <p className="field-error" role="alert">{fe['child.geoCode']}</p> : null}
           </div>
+          <PossibleChildren name={nameForMatch} area={area} age={ageForMatch} />
           <Field label={t('web.cases.addressDetail')} name="addressDetail" />
           <details>
             <summary>{t('web.cases.disabilities')}</summary>
@@ -84,13 +97,7 @@ export function NewCasePage() {
         </fieldset>
         <fieldset>
           <legend>{t('web.cases.case')}</legend>
-          <div className="field">
-            <label htmlFor="f-concerns">{t('web.cases.concerns')}</label>
-            <select id="f-concerns" multiple size={8} value={concerns} onChange={(e) => setConcerns([...e.target.selectedOptions].map((o) => o.value))}>
-              {tax.data?.concerns.map((c) => <option key={c.code} value={c.code}>{c.category_label[lang] ?? c.category_label.en} › {c.label[lang] ?? c.label.en}</option>)}
-            </select>
-            {fe.concerns || fe['concerns.0'] ? <p className="field-error" role="alert">{fe.concerns ?? fe['concerns.0']}</p> : null}
-          </div>
+          <ConcernPicker concerns={tax.data?.concerns ?? []} value={concerns} onChange={setConcerns} error={fe.concerns ?? fe['concerns.0']} />
           <div className="field">
             <label htmlFor="f-risk">{t('web.cases.risk')}</label>
             <select id="f-risk" name="riskLevel" defaultValue="medium">

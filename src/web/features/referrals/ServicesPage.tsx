@@ -28,7 +28,7 @@ export function ServicesPage() {
       await call('POST /api/v1/services', {
         body: {
           nameEn: field(f, 'nameEn'), nameLocal: optionalField(f, 'nameLocal'), category: choiceField<ServiceCategory>(f, 'category'),
-          description: optionalField(f, 'description'), providerOrganisationId: me?.organisation.id ?? '', geoCode: place, contactPhone: optionalField(f, 'contactPhone'),
+          description: optionalField(f, 'description'), descriptionLocal: optionalField(f, 'descriptionLocal'), providerOrganisationId: me?.organisation.id ?? '', geoCode: place, contactPhone: optionalField(f, 'contactPhone'),
         },
       });
       form.reset();
@@ -62,7 +62,8 @@ export function ServicesPage() {
             <label htmlFor="f-svc-cat">{t('web.referrals.category')}</label>
             <select id="f-svc-cat" name="category">{SERVICE_CATEGORIES.map((c) => <option key={c} value={c}>{t(`web.referrals.categories.${c}`)}</option>)}</select>
           </div>
-          <Field label={t('web.services.description')} name="description" />
+          <Field label={t('web.services.description')} name="description" lang="en" />
+          <Field label={t('web.services.descriptionLocal')} name="descriptionLocal" lang="bn" />
           <div className="field"><span>{t('web.services.where')}</span><UnitPicker level={3} value={place} onChange={setPlace} /></div>
           <Field label={t('web.family.phone')} name="contactPhone" type="tel" error={error?.fields.contactPhone} />
           <button type="submit" className="primary">{t('web.common.save')}</button>

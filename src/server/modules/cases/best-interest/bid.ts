@@ -5,7 +5,7 @@ import { usersHolding } from '../../../platform/access/holders.js';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
-import { notify } from '../../../platform/notifications/notifications.js';
+import { messageParam, notify } from '../../../platform/notifications/notifications.js';
 import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
 import * as q from '../core/queries.js';
 import * as bq from './queries.js';
@@ -55,7 +55,7 @@ export function createBestInterest(db: Database) {
         await bq.recordBidDecision(tx, bidId, input, actor.userId);
         await q.addEvent(tx, caseId, actor.userId, 'bid.decided', { decision: input.decision, date: input.decisionDate });
         await recordAudit(tx, ctx, { action: 'case.bid_decision', entity: 'case', entityId: caseId, after: { bid_id: bidId, decision: input.decision, decision_date: input.decisionDate } });
-        if (bid.submitted_by) await notify(tx, bid.submitted_by, 'bid_decided', { decision: input.decision }, `/cases/${caseId}`);
+        if (bid.submitted_by) await notify(tx, bid.submitted_by, 'bid_decided', { decision: messageParam(`web.bid.careOptions.${input.decision}`) }, `/cases/${caseId}`);
       });
       return this.list(actor, caseId, ctx);
     },

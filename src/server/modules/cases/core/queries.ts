@@ -14,13 +14,13 @@ export { visibleCases };
 
 export type CaseRow = {
   id: string; case_number: string; status: string; step: string; risk_level: 'high' | 'medium' | 'low'; concerns: string[]; sensitive: boolean;
-  reported_on: string; registered_at: Date; initial_assessment_due: Date; geo_code: string | null; place_name: string | null;
+  reported_on: string; registered_at: Date; initial_assessment_due: Date; geo_code: string | null; place_name: string | null; place_name_local: string | null;
   adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
   child_id: string; child_names: Array<{ text: string }>; child_display: string; child_sex: string; child_dob: string | null; score?: number;
 };
 
 const LIST_COLUMNS = sql`c.id, c.case_number, c.status, c.step, c.risk_level, c.concerns, c.sensitive, to_char(c.reported_on, 'YYYY-MM-DD') AS reported_on,
-  c.registered_at, c.initial_assessment_due, c.geo_code, g.name_en AS place_name, c.adm1_code, c.adm2_code, c.adm3_code,
+  c.registered_at, c.initial_assessment_due, c.geo_code, g.name_en AS place_name, g.name_local AS place_name_local, c.adm1_code, c.adm2_code, c.adm3_code,
   p.id AS child_id, p.names AS child_names, p.display_name AS child_display, p.sex AS child_sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS child_dob`;
 
 /** The child of each case, joined as `p` (the people service owns the table). */
@@ -117,7 +117,7 @@ export function phoneDigits(text: string | undefined): string | undefined {
 }
 
 /** A case as its file shows it (the columns of findCaseFile, before its extras). */
-export type CaseFileRow = CaseRow & { source: string; summary: string | null; organisation_id: string; org_name: string; caseworker_id: string | null; caseworker_name: string | null;
+export type CaseFileRow = CaseRow & { source: string; summary: string | null; organisation_id: string; org_name: string; org_name_local: string | null; caseworker_id: string | null; caseworker_name: string | null;
     supervisor_id: string | null; supervisor_name: string | null; child_dob_estimated: boolean; child_disabilities: string[]; child_vulnerable: string[]; child_address: string | null };
 
 /** A case inside the geographic scope of the caller's break-glass grants, whatever its sensitivity or assignment. */
@@ -149,7 +149,7 @@ export type CaseFileExtras = {
  */
 export function findCaseFile(db: Queryable, actor: Actor, id: string) {
   return db.maybeOne<CaseFileRow & CaseFileExtras>(prepared(sql`
-    SELECT ${LIST_COLUMNS}, c.source, c.summary, c.organisation_id, o.name_en AS org_name,
+    SELECT ${LIST_COLUMNS}, c.source, c.summary, c.organisation_id, o.name_en AS org_name, o.name_local AS org_name_local,
            c.caseworker_id, cw.full_name AS caseworker_name, c.supervisor_id, sv.full_name AS supervisor_name,
            p.dob_estimated AS child_dob_estimated, p.disabilities AS child_disabilities, p.vulnerable_groups AS child_vulnerable, p.address_detail AS child_address,
            COALESCE((SELECT json_agg(json_build_object('at', e.at, 'kind', e.kind, 'actor', u.full_name, 'data', e.data) ORDER BY e.at, e.id)

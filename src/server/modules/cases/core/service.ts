@@ -91,7 +91,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       const keys = query.q && !q.phoneDigits(query.q) ? searchKeys(query.q) : null;
       // A name search sets its match threshold transaction-locally; others need no transaction.
       const result = keys ? await db.tx((tx) => q.searchCases(tx, actor, query, keys)) : await q.searchCases(db, actor, query, keys);
-      return { items: result.items.map((r) => presentCaseListItem(r)), total: result.total };
+      return { items: result.items.map((r) => presentCaseListItem(r, actor.lang)), total: result.total };
     },
 
     /**
@@ -197,7 +197,7 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       if (options.audit !== false) await db.tx((tx) => recordAudit(tx, ctx, { action: 'case.read', entity: 'case', entityId: id }));
       const flow = flowActions(actor, { step: row.step, status: row.status, isWorker: row.is_worker, pendingSubmitter: row.pending_submitter });
       const actions = [...caseActions(actor, placeOf(row)), ...flow];
-      return presentCaseDetail(row, row.timeline, row.steps, actions);
+      return presentCaseDetail(row, actor.lang, row.timeline, row.steps, actions);
     },
   };
 }

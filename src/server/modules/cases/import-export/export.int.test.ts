@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../../platform/db/sql.js';
-import { signIn, startHarness, type Harness } from '../../../testing/harness.js';
+import { translate } from '../../../../shared/i18n/index.js';
+import { registerCase, signIn, startHarness, type Harness } from '../../../testing/harness.js';
 
 describe('case exports and the printable case file', () => {
   let h: Harness;
@@ -63,5 +64,27 @@ describe('case exports and the printable case file', () => {
     expect(res.body).not.toContain('<script');
     const reads = await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.read' AND entity_id = ${id}`);
     expect(reads.n).toBeGreaterThan(0);
+  });
+  it('prints the whole file: every saved form as a readable record, family, consent, referrals and notes', async () => {
+    const worker = (await signIn(h.app, 'kurigram.caseworker')).headers;
+    const id = await registerCase(h.app, worker, { names: ['মিম আক্তার', 'Mim Akter'], sex: 'female', ageYears: 14, concerns: ['violence.child_labour'] });
+    const post = (url: string, payload: Record<string, unknown>) => h.app.inject({ method: 'POST', url: `/api/v1/cases/${id}${url}`, headers: worker, payload });
+    expect((await post('/steps/initial_assessment', { data: { immediateSafety: 'at_risk', findings: 'Works <b>twelve</b> hours in a garment shop.', riskLevel: 'high' } })).statusCode).toBe(200);
+    expect((await post('/steps/comprehensive_assessment', { data: { safety: 'Long hours, locked in', needs: ['Leave the shop', 'Return to class 7'] } })).statusCode).toBe(200);
+    expect((await post('/family', { name: 'Rahima Begum', relationship: 'mother', isCaregiver: true, livesWithChild: true })).statusCode).toBe(201);
+    expect((await post('/consents', { purpose: 'referral', givenBy: 'parent', giverName: 'Rahima Begum', childAssent: true, givenOn: '2026-11-02' })).statusCode).toBe(201);
+    const service = await h.db.one<{ id: string; name_en: string }>(sql`SELECT id, name_en FROM services ORDER BY name_en LIMIT 1`);
+    expect((await post('/referrals', { serviceId: service.id, reason: 'Needs a school place near home' })).statusCode).toBe(201);
+    expect((await post('/notes', { body: 'Met the shop owner with the labour inspector.' })).statusCode).toBe(201);
+
+    // The caseworker works in Bangla: labels and choices in Bangla, what was written as written.
+    const page = (await h.app.inject({ url: `/api/v1/cases/${id}/print`, headers: worker })).body;
+    const bn = (key: string) => translate('bn', key);
+    for (const shown of [bn('web.sop.fields.immediateSafety'), bn('web.sop.safety.at_risk'), 'Works &lt;b&gt;twelve&lt;/b&gt; hours in a garment shop.', bn('web.sop.fields.needsRead'),
+      'Leave the shop<br>Return to class 7', bn('web.family.title'), 'Rahima Begum', bn('web.family.relationships.mother'), bn('web.consent.purposes.referral'), bn('web.consent.assent'),
+      bn('web.referrals.title'), 'Needs a school place near home', bn('web.notes.title'), 'Met the shop owner with the labour inspector.']) expect(page, shown).toContain(shown);
+    // Readable records, not the stored JSON.
+    expect(page).not.toContain('immediateSafety');
+    expect(page).not.toContain('{&quot;');
   });
 });

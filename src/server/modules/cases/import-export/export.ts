@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { CaseSearchQuery } from '../../../../shared/cases.js';
-import { formatDate, translate, type Lang } from '../../../../shared/i18n/index.js';
+import { formatDate, localName, translate, type Lang } from '../../../../shared/i18n/index.js';
 import { can, type Actor } from '../../../platform/access/actor.js';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
 import type { Database } from '../../../platform/db/database.js';
@@ -28,7 +28,7 @@ export function createCaseExporter(db: Database, taxonomies: Taxonomies) {
       const header = ['caseNumber', 'childNames', 'sex', 'age', 'place', 'concerns', 'riskLevel', 'status', 'step', 'reportedOn', 'registeredAt'].map((k) => translate(lang, `export.columns.${k}`));
       const rows = result.items.map((r) => [
         r.case_number, r.child_names.map((n) => n.text).join(' / '), translate(lang, `web.cases.sexes.${r.child_sex}`), ageOn(r.child_dob) ?? '',
-        r.place_name ?? '', r.concerns.map(label).join('; '), translate(lang, `web.cases.riskLevels.${r.risk_level}`), translate(lang, `web.cases.statuses.${r.status}`),
+        r.place_name === null ? '' : localName(lang, r.place_name, r.place_name_local), r.concerns.map(label).join('; '), translate(lang, `web.cases.riskLevels.${r.risk_level}`), translate(lang, `web.cases.statuses.${r.status}`),
         translate(lang, `web.cases.steps.${r.step}`), r.reported_on, formatDate(lang, r.registered_at),
       ]);
       await db.tx((tx) => recordAudit(tx, ctx, { action: 'export.cases', entity: 'case', entityId: null, meta: { purpose: input.purpose, format: input.format, rows: rows.length, filters: input.filters } }));

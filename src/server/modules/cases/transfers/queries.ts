@@ -6,7 +6,7 @@ import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
 
 export type TransferRow = {
   id: string; case_id: string; to_organisation_id: string; to_user_id: string | null; to_geo_code: string | null; target_adm1: string | null; target_adm2: string | null; target_adm3: string | null;
-  reason: string; shared: Record<string, unknown>; status: string; requested_by: string | null; requested_at: Date; response_reason: string | null; org_name: string;
+  reason: string; shared: Record<string, unknown>; status: string; requested_by: string | null; requested_at: Date; response_reason: string | null; org_name: string; org_name_local: string | null;
 };
 
 /** Who may answer: the named receiver, or an assigner of the receiving organisation over the target place. */
@@ -15,7 +15,7 @@ function receiverPredicate(actor: Actor): Sql {
   return sql`(t.to_user_id = ${actor.userId} OR (t.to_user_id IS NULL AND t.to_organisation_id = ${actor.organisationId} AND ${assigner}))`;
 }
 
-const SELECT = sql`SELECT t.*, o.name_en AS org_name FROM case_transfers t JOIN organisations o ON o.id = t.to_organisation_id`;
+const SELECT = sql`SELECT t.*, o.name_en AS org_name, o.name_local AS org_name_local FROM case_transfers t JOIN organisations o ON o.id = t.to_organisation_id`;
 
 export function incomingTransfers(db: Queryable, actor: Actor) {
   return db.query<TransferRow>(sql`${SELECT} WHERE t.status = 'pending' AND ${receiverPredicate(actor)} ORDER BY t.requested_at DESC`);

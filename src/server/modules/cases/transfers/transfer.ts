@@ -4,10 +4,11 @@ import { placeOf } from '../../../platform/access/scope.js';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
-import { notify } from '../../../platform/notifications/notifications.js';
+import { bothNames, notify } from '../../../platform/notifications/notifications.js';
 import type { GeoService } from '../../geo/service.js';
 import { ageOn, peopleService } from '../../people/service.js';
 import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
+import { localName, type Lang } from '../../../../shared/i18n/index.js';
 import * as q from '../core/queries.js';
 import * as tq from './queries.js';
 import type { TransferRow } from './queries.js';
@@ -20,8 +21,9 @@ import { TransferInput, TransferResponse, type TransferView } from '../../../../
  * the new place) accepts. The old team loses access on acceptance; the timeline stays one.
  */
 export function createTransfers(db: Database, geo: GeoService) {
-  const present = (t: TransferRow) => ({
-    id: t.id, status: t.status, toOrganisation: t.org_name, toGeoCode: t.to_geo_code, reason: t.reason, shared: t.shared as TransferView['shared'],
+  // The receiving organisation is named in the reader's language.
+  const present = (lang: Lang) => (t: TransferRow) => ({
+    id: t.id, status: t.status, toOrganisation: localName(lang, t.org_name, t.org_name_local), toGeoCode: t.to_geo_code, reason: t.reason, shared: t.shared as TransferView['shared'],
     requestedAt: t.requested_at.toISOString(), responseReason: t.response_reason,
   });
 
@@ -55,11 +57,11 @@ export function createTransfers(db: Database, geo: GeoService) {
 
     async incoming(actor: Actor) {
       const rows = await tq.incomingTransfers(db, actor);
-      return rows.map(present);
+      return rows.map(present(actor.lang));
     },
 
-    async forCase(caseId: string) {
-      return (await tq.transfersOfCase(db, caseId)).map(present);
+    async forCase(caseId: string, lang: Lang) {
+      return (await tq.transfersOfCase(db, caseId)).map(present(lang));
     },
 
     async respond(actor: Actor, id: string, response: z.infer<typeof TransferResponse>, ctx: AuditContext) {
@@ -94,7 +96,7 @@ export function createTransfers(db: Database, geo: GeoService) {
         await tq.markAccepted(tx, id, actor.userId);
         await q.addEvent(tx, t.case_id, actor.userId, 'transfer.accepted', { organisation: t.org_name });
         await recordAudit(tx, ctx, { action: 'case.transfer_accept', entity: 'case', entityId: t.case_id, before, after: { organisation_id: t.to_organisation_id, caseworker_id: caseworkerId, supervisor_id: supervisor?.id ?? null, geo_code: place?.code ?? before.geo_code } });
-        if (t.requested_by) await notify(tx, t.requested_by, 'transfer_accepted', { number, organisation: t.org_name }, null);
+        if (t.requested_by) await notify(tx, t.requested_by, 'transfer_accepted', { number, organisation: bothNames(t.org_name, t.org_name_local) }, null);
       });
       return { status: 'accepted' as const };
     },
