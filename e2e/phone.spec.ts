@@ -68,8 +68,19 @@ describe('the app on a 360 px phone', () => {
     await page.reload();
     await page.waitForSelector('[role=tabpanel] h2:has-text("Family and caregivers")');
     // Only one section is on the page at a time.
-    expect(await page.locator('[role=tabpanel]').count()).toBe(1);
+    expect(await page.locator('[role=tabpanel]:visible').count()).toBe(1);
     expect(await page.locator('h2:has-text("Timeline")').count()).toBe(0);
+    // Switching tabs neither reads the case file again nor loses what was being typed.
+    let caseReads = 0;
+    page.on('request', (r) => { if (/\/api\/v1\/cases\/[0-9a-f-]{36}$/.test(r.url())) caseReads++; });
+    await page.getByRole('tab', { name: 'Notes and files' }).click();
+    const note = page.locator('[role=tabpanel]:visible textarea').first();
+    await note.fill('Half-written note');
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    await page.getByRole('tab', { name: 'Notes and files' }).click();
+    expect(await note.inputValue()).toBe('Half-written note');
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    expect(caseReads).toBe(0);
     await context.close();
   });
 });

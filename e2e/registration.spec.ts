@@ -48,7 +48,7 @@ describe('registering a child', () => {
       await page.locator('form button[type=submit]').click();
       await page.waitForSelector(`h1:has-text("${nameBn}")`);
       caseNumber = await page.locator('h1 .case-number').innerText();
-      const summary = await page.locator('[role=tabpanel]').innerText();
+      const summary = await page.locator('[role=tabpanel]:visible').innerText();
       expect(summary).toContain('১০ মে ২০১৪');
       expect(summary).toContain('যাত্রাপুর');
       await context.close();

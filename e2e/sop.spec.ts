@@ -43,7 +43,7 @@ describe('SOP steps in the browser', () => {
       await page.waitForSelector('.latest:has-text("Comprehensive assessment recorded")');
       // Saved forms read back as labelled answers, not titles or stored JSON.
       await page.getByRole('tab', { name: 'Forms and history' }).click();
-      const history = await page.locator('[role=tabpanel]').innerText();
+      const history = await page.locator('[role=tabpanel]:visible').innerText();
       for (const shown of ['Immediate safety', 'At risk', 'Carries bricks at a kiln from 6 am.', 'High risk', 'Heavy loads and heat at the kiln', 'Leave hazardous work\nReturn to school']) expect(history).toContain(shown);
       expect(history).not.toContain('immediateSafety');
 

@@ -1,14 +1,17 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
-export type TabItem = { id: string; label: string };
+export type TabItem = { id: string; label: string; render: () => ReactNode };
 
 /**
  * Sections of a long page behind tabs (the WAI-ARIA tabs pattern): one panel shown at a time,
  * so a phone shows one screen instead of six; arrow keys, Home and End move between tabs.
- * Only the active panel is rendered, so a tab's data is fetched when it is opened.
+ * A panel is built when its tab is first opened (its data is fetched then) and kept, hidden,
+ * afterwards: half-typed text in one tab survives a look at another.
  */
-export function Tabs({ label, tabs, active, onSelect, children }: { label: string; tabs: TabItem[]; active: string; onSelect: (id: string) => void; children: ReactNode }) {
+export function Tabs({ label, tabs, active, onSelect }: { label: string; tabs: TabItem[]; active: string; onSelect: (id: string) => void }) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([active]));
+  if (!opened.has(active)) setOpened(new Set([...opened, active]));
   const move = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = tabs.findIndex((tab) => tab.id === active);
     const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
@@ -28,9 +31,11 @@ export function Tabs({ label, tabs, active, onSelect, children }: { label: strin
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${active}`} aria-labelledby={`tab-${active}`} className="tab-panel">
-        {children}
-      </div>
+      {tabs.filter((tab) => opened.has(tab.id)).map((tab) => (
+        <div key={tab.id} role="tabpanel" id={`panel-${tab.id}`} aria-labelledby={`tab-${tab.id}`} className="tab-panel" hidden={tab.id !== active}>
+          {tab.render()}
+        </div>
+      ))}
     </div>
   );
 }

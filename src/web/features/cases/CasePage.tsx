@@ -1,5 +1,5 @@
-import { type FormEvent } from 'react';
-import { useParams, useRouter, useRouterState, Link } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { useParams, Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, field, urlOf } from '../../api.js';
@@ -24,10 +24,13 @@ export function CasePage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
   const q = useQuery(caseQuery(id));
-  // The open tab lives in the address, so a reload or Back returns to it.
-  const tab = new URLSearchParams(useRouterState({ select: (st) => st.location.searchStr })).get('tab');
-  const router = useRouter();
-  const selectTab = (next: string) => router.history.replace(`/cases/${id}${next === 'summary' ? '' : `?tab=${next}`}`);
+  // The open tab is written into the address (a reload or a shared link opens it) without a
+  // navigation, which would read the case file again (and audit the read) on every tab.
+  const [tab, setTab] = useState(() => new URLSearchParams(window.location.search).get('tab'));
+  const selectTab = (next: string) => {
+    setTab(next);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${next === 'summary' ? '' : `?tab=${next}`}`);
+  };
   if (q.error) {
     const status = q.error instanceof ApiError ? q.error.status : 0;
     const notFound = status === 404;
@@ -46,13 +49,18 @@ export function CasePage() {
   if (!c) return <p>{t('web.common.loading')}</p>;
   const canWork = c.allowedActions.includes('work');
   const tabs: TabItem[] = [
-    { id: 'summary', label: t('web.cases.tabs.summary') },
-    { id: 'family', label: t('web.family.title') },
-    { id: 'consent', label: t('web.cases.tabs.consentReferrals') },
-    { id: 'bid', label: t('web.cases.tabs.bid') },
-    { id: 'notes', label: t('web.notes.title') },
-    { id: 'history', label: t('web.cases.tabs.history') },
-    ...(canWork && c.status === 'open' ? [{ id: 'transfer', label: t('web.transfers.tab') }] : []),
+    { id: 'summary', label: t('web.cases.tabs.summary'), render: () => <CaseSummary c={c} /> },
+    { id: 'family', label: t('web.family.title'), render: () => <FamilyPanel caseId={c.id} canWork={canWork} /> },
+    { id: 'consent', label: t('web.cases.tabs.consentReferrals'), render: () => (
+      <div className="grid">
+        <ConsentPanel caseId={c.id} canWork={canWork} />
+        <ReferralPanel caseId={c.id} canWork={canWork} place={c.place.code} />
+      </div>
+    ) },
+    { id: 'bid', label: t('web.cases.tabs.bid'), render: () => <BidPanel caseId={c.id} canWork={canWork} /> },
+    { id: 'notes', label: t('web.notes.title'), render: () => <NotesPanel caseId={c.id} canWork={canWork} /> },
+    { id: 'history', label: t('web.cases.tabs.history'), render: () => <CaseHistory c={c} /> },
+    ...(canWork && c.status === 'open' ? [{ id: 'transfer', label: t('web.transfers.tab'), render: () => <TransferPanel caseId={c.id} /> }] : []),
   ];
   const active = tabs.some((x) => x.id === tab) ? tab! : 'summary';
   const latest = c.timeline[c.timeline.length - 1];
@@ -71,20 +79,7 @@ export function CasePage() {
       {/* The newest entry of the timeline, announced when a save adds one: the worker sees it landed without opening the history. */}
       {latest ? <p className="latest" role="status">{t('web.cases.latest')}: {t(`web.cases.events.${latest.kind}`)} · <small>{date(latest.at, true)}{latest.actor ? ` · ${latest.actor}` : ''}</small></p> : null}
       <StepPanel caseId={c.id} step={c.step} status={c.status} actions={c.allowedActions} supervisor={c.supervisor?.name ?? null} />
-      <Tabs label={t('web.cases.tabs.label')} tabs={tabs} active={active} onSelect={selectTab}>
-        {active === 'summary' ? <CaseSummary c={c} /> : null}
-        {active === 'family' ? <FamilyPanel caseId={c.id} canWork={canWork} /> : null}
-        {active === 'consent' ? (
-          <div className="grid">
-            <ConsentPanel caseId={c.id} canWork={canWork} />
-            <ReferralPanel caseId={c.id} canWork={canWork} place={c.place.code} />
-          </div>
-        ) : null}
-        {active === 'bid' ? <BidPanel caseId={c.id} canWork={canWork} /> : null}
-        {active === 'notes' ? <NotesPanel caseId={c.id} canWork={canWork} /> : null}
-        {active === 'history' ? <CaseHistory c={c} /> : null}
-        {active === 'transfer' ? <TransferPanel caseId={c.id} /> : null}
-      </Tabs>
+      <Tabs label={t('web.cases.tabs.label')} tabs={tabs} active={active} onSelect={selectTab} />
     </div>
   );
 }
