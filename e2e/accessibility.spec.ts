@@ -32,6 +32,8 @@ async function pagesViolations(page: Page, paths: readonly string[]): Promise<st
 
 // Every page a caseworker reaches, and the sign-in pages, in both languages and both widths.
 const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/referrals', '/services', '/geo', '/account'];
+// The helpline agent's.
+const HELPLINE_PAGES = ['/helpline', '/helpline/new'];
 // And the administrator's, behind two-factor.
 const ADMIN_PAGES = ['/admin/users', '/admin/organisations', '/admin/roles', '/admin/audit', '/admin/jobs'];
 
@@ -86,6 +88,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accessibility (axe-core): no
         await page.locator('form button[type=submit]').click();
         await page.waitForSelector('main.content h1');
         found.push(...(await pagesViolations(page, ADMIN_PAGES)));
+        // The helpline agent's desk and intake form.
+        await context.clearCookies();
+        await signIn(page, 'helpline.agent');
+        await page.waitForSelector('main.content h1');
+        found.push(...(await pagesViolations(page, HELPLINE_PAGES)));
         await context.close();
         expect(found).toEqual([]);
       });

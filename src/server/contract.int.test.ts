@@ -7,6 +7,7 @@ import { casesApi } from '../shared/cases-api.js';
 import { routeTable } from '../shared/contract.js';
 import { geoApi } from '../shared/geo.js';
 import { referralsApi } from '../shared/referrals.js';
+import { helplineApi } from '../shared/helpline.js';
 import { requireContract, routeTablesOf, routesFrom } from './platform/http/contract.js';
 import { startHarness, type Harness } from './testing/harness.js';
 
@@ -19,7 +20,7 @@ describe('the API contract', () => {
 
   it('registers every route of every shared route table, and only from them', () => {
     const tables = routeTablesOf(h.app);
-    for (const table of [authApi, notificationsApi, adminApi, geoApi, casesApi, referralsApi]) expect(tables).toContain(table);
+    for (const table of [authApi, notificationsApi, adminApi, geoApi, casesApi, referralsApi, helplineApi]) expect(tables).toContain(table);
     // OIDC's redirects exist only when a provider is configured (the harness has none).
     const keys = tables.flatMap((t) => Object.keys(t)).filter((k) => !k.includes('/auth/oidc/'));
     expect(keys.length).toBeGreaterThan(70);

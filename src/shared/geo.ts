@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Items } from './common.js';
+import { HELPLINE_CALL_TYPES, HELPLINE_CHANNELS } from './values.js';
 import { routeTable, type RoutesOf } from './contract.js';
 
 /** A label in each language the country uses, keyed by language code. */
@@ -13,7 +14,17 @@ export const CountryConfig = z.object({
   localLanguage: z.string(),
   timezone: z.string(),
   currency: z.string().length(3),
-  helpline: z.object({ number: z.string(), name: LocalisedText }),
+  helpline: z.object({
+    number: z.string(),
+    name: LocalisedText,
+    /** The contact form, by configuration: which call types and channels the helpline records, and how finely a place is taken. */
+    form: z.object({
+      callTypes: z.array(z.enum(HELPLINE_CALL_TYPES)).min(1).default([...HELPLINE_CALL_TYPES]),
+      channels: z.array(z.enum(HELPLINE_CHANNELS)).min(1).default([...HELPLINE_CHANNELS]),
+      /** The finest level a contact's place is resolved to (4: union in Bangladesh; 3: tehsil in Khyber Pakhtunkhwa). */
+      placeLevel: z.number().int().min(1).max(4).default(4),
+    }).default({ callTypes: [...HELPLINE_CALL_TYPES], channels: [...HELPLINE_CHANNELS], placeLevel: 4 }),
+  }),
   levels: z
     .array(z.object({ level: z.number().int().min(1).max(4), key: z.string(), name: LocalisedText }))
     .min(1),

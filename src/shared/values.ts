@@ -10,6 +10,11 @@ export const CASE_SOURCES = ['helpline', 'outreach', 'police', 'court', 'institu
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export const FAMILY_RELATIONSHIPS = ['mother', 'father', 'grandparent', 'sibling', 'aunt_uncle', 'other_relative', 'guardian', 'foster_carer', 'other'] as const;
 export const SERVICE_CATEGORIES = ['health', 'psychosocial', 'legal_aid', 'education', 'shelter', 'family_tracing', 'disability', 'social_allowance', 'livelihood', 'other'] as const;
+/** Helpline contacts: what the call was, how it came, how urgent, who called. */
+export const HELPLINE_CALL_TYPES = ['child_self', 'adult_about_child', 'silent', 'hang_up', 'abusive', 'information', 'thanks', 'emergency'] as const;
+export const HELPLINE_CHANNELS = ['voice', 'sms', 'web_chat', 'walk_in', 'social_media'] as const;
+export const HELPLINE_URGENCIES = ['immediate', 'high', 'medium', 'low'] as const;
+export const CALLER_RELATIONS = ['self', 'parent', 'relative', 'neighbour', 'teacher', 'professional', 'other'] as const;
 export const CONSENT_PURPOSES = ['registration', 'information_sharing', 'referral', 'photo_story'] as const;
 /** Lengths of the written reasons people give when they decline, report back or withdraw. */
 export const TEXT_LIMITS = {

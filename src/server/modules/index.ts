@@ -4,6 +4,7 @@ import { casesModule } from './cases/index.js';
 import { geoModule } from './geo/index.js';
 import { peopleModule } from './people/index.js';
 import { referralsModule } from './referrals/index.js';
+import { helplineModule } from './helpline/index.js';
 
 /**
  * Every domain module, in dependency order: a module may use the services of those above it.
@@ -15,4 +16,5 @@ export const MODULES: readonly ModuleManifest[] = [
   adminModule,
   casesModule,
   referralsModule,
+  helplineModule,
 ];

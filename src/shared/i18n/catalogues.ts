@@ -12,6 +12,8 @@ import casesEn from './cases/en.json';
 import casesBn from './cases/bn.json';
 import referralsEn from './referrals/en.json';
 import referralsBn from './referrals/bn.json';
+import helplineEn from './helpline/en.json';
+import helplineBn from './helpline/bn.json';
 
 export type Tree = { [key: string]: string | Tree };
 
@@ -28,6 +30,7 @@ export const NAMESPACES: Record<string, { en: Tree; bn: Tree }> = {
   account: { en: accountEn, bn: accountBn },
   cases: { en: casesEn, bn: casesBn },
   referrals: { en: referralsEn, bn: referralsBn },
+  helpline: { en: helplineEn, bn: helplineBn },
 };
 
 /** Merges namespaces into one tree; a message id defined twice is an error, not a silent overwrite. */

@@ -6,6 +6,7 @@ import { casesFeature } from './cases/index.js';
 import { geoFeature } from './geo/index.js';
 import { homeFeature } from './home/index.js';
 import { referralsFeature } from './referrals/index.js';
+import { helplineFeature } from './helpline/index.js';
 
 /** Every feature of the web app; navigation follows this order. Adding one is one line here. */
-export const FEATURES: readonly WebModule[] = [authFeature, homeFeature, casesFeature, referralsFeature, geoFeature, adminFeature, accountFeature];
+export const FEATURES: readonly WebModule[] = [authFeature, homeFeature, helplineFeature, casesFeature, referralsFeature, geoFeature, adminFeature, accountFeature];

@@ -42,48 +42,63 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
    * organisation's supervisor there); anyone else (a 1098 agent, a police desk) hands it to
    * the team of the child's upazila, as an import does, and stays on as its registrant.
    */
-  async function teamFor(actor: Actor, place: Place, caseworkerId: string | undefined) {
+  async function teamFor(conn: Queryable, actor: Actor, place: Place, caseworkerId: string | undefined) {
     if (scopeCovers(actor, P.work, place)) {
       return { organisationId: actor.organisationId, caseworkerId: caseworkerId ?? actor.userId, supervisorId: 'default' as const, registrant: null };
     }
-    const team = await q.defaultTeam(db, place.adm3 ?? '', place.adm2 ?? '', actor.organisationId);
+    const team = await q.defaultTeam(conn, place.adm3 ?? '', place.adm2 ?? '', actor.organisationId);
     return {
       organisationId: team.organisationId, caseworkerId: caseworkerId ?? team.caseworker, supervisorId: team.supervisor,
       registrant: { userId: actor.userId, organisationId: actor.organisationId },
     };
   }
 
+  /** Registration on a connection or inside a caller's transaction: checks, routing, the one-statement insert. */
+  async function registerOn(conn: Queryable, actor: Actor, input: CaseCreateInput, ctx: AuditContext) {
+    if (!can(actor, P.create)) throw new AppError('forbidden');
+    const issues: FieldIssue[] = [];
+    const unit = await geo.find(input.child.geoCode);
+    if (!unit || unit.level < 3) issues.push(field('child.geoCode', 'unknown_unit'));
+    input.concerns.forEach((c, i) => {
+      if (!taxonomies.concern(c)) issues.push(field(`concerns.${i}`, 'unknown_concern', { concern: c }));
+    });
+    input.child.disabilities.forEach((d, i) => {
+      if (!taxonomies.disabilities.some((x) => x.code === d)) issues.push(field(`child.disabilities.${i}`, 'unknown_code'));
+    });
+    input.child.vulnerableGroups.forEach((v, i) => {
+      if (!taxonomies.vulnerableGroups.some((x) => x.code === v)) issues.push(field(`child.vulnerableGroups.${i}`, 'unknown_code'));
+    });
+    const reported = new Date(`${input.reportedOn}T00:00:00Z`);
+    if (reported.getTime() > Date.now() + 86400_000) issues.push(field('reportedOn', 'in_future'));
+    if (issues.length) throw new AppError('validation', 'validation', issues);
+    const place = { code: unit!.code, ...placeOf(unit!) };
+    if (!mayRegisterAt(actor, place)) throw new AppError('validation', 'validation', [field('child.geoCode', 'outside_your_area')]);
+
+    const sensitive = isSensitive(input.concerns, sensitiveCodes);
+    const now = new Date();
+    const team = await teamFor(conn, actor, place, input.caseworkerId);
+    const child = peopleService.insertCte('person', input.child, place, reported);
+    return q.registerNewCase(conn, {
+      country, year: now.getUTCFullYear(), riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
+      summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), place, createdBy: actor.userId,
+      nameKey: child.nameKey, nameFolded: child.nameFolded, ...team,
+    }, { child: child.sql, audit: ctx, alertSupervisor: input.riskLevel === 'high' });
+  }
+
   return {
     async register(actor: Actor, input: CaseCreateInput, ctx: AuditContext) {
-      if (!can(actor, P.create)) throw new AppError('forbidden');
-      const issues: FieldIssue[] = [];
-      const unit = await geo.find(input.child.geoCode);
-      if (!unit || unit.level < 3) issues.push(field('child.geoCode', 'unknown_unit'));
-      input.concerns.forEach((c, i) => {
-        if (!taxonomies.concern(c)) issues.push(field(`concerns.${i}`, 'unknown_concern', { concern: c }));
-      });
-      input.child.disabilities.forEach((d, i) => {
-        if (!taxonomies.disabilities.some((x) => x.code === d)) issues.push(field(`child.disabilities.${i}`, 'unknown_code'));
-      });
-      input.child.vulnerableGroups.forEach((v, i) => {
-        if (!taxonomies.vulnerableGroups.some((x) => x.code === v)) issues.push(field(`child.vulnerableGroups.${i}`, 'unknown_code'));
-      });
-      const reported = new Date(`${input.reportedOn}T00:00:00Z`);
-      if (reported.getTime() > Date.now() + 86400_000) issues.push(field('reportedOn', 'in_future'));
-      if (issues.length) throw new AppError('validation', 'validation', issues);
-      const place = { code: unit!.code, ...placeOf(unit!) };
-      if (!mayRegisterAt(actor, place)) throw new AppError('validation', 'validation', [field('child.geoCode', 'outside_your_area')]);
-
-      const sensitive = isSensitive(input.concerns, sensitiveCodes);
-      const now = new Date();
-      const team = await teamFor(actor, place, input.caseworkerId);
-      const child = peopleService.insertCte('person', input.child, place, reported);
-      const created = await q.registerNewCase(db, {
-        country, year: now.getUTCFullYear(), riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
-        summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), place, createdBy: actor.userId,
-        nameKey: child.nameKey, nameFolded: child.nameFolded, ...team,
-      }, { child: child.sql, audit: ctx, alertSupervisor: input.riskLevel === 'high' });
+      const created = await registerOn(db, actor, input, ctx);
       return this.get(actor, created.id, ctx, { audit: false });
+    },
+
+    /**
+     * Registers a case inside the caller's transaction, for a module whose own record must be
+     * written with it or not at all (a helpline contact that opens a case). Same checks,
+     * routing, alert and audit as `register`; answers the new case's id and number.
+     */
+    async registerInTransaction(tx: Queryable, actor: Actor, input: CaseCreateInput, ctx: AuditContext): Promise<{ id: string; caseNumber: string }> {
+      const created = await registerOn(tx, actor, input, ctx);
+      return { id: created.id, caseNumber: created.case_number };
     },
 
     async search(actor: Actor, query: CaseSearchQuery) {

@@ -1,0 +1,44 @@
+import type { Contact, ContactListItem } from '../../../shared/helpline.js';
+import { localName, type Lang } from '../../../shared/i18n/index.js';
+import type { ContactRow } from './queries.js';
+
+/** A place as a contact shows it: its name and what it lies in, in the reader's language. */
+export type PlaceNames = { code: string; name: string; within: string[] };
+
+/** The last two digits only: enough to tell two callers apart, never the number (a reveal is its own, audited read). */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, '');
+  return digits.length < 4 ? '••' : `${'•'.repeat(Math.max(0, digits.length - 2))}${digits.slice(-2)}`;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Row -> API: an explicit field list. The caller's number leaves only masked. */
+export function presentContact(r: ContactRow, place: PlaceNames | null, phone: string | null): Contact {
+  const child = r.child as Record<string, unknown>;
+  const caller = r.caller as Record<string, unknown>;
+  return {
+    id: r.id, clientId: r.client_id, status: r.status, receivedAt: r.received_at.toISOString(), channel: r.channel as Contact['channel'],
+    callType: r.call_type as Contact['callType'], urgency: r.urgency as Contact['urgency'],
+    caller: { anonymous: caller.anonymous === true, name: str(caller.name), relation: (caller.relation ?? null) as Contact['caller']['relation'], phoneMasked: maskPhone(phone) },
+    child: {
+      anonymous: child.anonymous === true, name: str(child.name), sex: (child.sex ?? null) as Contact['child']['sex'],
+      ageYears: typeof child.ageYears === 'number' ? child.ageYears : null, ageEstimated: child.ageEstimated === true,
+    },
+    place, categories: r.categories, summary: r.summary ?? '',
+    agent: { id: r.agent_id, name: r.agent_name },
+    case: r.case_id && r.case_number && r.case_link ? { id: r.case_id, number: r.case_number, link: r.case_link } : null,
+    completedAt: r.completed_at?.toISOString() ?? null, updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export function presentListItem(r: ContactRow, placeName: string | null): ContactListItem {
+  const full = presentContact(r, null, null);
+  return {
+    id: full.id, clientId: full.clientId, status: full.status, receivedAt: full.receivedAt, channel: full.channel, callType: full.callType, urgency: full.urgency,
+    categories: full.categories, agent: full.agent, case: full.case, updatedAt: full.updatedAt, childName: full.child.name, placeName,
+  };
+}
+
+export const placeName = (lang: Lang, u: { name_en: string; name_local: string | null }) => localName(lang, u.name_en, u.name_local);

@@ -1,0 +1,79 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { scopePredicate } from '../../platform/access/scope.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { join, sql, type Sql } from '../../platform/db/sql.js';
+import { HELPLINE_PERMISSIONS as P } from '../../../shared/permissions/helpline.js';
+
+export type ContactRow = {
+  id: string; client_id: string; agent_id: string; agent_name: string; status: 'draft' | 'completed'; received_at: Date; channel: string; call_type: string | null;
+  urgency: string | null; caller: Record<string, unknown>; caller_phone_enc: string | null; child: Record<string, unknown>; geo_code: string | null;
+  categories: string[]; summary: string | null; case_id: string | null; case_number: string | null; case_link: 'created' | 'linked' | null;
+  completed_at: Date | null; updated_at: Date;
+};
+
+/** What the draft writes: the columns a save sets, place and phone already resolved. */
+export type DraftColumns = {
+  receivedAt: Date; channel: string; callType: string | null; urgency: string | null; caller: Record<string, unknown>; phoneHash: string | null; phoneEnc: string | null;
+  child: Record<string, unknown>; place: { code: string; adm1: string | null; adm2: string | null; adm3: string | null } | null; categories: string[]; summary: string;
+};
+
+const COLUMNS = sql`h.id, h.client_id, h.agent_id, u.full_name AS agent_name, h.status, h.received_at, h.channel, h.call_type, h.urgency, h.caller, h.caller_phone_enc,
+  h.child, h.geo_code, h.categories, h.summary, h.case_id, c.case_number, h.case_link, h.completed_at, h.updated_at`;
+const FROM = sql`FROM helpline_contacts h JOIN users u ON u.id = h.agent_id LEFT JOIN cases c ON c.id = h.case_id`;
+
+/**
+ * The contacts the actor may read: inside their scope, and with @assigned only those they took.
+ * A contact with no place yet counts as at the helpline's national level.
+ */
+export function visibleContacts(actor: Actor): Sql {
+  return scopePredicate(actor, P.read, { adm1: 'h.adm1_code', adm2: 'h.adm2_code', adm3: 'h.adm3_code', organisation: 'h.organisation_id', assigned: (a) => sql`h.agent_id = ${a.userId}` });
+}
+
+/**
+ * Saves a draft in one statement: a new client id inserts, a known one updates, but only the
+ * agent's own draft (a completed contact or someone else's is left alone: no row comes back).
+ */
+export function upsertDraft(db: Queryable, actor: Actor, clientId: string, d: DraftColumns) {
+  return db.maybeOne<{ id: string; inserted: boolean }>(sql`
+    INSERT INTO helpline_contacts (client_id, agent_id, organisation_id, status, received_at, channel, call_type, urgency, caller, caller_phone_hash, caller_phone_enc,
+      child, geo_code, adm1_code, adm2_code, adm3_code, categories, summary)
+    VALUES (${clientId}, ${actor.userId}, ${actor.organisationId}, 'draft', ${d.receivedAt}, ${d.channel}, ${d.callType}, ${d.urgency}, ${JSON.stringify(d.caller)}::jsonb,
+      ${d.phoneHash}, ${d.phoneEnc}, ${JSON.stringify(d.child)}::jsonb, ${d.place?.code ?? null}, ${d.place?.adm1 ?? null}, ${d.place?.adm2 ?? null}, ${d.place?.adm3 ?? null},
+      ${d.categories}::text[], ${d.summary})
+    ON CONFLICT (client_id) DO UPDATE SET
+      received_at = EXCLUDED.received_at, channel = EXCLUDED.channel, call_type = EXCLUDED.call_type, urgency = EXCLUDED.urgency, caller = EXCLUDED.caller,
+      caller_phone_hash = EXCLUDED.caller_phone_hash, caller_phone_enc = EXCLUDED.caller_phone_enc, child = EXCLUDED.child, geo_code = EXCLUDED.geo_code,
+      adm1_code = EXCLUDED.adm1_code, adm2_code = EXCLUDED.adm2_code, adm3_code = EXCLUDED.adm3_code, categories = EXCLUDED.categories, summary = EXCLUDED.summary, updated_at = now()
+    WHERE helpline_contacts.agent_id = ${actor.userId} AND helpline_contacts.status = 'draft'
+    RETURNING id, (xmax = 0) AS inserted`);
+}
+
+export function findByClientId(db: Queryable, clientId: string) {
+  return db.maybeOne<{ id: string; agent_id: string; status: string }>(sql`SELECT id, agent_id, status FROM helpline_contacts WHERE client_id = ${clientId}`);
+}
+
+export function findVisible(db: Queryable, actor: Actor, id: string) {
+  return db.maybeOne<ContactRow>(sql`SELECT ${COLUMNS} ${FROM} WHERE h.id = ${id} AND ${visibleContacts(actor)}`);
+}
+
+export function exists(db: Queryable, id: string) {
+  return db.maybeOne<{ id: string }>(sql`SELECT id FROM helpline_contacts WHERE id = ${id}`).then(Boolean);
+}
+
+/** The agent's own draft, locked for completion (a second completion waits, then finds it completed). */
+export function lockOwnDraft(tx: Queryable, actor: Actor, id: string) {
+  return tx.maybeOne<ContactRow>(sql`SELECT ${COLUMNS} ${FROM} WHERE h.id = ${id} AND h.agent_id = ${actor.userId} FOR UPDATE OF h`);
+}
+
+export function markCompleted(tx: Queryable, id: string, link: { caseId: string; kind: 'created' | 'linked' } | null) {
+  return tx.query(sql`UPDATE helpline_contacts SET status = 'completed', completed_at = now(), updated_at = now(),
+    case_id = ${link?.caseId ?? null}, case_link = ${link?.kind ?? null} WHERE id = ${id}`);
+}
+
+export function listContacts(db: Queryable, actor: Actor, filter: { status?: string | undefined; mine: boolean; from?: string | undefined; limit: number }) {
+  const where: Sql[] = [visibleContacts(actor)];
+  if (filter.status) where.push(sql`h.status = ${filter.status}`);
+  if (filter.mine) where.push(sql`h.agent_id = ${actor.userId}`);
+  if (filter.from) where.push(sql`h.received_at >= ${filter.from}::date`);
+  return db.query<ContactRow>(sql`SELECT ${COLUMNS} ${FROM} WHERE ${join(where, ' AND ')} ORDER BY h.updated_at DESC LIMIT ${filter.limit}`);
+}

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { helplineApi } from '../../../shared/helpline.js';
+import { routesFrom } from '../../platform/http/contract.js';
+import { actorOf, auditContext } from '../../platform/http/context.js';
+import type { Services } from '../../platform/module.js';
+
+export function registerHelplineRoutes(app: FastifyInstance, { helpline }: Services) {
+  const on = routesFrom(app, helplineApi, ['helpline']);
+  // The form as data: the lookup function stays on the server.
+  const { helpline: line, callTypes, channels, placeLevel, categories } = helpline.form;
+  on('GET /api/v1/helpline/form', {}, async () => ({ helpline: line, callTypes, channels, placeLevel, categories }));
+  on('PUT /api/v1/helpline/contacts/:clientId', {}, async (req) => helpline.saveDraft(actorOf(req), req.params.clientId, req.body, auditContext(req)));
+  on('POST /api/v1/helpline/contacts/:id/complete', {}, async (req) => helpline.complete(actorOf(req), req.params.id, req.body, auditContext(req)));
+  on('GET /api/v1/helpline/contacts/:id', {}, async (req) => helpline.get(actorOf(req), req.params.id, auditContext(req)));
+  on('GET /api/v1/helpline/contacts', {}, async (req) => ({ items: await helpline.list(actorOf(req), req.query) }));
+}

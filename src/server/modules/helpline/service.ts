@@ -1,0 +1,163 @@
+import crypto from 'node:crypto';
+import { CALL_TYPES_ABOUT_A_CHILD, HELPLINE_PERMISSIONS as P, type Contact, type ContactCompletion, type ContactDraft, type ContactListItem } from '../../../shared/helpline.js';
+import type { Lang } from '../../../shared/i18n/index.js';
+import type { RiskLevel } from '../../../shared/cases.js';
+import { can, type Actor } from '../../platform/access/actor.js';
+import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { decrypt, encrypt } from '../../platform/crypto/secrets.js';
+import type { Database } from '../../platform/db/database.js';
+import { AppError, type FieldIssue } from '../../platform/errors.js';
+import type { CaseService } from '../cases/core/service.js';
+import type { GeoService } from '../geo/service.js';
+import type { LoadedIntakeForm } from './form.js';
+import { placeName, presentContact, presentListItem, type PlaceNames } from './presenter.js';
+import * as q from './queries.js';
+
+const issue = (path: string, code: string): FieldIssue => ({ path, code, message: '' });
+const RISK_OF_URGENCY: Record<string, RiskLevel> = { immediate: 'high', high: 'high', medium: 'medium', low: 'low' };
+
+/** A number as dialled in Bangladesh, whatever digits or prefix it was typed with: 01XXXXXXXXX. */
+export function normalisePhone(text: string): string | null {
+  const ascii = text.replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6)).replace(/[^\d+]/g, '');
+  if (!ascii) return null;
+  const national = ascii.startsWith('+880') ? `0${ascii.slice(4)}` : ascii.startsWith('880') ? `0${ascii.slice(3)}` : ascii.replace(/^\+/, '');
+  return national.length >= 3 ? national : null;
+}
+
+/**
+ * Helpline contacts. An agent's form is saved as a draft while the call goes on (keyed by the
+ * browser's client id), then completed once: on its own, opening a case (through the case
+ * service, in the same transaction) or joining a case the agent can see.
+ */
+export function createHelplineService(db: Database, cases: CaseService, geo: GeoService, form: LoadedIntakeForm, secretKey: Buffer) {
+  const phoneHash = (n: string) => crypto.createHmac('sha256', secretKey).update(`helpline-phone:${n}`).digest('hex');
+
+  async function placeNames(code: string | null, lang: Lang): Promise<PlaceNames | null> {
+    if (!code) return null;
+    const unit = await geo.find(code);
+    if (!unit) return null;
+    const within: string[] = [];
+    for (let up = unit.parent_code ? await geo.find(unit.parent_code) : undefined; up && up.level > 1; up = up.parent_code ? await geo.find(up.parent_code) : undefined) within.push(placeName(lang, up));
+    return { code, name: placeName(lang, unit), within };
+  }
+
+  async function present(row: q.ContactRow, lang: Lang): Promise<Contact> {
+    return presentContact(row, await placeNames(row.geo_code, lang), row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null);
+  }
+
+  async function read(actor: Actor, id: string, ctx: AuditContext): Promise<q.ContactRow> {
+    if (!can(actor, P.read)) throw new AppError('forbidden');
+    const row = await q.findVisible(db, actor, id);
+    if (!row) return denyRead(db, ctx, 'helpline_contact', id, await q.exists(db, id));
+    return row;
+  }
+
+  /** The draft's own checks: what was typed must be real (a known place and category), not complete. */
+  async function draftColumns(d: ContactDraft): Promise<q.DraftColumns> {
+    const issues: FieldIssue[] = [];
+    const unit = d.geoCode ? await geo.find(d.geoCode) : undefined;
+    if (d.geoCode && (!unit || unit.level > form.placeLevel)) issues.push(issue('geoCode', 'unknown_unit'));
+    d.categories.forEach((c, i) => { if (!form.subcategory(c)) issues.push(issue(`categories.${i}`, 'unknown_category')); });
+    const receivedAt = d.receivedAt ? new Date(d.receivedAt) : new Date();
+    if (receivedAt.getTime() > Date.now() + 5 * 60_000) issues.push(issue('receivedAt', 'in_future'));
+    if (issues.length) throw new AppError('validation', 'validation', issues);
+    const phone = normalisePhone(d.caller.phone);
+    return {
+      receivedAt, channel: d.channel, callType: d.callType, urgency: d.urgency,
+      caller: { anonymous: d.caller.anonymous, name: d.caller.anonymous ? '' : d.caller.name, relation: d.caller.relation },
+      phoneHash: phone ? phoneHash(phone) : null, phoneEnc: phone ? encrypt(secretKey, phone) : null,
+      child: { anonymous: d.child.anonymous, name: d.child.anonymous ? '' : d.child.name, sex: d.child.sex, ageYears: d.child.ageYears, ageEstimated: d.child.ageEstimated },
+      place: unit ? { code: unit.code, adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code } : null,
+      categories: [...new Set(d.categories)], summary: d.summary,
+    };
+  }
+
+  /** What completion needs, by call type: a child in need has a place, categories and an urgency. */
+  function completionIssues(row: q.ContactRow, outcome: ContactCompletion['outcome']): FieldIssue[] {
+    const issues: FieldIssue[] = [];
+    if (!row.call_type) return [issue('callType', 'needed_to_complete')];
+    const aboutChild = CALL_TYPES_ABOUT_A_CHILD.includes(row.call_type as never);
+    if (aboutChild) {
+      if (row.categories.length === 0) issues.push(issue('categories', 'needed_to_complete'));
+      if (!row.geo_code) issues.push(issue('geoCode', 'needed_to_complete'));
+      if (!row.urgency) issues.push(issue('urgency', 'needed_to_complete'));
+    }
+    if (outcome === 'create_case') {
+      const child = row.child as { anonymous?: boolean; name?: string; ageYears?: number | null };
+      if (!aboutChild) issues.push(issue('callType', 'no_case_for_call_type'));
+      if (child.anonymous || !child.name?.trim()) issues.push(issue('child.name', 'needed_for_case'));
+      if (typeof child.ageYears !== 'number') issues.push(issue('child.ageYears', 'needed_for_case'));
+      if (row.categories.length && !row.categories.some((c) => form.subcategory(c)?.concern)) issues.push(issue('categories', 'no_case_concern'));
+    }
+    return issues;
+  }
+
+  return {
+    form,
+
+    /** Saves the contact as it stands. Idempotent by client id; only its own agent's draft changes. */
+    async saveDraft(actor: Actor, clientId: string, draft: ContactDraft, ctx: AuditContext): Promise<Contact> {
+      if (!can(actor, P.take)) throw new AppError('forbidden');
+      const columns = await draftColumns(draft);
+      const id = await db.tx(async (tx) => {
+        const saved = await q.upsertDraft(tx, actor, clientId, columns);
+        if (!saved) {
+          const existing = await q.findByClientId(tx, clientId);
+          // Someone else's contact reads as not there; one's own completed contact is final.
+          if (!existing || existing.agent_id !== actor.userId) throw new AppError('not_found');
+          throw new AppError('conflict', 'contact_completed');
+        }
+        await recordAudit(tx, ctx, { action: saved.inserted ? 'helpline.contact.create' : 'helpline.contact.save', entity: 'helpline_contact', entityId: saved.id,
+          meta: { callType: columns.callType, categories: columns.categories.length, place: columns.place?.code ?? null } });
+        return saved.id;
+      });
+      return present((await q.findVisible(db, actor, id)) ?? (await q.lockOwnDraft(db, actor, id))!, actor.lang);
+    },
+
+    async get(actor: Actor, id: string, ctx: AuditContext): Promise<Contact> {
+      const row = await read(actor, id, ctx);
+      await db.tx((tx) => recordAudit(tx, ctx, { action: 'helpline.contact.read', entity: 'helpline_contact', entityId: id }));
+      return present(row, actor.lang);
+    },
+
+    async list(actor: Actor, filter: { status?: 'draft' | 'completed' | undefined; mine?: string | undefined; from?: string | undefined; limit: number }): Promise<ContactListItem[]> {
+      if (!can(actor, P.read)) throw new AppError('forbidden');
+      const rows = await q.listContacts(db, actor, { ...filter, mine: filter.mine === 'true' });
+      return Promise.all(rows.map(async (r) => presentListItem(r, (await placeNames(r.geo_code, actor.lang))?.name ?? null)));
+    },
+
+    /**
+     * Completes the agent's own draft. Opening a case goes through the case service inside this
+     * transaction: the contact is completed with its case, or neither is written.
+     */
+    async complete(actor: Actor, id: string, completion: ContactCompletion, ctx: AuditContext): Promise<Contact> {
+      if (!can(actor, P.take)) throw new AppError('forbidden');
+      // Joining a case: the agent must see it (checked before the transaction, which on the embedded database holds the only connection).
+      const linked = completion.outcome === 'link_case' ? await cases.get(actor, completion.caseId, ctx, { audit: false }) : null;
+      await db.tx(async (tx) => {
+        const row = await q.lockOwnDraft(tx, actor, id);
+        if (!row) throw new AppError('not_found');
+        if (row.status === 'completed') throw new AppError('conflict', 'contact_completed');
+        const issues = completionIssues(row, completion.outcome);
+        if (issues.length) throw new AppError('validation', 'contact_incomplete', issues);
+        let link: { caseId: string; kind: 'created' | 'linked' } | null = null;
+        if (completion.outcome === 'create_case') {
+          const child = row.child as { name: string; sex: string | null; ageYears: number };
+          const concerns = [...new Set(row.categories.map((c) => form.subcategory(c)?.concern).filter((c): c is string => Boolean(c)))].slice(0, 10);
+          const created = await cases.registerInTransaction(tx, actor, {
+            child: { names: [{ text: child.name, kind: 'full' }], sex: (child.sex ?? 'unknown') as never, ageYears: child.ageYears, geoCode: row.geo_code!, disabilities: [], vulnerableGroups: [] },
+            concerns, riskLevel: RISK_OF_URGENCY[row.urgency ?? 'medium'] ?? 'medium', source: 'helpline', reportedOn: row.received_at.toISOString().slice(0, 10),
+            ...(row.summary ? { summary: row.summary } : {}),
+          }, ctx);
+          link = { caseId: created.id, kind: 'created' };
+        } else if (linked) {
+          link = { caseId: linked.id, kind: 'linked' };
+        }
+        await q.markCompleted(tx, id, link);
+        await recordAudit(tx, ctx, { action: 'helpline.contact.complete', entity: 'helpline_contact', entityId: id, after: { outcome: completion.outcome, case_id: link?.caseId ?? null } });
+      });
+      return present((await q.findVisible(db, actor, id))!, actor.lang);
+    },
+  };
+}
+export type HelplineService = ReturnType<typeof createHelplineService>;
