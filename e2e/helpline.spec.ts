@@ -90,4 +90,24 @@ describe('helpline intake in the browser', () => {
       });
     }, 180_000);
   }
+
+  it('puts dispatch first on an emergency call: police sent, the acknowledgement deadline counting down, then acknowledged', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'helpline.supervisor');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/helpline/new`);
+    await page.waitForSelector('form .choice-row');
+    await page.keyboard.press('Alt+3');
+    expect(await page.locator('input[name=callType]:checked').getAttribute('value')).toBe('emergency');
+    await page.waitForSelector('#dispatch-title');
+    await page.fill('#f-dispatch-note', 'Boy trapped at a brick kiln in Holokhana');
+    await page.getByRole('button', { name: /^Send Police \(999\)/ }).click();
+    const row = page.locator('.dispatch li:has-text("Police (999)")');
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/(9|10) min left to acknowledge/);
+    await row.getByRole('button', { name: 'Acknowledged' }).click();
+    await page.waitForSelector('.dispatch li.dispatch-acknowledged');
+    await context.close();
+  }, 120_000);
 });

@@ -24,6 +24,8 @@ export const CountryConfig = z.object({
       /** The finest level a contact's place is resolved to (4: union in Bangladesh; 3: tehsil in Khyber Pakhtunkhwa). */
       placeLevel: z.number().int().min(1).max(4).default(4),
     }).default({ callTypes: [...HELPLINE_CALL_TYPES], channels: [...HELPLINE_CHANNELS], placeLevel: 4 }),
+    /** Who an emergency may be dispatched to, and within how many minutes they must acknowledge before the supervisors are alerted. */
+    dispatchTargets: z.array(z.object({ key: z.string().regex(/^[a-z0-9_]+$/), name: LocalisedText, ackMinutes: z.number().int().min(1).max(1440) })).default([]),
   }),
   levels: z
     .array(z.object({ level: z.number().int().min(1).max(4), key: z.string(), name: LocalisedText }))

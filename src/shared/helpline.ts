@@ -48,6 +48,22 @@ export const ContactCompletion = z.discriminatedUnion('outcome', [
 ]);
 export type ContactCompletion = z.infer<typeof ContactCompletion>;
 
+/** An emergency dispatch: who was sent, by when they must acknowledge, and what became of it. */
+export const Dispatch = z.object({
+  id: z.uuid(), target: z.string(), note: z.string(), status: z.enum(['sent', 'acknowledged', 'escalated']),
+  ackDue: z.string(), sentAt: z.string(), sentBy: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.string().nullable(), ackNote: z.string().nullable(), escalatedAt: z.string().nullable(),
+});
+export type Dispatch = z.infer<typeof Dispatch>;
+export const DispatchInput = z.object({ target: z.string().min(1).max(40), note: Text(1000).default('') });
+export const AcknowledgeInput = z.object({ note: Text(500).default('') });
+
+/** An earlier contact from the same number, as the repeat-caller banner shows it. */
+export const EarlierContact = z.object({
+  id: z.uuid(), receivedAt: z.string(), callType: z.enum(HELPLINE_CALL_TYPES).nullable(), categories: z.array(z.string()), agent: z.string(),
+  case: z.object({ id: z.string(), number: z.string() }).nullable(),
+});
+export type EarlierContact = z.infer<typeof EarlierContact>;
+
 export const Contact = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -65,6 +81,9 @@ export const Contact = z.object({
   case: z.object({ id: z.string(), number: z.string(), link: z.enum(['created', 'linked']) }).nullable(),
   completedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** Earlier contacts from the same number, newest first (at most 5, and how many in all); null for a reader who may not see them. */
+  earlier: z.object({ total: z.number(), items: z.array(EarlierContact) }).nullable(),
+  dispatches: z.array(Dispatch),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -86,6 +105,7 @@ export const IntakeForm = z.object({
   callTypes: z.array(z.enum(HELPLINE_CALL_TYPES)),
   channels: z.array(z.enum(HELPLINE_CHANNELS)),
   placeLevel: z.number(),
+  dispatchTargets: z.array(z.object({ key: z.string(), name: Label, ackMinutes: z.number() })),
   categories: z.array(z.object({
     code: z.string(), label: Label,
     subcategories: z.array(z.object({ code: z.string(), label: Label, concern: z.string().nullable(), priority: z.boolean() })),
@@ -110,6 +130,17 @@ export const helplineApi = routeTable({
     params: Id, body: ContactCompletion, response: { 200: Contact },
   },
   'GET /api/v1/helpline/contacts/:id': { summary: 'Read a contact (audited)', params: Id, response: { 200: Contact } },
+  'POST /api/v1/helpline/contacts/:id/number': {
+    summary: "Reveal a caller's full number (audited)",
+    description: 'For roles with helpline.numbers.reveal; everyone else sees numbers masked to their last two digits.',
+    params: Id, response: { 200: z.object({ number: z.string().nullable() }) },
+  },
+  'POST /api/v1/helpline/contacts/:id/dispatches': {
+    summary: 'Dispatch an emergency response from a contact',
+    description: 'The target comes from the country\'s list; it must acknowledge within that target\'s minutes, or the helpline supervisors are alerted (a job sweeps every minute).',
+    params: Id, body: DispatchInput, response: { 201: Dispatch },
+  },
+  'POST /api/v1/helpline/dispatches/:id/acknowledge': { summary: 'Record that the responders acknowledged a dispatch', params: Id, body: AcknowledgeInput, response: { 200: Dispatch } },
   'GET /api/v1/helpline/contacts': { summary: 'Contacts one may see, newest first (drafts: one\'s own unfinished calls)', querystring: ContactListQuery, response: { 200: z.object({ items: z.array(ContactListItem) }) } },
 });
 

@@ -4,4 +4,10 @@ export const HELPLINE_PERMISSIONS = {
   take: 'helpline.contacts.take',
   /** Read contacts (with @assigned: the ones one took oneself). */
   read: 'helpline.contacts.read',
+  /** See the earlier contacts from the same number as the one on the form (when, what, which case): the repeat-caller banner. */
+  callerHistory: 'helpline.callers.history',
+  /** Reveal a caller's full number (audited each time); everyone else sees it masked. */
+  revealNumber: 'helpline.numbers.reveal',
+  /** Supervise the helpline: hear of dispatches nobody acknowledged in time. */
+  supervise: 'helpline.supervise',
 } as const;

@@ -30,6 +30,7 @@ export function loadIntakeForm(referenceDataDir: string, country: CountryConfig,
     callTypes: country.helpline.form.callTypes,
     channels: country.helpline.form.channels,
     placeLevel: country.helpline.form.placeLevel,
+    dispatchTargets: country.helpline.dispatchTargets,
     categories,
     subcategory: (code) => byCode.get(code),
   };

@@ -61,6 +61,23 @@ describe('helpline contacts', () => {
     expect(audits.map((x) => x.action)).toEqual(['helpline.contact.create', 'helpline.contact.save', 'helpline.contact.save']);
   });
 
+  it('shows earlier contacts from the same number, however it was typed; only a supervisor reveals the number, and each reveal is audited', async () => {
+    const phone = `01${String(Date.now()).slice(-9)}`;
+    const bangla = phone.replace(/\d/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]!);
+    const first = (await save('helpline.agent', crypto.randomUUID(), { ...aboutRina(), caller: { phone } })).json();
+    expect(first.earlier).toEqual({ total: 0, items: [] });
+    await complete('helpline.agent', first.id, { outcome: 'none' });
+    const second = (await save('helpline.agent', crypto.randomUUID(), { callType: 'silent', caller: { phone: `+88${bangla}` } })).json();
+    expect(second.earlier.total).toBe(1);
+    expect(second.earlier.items[0]).toMatchObject({ id: first.id, callType: 'child_self', categories: ['violence.physical'] });
+    expect(JSON.stringify(second)).not.toContain(phone);
+    expect((await h.app.inject({ method: 'POST', url: `/api/v1/helpline/contacts/${second.id}/number`, headers: as['helpline.agent'] })).statusCode).toBe(403);
+    const revealed = await h.app.inject({ method: 'POST', url: `/api/v1/helpline/contacts/${second.id}/number`, headers: as['helpline.supervisor'] });
+    expect(revealed.json()).toEqual({ number: phone });
+    const audit = await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'helpline.contact.number_revealed' AND entity_id = ${second.id}`);
+    expect(audit.n).toBe(1);
+  });
+
   it('keeps a draft to its agent: another agent cannot overwrite or read it, a caseworker cannot take contacts', async () => {
     const clientId = crypto.randomUUID();
     const mine = (await save('helpline.agent', clientId, aboutRina())).json();
@@ -123,5 +140,40 @@ describe('helpline contacts', () => {
     expect((await h.app.inject({ url: `/api/v1/helpline/contacts/${draft.id}`, headers: as['helpline.agent'] })).json().status).toBe('draft');
     // The agent simply completes again once the fault is gone.
     expect((await complete('helpline.agent', draft.id, { outcome: 'create_case' })).json().case.link).toBe('created');
+  });
+
+  it('escalates a dispatch nobody acknowledged in time to the supervisors, once; an acknowledged one never', async () => {
+    const contact = (await save('helpline.agent', crypto.randomUUID(), { ...aboutRina(), callType: 'emergency', urgency: 'immediate' })).json();
+    const send = (target: string) => h.app.inject({ method: 'POST', url: `/api/v1/helpline/contacts/${contact.id}/dispatches`, headers: as['helpline.agent'], payload: { target, note: 'Girl locked in a house behind the bazar' } });
+    expect((await send('fire_brigade')).statusCode).toBe(422);
+    expect((await h.app.inject({ method: 'POST', url: `/api/v1/helpline/contacts/${contact.id}/dispatches`, headers: as['kurigram.caseworker'], payload: { target: 'police_999' } })).statusCode).toBe(403);
+    const police = await send('police_999');
+    expect(police.statusCode, police.body).toBe(201);
+    expect(police.json()).toMatchObject({ status: 'sent', target: 'police_999' });
+    const dueIn = Date.parse(police.json().ackDue) - Date.now();
+    expect(dueIn).toBeGreaterThan(9 * 60_000);
+    expect(dueIn).toBeLessThanOrEqual(10 * 60_000);
+    const hospital = (await send('hospital')).json();
+    expect((await h.app.inject({ method: 'POST', url: `/api/v1/helpline/dispatches/${hospital.id}/acknowledge`, headers: as['helpline.agent'], payload: { note: 'Ambulance on its way' } })).json().status).toBe('acknowledged');
+
+    const alerts = async () => (await h.app.inject({ url: '/api/v1/notifications', headers: as['helpline.supervisor'] })).json().items
+      .filter((n: { kind: string; link: string; read: boolean }) => n.kind === 'dispatch_overdue' && n.link === `/helpline/new?id=${contact.id}`);
+    // The clock is the sweep's argument: five minutes on nothing is due; eleven minutes on the police dispatch is.
+    const sweep = (minutes: number) => h.services.helpline.escalateOverdue(new Date(Date.now() + minutes * 60_000));
+    await sweep(5);
+    expect(await alerts()).toEqual([]);
+    expect(await sweep(11)).toBeGreaterThanOrEqual(1);
+    const raised = await alerts();
+    expect(raised).toHaveLength(1);
+    expect(raised[0].text).toBe('Emergency dispatch to Police (999) not acknowledged within 10 minutes.');
+    await sweep(30);
+    expect(await alerts()).toHaveLength(1);
+    const after = (await h.app.inject({ url: `/api/v1/helpline/contacts/${contact.id}`, headers: as['helpline.agent'] })).json().dispatches;
+    expect(after.map((d: { target: string; status: string }) => [d.target, d.status])).toEqual([['police_999', 'escalated'], ['hospital', 'acknowledged']]);
+    // Acknowledged late, the supervisors' alert is settled.
+    await h.app.inject({ method: 'POST', url: `/api/v1/helpline/dispatches/${police.json().id}/acknowledge`, headers: as['helpline.agent'], payload: { note: 'Police called back at last' } });
+    expect((await alerts()).map((n: { read: boolean }) => n.read)).toEqual([true]);
+    const audits = await h.db.query<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity = 'helpline_dispatch' AND entity_id = ${police.json().id} ORDER BY seq`);
+    expect(audits.map((a) => a.action)).toEqual(['helpline.dispatch.create', 'helpline.dispatch.escalate', 'helpline.dispatch.acknowledge']);
   });
 });

@@ -1,6 +1,6 @@
-import type { Contact, ContactListItem } from '../../../shared/helpline.js';
+import type { Contact, ContactListItem, Dispatch, EarlierContact } from '../../../shared/helpline.js';
 import { localName, type Lang } from '../../../shared/i18n/index.js';
-import type { ContactRow } from './queries.js';
+import type { ContactRow, DispatchRow } from './queries.js';
 
 /** A place as a contact shows it: its name and what it lies in, in the reader's language. */
 export type PlaceNames = { code: string; name: string; within: string[] };
@@ -15,7 +15,7 @@ export function maskPhone(phone: string | null): string | null {
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Row -> API: an explicit field list. The caller's number leaves only masked. */
-export function presentContact(r: ContactRow, place: PlaceNames | null, phone: string | null): Contact {
+export function presentContact(r: ContactRow, place: PlaceNames | null, phone: string | null, earlier: Contact['earlier'] = null, dispatches: Dispatch[] = []): Contact {
   const child = r.child as Record<string, unknown>;
   const caller = r.caller as Record<string, unknown>;
   return {
@@ -29,7 +29,21 @@ export function presentContact(r: ContactRow, place: PlaceNames | null, phone: s
     place, categories: r.categories, summary: r.summary ?? '',
     agent: { id: r.agent_id, name: r.agent_name },
     case: r.case_id && r.case_number && r.case_link ? { id: r.case_id, number: r.case_number, link: r.case_link } : null,
-    completedAt: r.completed_at?.toISOString() ?? null, updatedAt: r.updated_at.toISOString(),
+    completedAt: r.completed_at?.toISOString() ?? null, updatedAt: r.updated_at.toISOString(), earlier, dispatches,
+  };
+}
+
+export function presentDispatch(d: DispatchRow): Dispatch {
+  return {
+    id: d.id, target: d.target, note: d.note, status: d.status, ackDue: d.ack_due.toISOString(), sentAt: d.sent_at.toISOString(), sentBy: d.sent_by_name,
+    acknowledgedAt: d.acknowledged_at?.toISOString() ?? null, acknowledgedBy: d.acknowledged_by_name, ackNote: d.ack_note, escalatedAt: d.escalated_at?.toISOString() ?? null,
+  };
+}
+
+export function presentEarlier(e: { id: string; received_at: Date; call_type: string | null; categories: string[]; agent_name: string; case_id: string | null; case_number: string | null }): EarlierContact {
+  return {
+    id: e.id, receivedAt: e.received_at.toISOString(), callType: e.call_type as EarlierContact['callType'], categories: e.categories, agent: e.agent_name,
+    case: e.case_id && e.case_number ? { id: e.case_id, number: e.case_number } : null,
   };
 }
 

@@ -8,7 +8,7 @@ export type ContactRow = {
   id: string; client_id: string; agent_id: string; agent_name: string; status: 'draft' | 'completed'; received_at: Date; channel: string; call_type: string | null;
   urgency: string | null; caller: Record<string, unknown>; caller_phone_enc: string | null; child: Record<string, unknown>; geo_code: string | null;
   categories: string[]; summary: string | null; case_id: string | null; case_number: string | null; case_link: 'created' | 'linked' | null;
-  completed_at: Date | null; updated_at: Date;
+  completed_at: Date | null; updated_at: Date; caller_phone_hash: string | null;
 };
 
 /** What the draft writes: the columns a save sets, place and phone already resolved. */
@@ -18,7 +18,7 @@ export type DraftColumns = {
 };
 
 const COLUMNS = sql`h.id, h.client_id, h.agent_id, u.full_name AS agent_name, h.status, h.received_at, h.channel, h.call_type, h.urgency, h.caller, h.caller_phone_enc,
-  h.child, h.geo_code, h.categories, h.summary, h.case_id, c.case_number, h.case_link, h.completed_at, h.updated_at`;
+  h.child, h.geo_code, h.categories, h.summary, h.case_id, c.case_number, h.case_link, h.completed_at, h.updated_at, h.caller_phone_hash`;
 const FROM = sql`FROM helpline_contacts h JOIN users u ON u.id = h.agent_id LEFT JOIN cases c ON c.id = h.case_id`;
 
 /**
@@ -68,6 +68,49 @@ export function lockOwnDraft(tx: Queryable, actor: Actor, id: string) {
 export function markCompleted(tx: Queryable, id: string, link: { caseId: string; kind: 'created' | 'linked' } | null) {
   return tx.query(sql`UPDATE helpline_contacts SET status = 'completed', completed_at = now(), updated_at = now(),
     case_id = ${link?.caseId ?? null}, case_link = ${link?.kind ?? null} WHERE id = ${id}`);
+}
+
+/** Earlier contacts from the same number (by its keyed hash), newest first, with how many there are in all. */
+export function earlierFromNumber(db: Queryable, phoneHash: string, exceptId: string, limit = 5) {
+  return db.query<{ id: string; received_at: Date; call_type: string | null; categories: string[]; agent_name: string; case_id: string | null; case_number: string | null; total: number }>(sql`
+    SELECT h.id, h.received_at, h.call_type, h.categories, u.full_name AS agent_name, h.case_id, c.case_number, count(*) OVER ()::int AS total
+    FROM helpline_contacts h JOIN users u ON u.id = h.agent_id LEFT JOIN cases c ON c.id = h.case_id
+    WHERE h.caller_phone_hash = ${phoneHash} AND h.id <> ${exceptId}
+    ORDER BY h.received_at DESC LIMIT ${limit}`);
+}
+
+export type DispatchRow = {
+  id: string; contact_id: string; target: string; note: string; status: 'sent' | 'acknowledged' | 'escalated'; ack_due: Date; sent_at: Date; sent_by_name: string;
+  acknowledged_at: Date | null; acknowledged_by_name: string | null; ack_note: string | null; escalated_at: Date | null;
+};
+const DISPATCH = sql`SELECT d.id, d.contact_id, d.target, d.note, d.status, d.ack_due, d.sent_at, s.full_name AS sent_by_name, d.acknowledged_at,
+  a.full_name AS acknowledged_by_name, d.ack_note, d.escalated_at
+  FROM helpline_dispatches d JOIN users s ON s.id = d.sent_by LEFT JOIN users a ON a.id = d.acknowledged_by`;
+
+export function dispatchesOf(db: Queryable, contactId: string) {
+  return db.query<DispatchRow>(sql`${DISPATCH} WHERE d.contact_id = ${contactId} ORDER BY d.sent_at`);
+}
+
+export function findDispatch(db: Queryable, id: string) {
+  return db.maybeOne<DispatchRow>(sql`${DISPATCH} WHERE d.id = ${id}`);
+}
+
+export function insertDispatch(tx: Queryable, d: { contactId: string; target: string; note: string; ackDue: Date; sentBy: string }) {
+  return tx.one<{ id: string }>(sql`INSERT INTO helpline_dispatches (contact_id, target, note, status, ack_due, sent_by)
+    VALUES (${d.contactId}, ${d.target}, ${d.note}, 'sent', ${d.ackDue}, ${d.sentBy}) RETURNING id`);
+}
+
+/** Acknowledged once: a second acknowledgement finds nothing to change. */
+export function acknowledgeDispatch(tx: Queryable, id: string, by: string, note: string) {
+  return tx.query<{ id: string }>(sql`UPDATE helpline_dispatches SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = ${by}, ack_note = ${note}
+    WHERE id = ${id} AND status IN ('sent', 'escalated') RETURNING id`);
+}
+
+/** The dispatches whose deadline has passed at `now` with no acknowledgement: marked escalated, in one statement (a second sweep finds none). */
+export function escalateOverdue(tx: Queryable, now: Date) {
+  return tx.query<{ id: string; contact_id: string; target: string; ack_due: Date; sent_at: Date }>(sql`
+    UPDATE helpline_dispatches SET status = 'escalated', escalated_at = ${now} WHERE status = 'sent' AND ack_due <= ${now}
+    RETURNING id, contact_id, target, ack_due, sent_at`);
 }
 
 export function listContacts(db: Queryable, actor: Actor, filter: { status?: string | undefined; mine: boolean; from?: string | undefined; limit: number }) {

@@ -7,10 +7,13 @@ import type { Services } from '../../platform/module.js';
 export function registerHelplineRoutes(app: FastifyInstance, { helpline }: Services) {
   const on = routesFrom(app, helplineApi, ['helpline']);
   // The form as data: the lookup function stays on the server.
-  const { helpline: line, callTypes, channels, placeLevel, categories } = helpline.form;
-  on('GET /api/v1/helpline/form', {}, async () => ({ helpline: line, callTypes, channels, placeLevel, categories }));
+  const { helpline: line, callTypes, channels, placeLevel, dispatchTargets, categories } = helpline.form;
+  on('GET /api/v1/helpline/form', {}, async () => ({ helpline: line, callTypes, channels, placeLevel, dispatchTargets, categories }));
+  on('POST /api/v1/helpline/contacts/:id/dispatches', {}, async (req, reply) => reply.status(201).send(await helpline.dispatch(actorOf(req), req.params.id, req.body, auditContext(req))));
+  on('POST /api/v1/helpline/dispatches/:id/acknowledge', {}, async (req) => helpline.acknowledge(actorOf(req), req.params.id, req.body, auditContext(req)));
   on('PUT /api/v1/helpline/contacts/:clientId', {}, async (req) => helpline.saveDraft(actorOf(req), req.params.clientId, req.body, auditContext(req)));
   on('POST /api/v1/helpline/contacts/:id/complete', {}, async (req) => helpline.complete(actorOf(req), req.params.id, req.body, auditContext(req)));
   on('GET /api/v1/helpline/contacts/:id', {}, async (req) => helpline.get(actorOf(req), req.params.id, auditContext(req)));
+  on('POST /api/v1/helpline/contacts/:id/number', { config: { rateLimit: { max: 30, timeWindow: '1 hour' } } }, async (req) => helpline.revealNumber(actorOf(req), req.params.id, auditContext(req)));
   on('GET /api/v1/helpline/contacts', {}, async (req) => ({ items: await helpline.list(actorOf(req), req.query) }));
 }

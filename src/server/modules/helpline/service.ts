@@ -10,10 +10,15 @@ import { AppError, type FieldIssue } from '../../platform/errors.js';
 import type { CaseService } from '../cases/core/service.js';
 import type { GeoService } from '../geo/service.js';
 import type { LoadedIntakeForm } from './form.js';
-import { placeName, presentContact, presentListItem, type PlaceNames } from './presenter.js';
+import { placeName, presentContact, presentDispatch, presentEarlier, presentListItem, type PlaceNames } from './presenter.js';
+import { bothNames, notify, settle } from '../../platform/notifications/notifications.js';
+import { usersHolding } from '../../platform/access/holders.js';
+import type { Dispatch } from '../../../shared/helpline.js';
 import * as q from './queries.js';
 
 const issue = (path: string, code: string): FieldIssue => ({ path, code, message: '' });
+/** The audit context of what the platform does by itself (the dispatch sweep). */
+const SYSTEM: AuditContext = { actorUserId: null, actorRole: 'system', requestId: null, ip: null };
 const RISK_OF_URGENCY: Record<string, RiskLevel> = { immediate: 'high', high: 'high', medium: 'medium', low: 'low' };
 
 /** A number as dialled in Bangladesh, whatever digits or prefix it was typed with: 01XXXXXXXXX. */
@@ -29,7 +34,7 @@ export function normalisePhone(text: string): string | null {
  * browser's client id), then completed once: on its own, opening a case (through the case
  * service, in the same transaction) or joining a case the agent can see.
  */
-export function createHelplineService(db: Database, cases: CaseService, geo: GeoService, form: LoadedIntakeForm, secretKey: Buffer) {
+export function createHelplineService(db: Database, cases: CaseService, geo: GeoService, form: LoadedIntakeForm, secretKey: Buffer, localLanguage: string) {
   const phoneHash = (n: string) => crypto.createHmac('sha256', secretKey).update(`helpline-phone:${n}`).digest('hex');
 
   async function placeNames(code: string | null, lang: Lang): Promise<PlaceNames | null> {
@@ -41,8 +46,15 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
     return { code, name: placeName(lang, unit), within };
   }
 
-  async function present(row: q.ContactRow, lang: Lang): Promise<Contact> {
-    return presentContact(row, await placeNames(row.geo_code, lang), row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null);
+  /** The contact for this reader: with the repeat-caller banner when their role may see it. */
+  async function present(row: q.ContactRow, actor: Actor): Promise<Contact> {
+    let earlier: Contact['earlier'] = null;
+    if (can(actor, P.callerHistory)) {
+      const rows = row.caller_phone_hash ? await q.earlierFromNumber(db, row.caller_phone_hash, row.id) : [];
+      earlier = { total: rows[0]?.total ?? 0, items: rows.map(presentEarlier) };
+    }
+    const dispatches = (await q.dispatchesOf(db, row.id)).map(presentDispatch);
+    return presentContact(row, await placeNames(row.geo_code, actor.lang), row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null, earlier, dispatches);
   }
 
   async function read(actor: Actor, id: string, ctx: AuditContext): Promise<q.ContactRow> {
@@ -111,13 +123,73 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
           meta: { callType: columns.callType, categories: columns.categories.length, place: columns.place?.code ?? null } });
         return saved.id;
       });
-      return present((await q.findVisible(db, actor, id)) ?? (await q.lockOwnDraft(db, actor, id))!, actor.lang);
+      return present((await q.findVisible(db, actor, id)) ?? (await q.lockOwnDraft(db, actor, id))!, actor);
     },
 
     async get(actor: Actor, id: string, ctx: AuditContext): Promise<Contact> {
       const row = await read(actor, id, ctx);
       await db.tx((tx) => recordAudit(tx, ctx, { action: 'helpline.contact.read', entity: 'helpline_contact', entityId: id }));
-      return present(row, actor.lang);
+      return present(row, actor);
+    },
+
+    /**
+     * Sends an emergency response from a contact the actor can read. The target must
+     * acknowledge within its configured minutes, or `escalateOverdue` alerts the supervisors.
+     */
+    async dispatch(actor: Actor, contactId: string, input: { target: string; note: string }, ctx: AuditContext): Promise<Dispatch> {
+      if (!can(actor, P.take)) throw new AppError('forbidden');
+      const target = form.dispatchTargets.find((t) => t.key === input.target);
+      if (!target) throw new AppError('validation', 'validation', [issue('target', 'unknown_code')]);
+      await read(actor, contactId, ctx);
+      const id = await db.tx(async (tx) => {
+        const row = await q.insertDispatch(tx, { contactId, target: target.key, note: input.note, ackDue: new Date(Date.now() + target.ackMinutes * 60_000), sentBy: actor.userId });
+        await recordAudit(tx, ctx, { action: 'helpline.dispatch.create', entity: 'helpline_dispatch', entityId: row.id, after: { contact_id: contactId, target: target.key, ack_minutes: target.ackMinutes } });
+        return row.id;
+      });
+      return presentDispatch((await q.findDispatch(db, id))!);
+    },
+
+    /** Records the responders' acknowledgement (also after an escalation: the alert is then settled). */
+    async acknowledge(actor: Actor, dispatchId: string, input: { note: string }, ctx: AuditContext): Promise<Dispatch> {
+      if (!can(actor, P.take)) throw new AppError('forbidden');
+      const d = await q.findDispatch(db, dispatchId);
+      if (!d) throw new AppError('not_found');
+      await read(actor, d.contact_id, ctx);
+      await db.tx(async (tx) => {
+        const changed = await q.acknowledgeDispatch(tx, dispatchId, actor.userId, input.note);
+        if (changed.length === 0) throw new AppError('conflict', 'dispatch_acknowledged');
+        await settle(tx, 'dispatch_overdue', `/helpline/new?id=${d.contact_id}`);
+        await recordAudit(tx, ctx, { action: 'helpline.dispatch.acknowledge', entity: 'helpline_dispatch', entityId: dispatchId, before: { status: d.status }, after: { status: 'acknowledged' } });
+      });
+      return presentDispatch((await q.findDispatch(db, dispatchId))!);
+    },
+
+    /**
+     * Escalates every dispatch nobody acknowledged by `now` (the job passes the time; tests pass
+     * a later one): each helpline supervisor is alerted, once, in the same transaction.
+     */
+    async escalateOverdue(now: Date = new Date()): Promise<number> {
+      return db.tx(async (tx) => {
+        const overdue = await q.escalateOverdue(tx, now);
+        if (overdue.length === 0) return 0;
+        const supervisors = await usersHolding(tx, { permission: P.supervise });
+        for (const d of overdue) {
+          const target = form.dispatchTargets.find((t) => t.key === d.target);
+          const name = target ? bothNames(target.name.en ?? d.target, target.name[localLanguage] ?? null) : d.target;
+          const minutes = Math.round((d.ack_due.getTime() - d.sent_at.getTime()) / 60_000);
+          for (const s of supervisors) await notify(tx, s, 'dispatch_overdue', { target: name, minutes }, `/helpline/new?id=${d.contact_id}`);
+          await recordAudit(tx, SYSTEM, { action: 'helpline.dispatch.escalate', entity: 'helpline_dispatch', entityId: d.id, after: { status: 'escalated', supervisors: supervisors.length } });
+        }
+        return overdue.length;
+      });
+    },
+
+    /** A caller's full number, for a role that may reveal it; each reveal is audited. */
+    async revealNumber(actor: Actor, id: string, ctx: AuditContext): Promise<{ number: string | null }> {
+      if (!can(actor, P.revealNumber)) throw new AppError('forbidden');
+      const row = await read(actor, id, ctx);
+      await db.tx((tx) => recordAudit(tx, ctx, { action: 'helpline.contact.number_revealed', entity: 'helpline_contact', entityId: id }));
+      return { number: row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null };
     },
 
     async list(actor: Actor, filter: { status?: 'draft' | 'completed' | undefined; mine?: string | undefined; from?: string | undefined; limit: number }): Promise<ContactListItem[]> {
@@ -156,7 +228,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
         await q.markCompleted(tx, id, link);
         await recordAudit(tx, ctx, { action: 'helpline.contact.complete', entity: 'helpline_contact', entityId: id, after: { outcome: completion.outcome, case_id: link?.caseId ?? null } });
       });
-      return present((await q.findVisible(db, actor, id))!, actor.lang);
+      return present((await q.findVisible(db, actor, id))!, actor);
     },
   };
 }

@@ -8,8 +8,11 @@ import { call } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
+import { useSession } from '../../session.js';
 import { UnitPicker } from '../admin/UnitPicker.js';
 import { CategoryPicker } from './CategoryPicker.js';
+import { RepeatCaller } from './RepeatCaller.js';
+import { DispatchPanel } from './DispatchPanel.js';
 import { useAutosave } from './useAutosave.js';
 import { uuid } from './uuid.js';
 
@@ -46,8 +49,14 @@ export function IntakePage() {
   const [resumed, setResumed] = useState(!resumeId);
   const [outcome, setOutcome] = useState<ContactCompletion['outcome'] | null>(null);
   const [done, setDone] = useState<Contact | null>(null);
+  // The last saved contact carries the repeat-caller banner and the dispatches; it stays up while the next save runs.
+  const [lastSaved, setLastSaved] = useState<Contact | null>(null);
   const { error, run, reset } = useAction();
-  const { state, saveNow } = useAutosave(clientId, draft, touched && !done);
+  // A contact someone else took (a supervisor following an alert) is shown, not edited.
+  const me = useSession().data?.me;
+  const [owner, setOwner] = useState<string | null>(null);
+  const readOnly = owner !== null && owner !== me?.id;
+  const { state, saveNow } = useAutosave(clientId, draft, touched && !done && !readOnly);
   const refs = { categories: useRef<HTMLInputElement>(null), urgency: useRef<HTMLInputElement>(null), place: useRef<HTMLDivElement>(null), callType: useRef<HTMLInputElement>(null) };
 
   // Resuming: the saved contact fills the form (its number stays on the server, masked).
@@ -56,10 +65,20 @@ export function IntakePage() {
     void call('GET /api/v1/helpline/contacts/:id', { params: { id: resumeId } }).then((c) => {
       setClientId(c.clientId);
       setDraft(draftOf(c));
-      if (c.status === 'completed') setDone(c);
+      setOwner(c.agent.id);
+      setLastSaved(c);
+      if (c.status === 'completed' && c.agent.id === me?.id) setDone(c);
       setResumed(true);
     }, () => setResumed(true));
   }, [resumeId]);
+  useEffect(() => { if (state.kind === 'saved') setLastSaved(state.contact); }, [state]);
+  /** The contact as the server has it now: saved first when it is the reader's own draft. */
+  const current = async (): Promise<Contact | null> => {
+    if (!readOnly) return saveNow();
+    const c = await call('GET /api/v1/helpline/contacts/:id', { params: { id: lastSaved!.id } });
+    setLastSaved(c);
+    return c;
+  };
   // The first save puts the contact's id into the address.
   useEffect(() => {
     if (state.kind === 'saved' && !resumeId) window.history.replaceState(window.history.state, '', `${window.location.pathname}?id=${state.contact.id}`);
@@ -82,7 +101,7 @@ export function IntakePage() {
     });
   };
   const shortcuts = (e: KeyboardEvent) => {
-    if (done) return;
+    if (done || readOnly) return;
     if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); void finish(); return; }
     if (!e.altKey || !form.data) return;
     const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
@@ -120,7 +139,12 @@ export function IntakePage() {
       <p className="hint">{t('web.helpline.intakeIntro')}</p>
       <p className={state.kind === 'offline' ? 'banner banner-error' : 'save-state'} role="status" aria-live="polite">{status}</p>
       <ErrorBanner message={state.kind === 'refused' ? state.error.message : error?.message} />
-      <form className="card" onSubmit={(e) => { e.preventDefault(); void finish(); }} noValidate>
+      {lastSaved ? <RepeatCaller contact={lastSaved} form={form.data} /> : null}
+      {/* An emergency: dispatch comes before everything else on the page. */}
+      {draft.callType === 'emergency' || draft.urgency === 'immediate' ? <DispatchPanel contact={lastSaved} form={form.data} ensureSaved={current} /> : null}
+      {readOnly ? <p className="banner" role="status">{t('web.helpline.readOnly', { name: lastSaved?.agent.name ?? '' })}</p> : null}
+      <form className="card" onSubmit={(e) => { e.preventDefault(); if (!readOnly) void finish(); }} noValidate>
+        <fieldset className="plain-fieldset" disabled={readOnly}>
         <fieldset className="choice-row" aria-describedby={fe.callType ? 'calltype-error' : undefined}>
           <legend>{t('web.helpline.callType')}</legend>
           {form.data.callTypes.map((type, i) => (
@@ -218,7 +242,8 @@ export function IntakePage() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="primary">{t('web.helpline.complete')} <kbd>Ctrl+Enter</kbd></button>
+        {!readOnly ? <button type="submit" className="primary">{t('web.helpline.complete')} <kbd>Ctrl+Enter</kbd></button> : null}
+        </fieldset>
       </form>
     </div>
   );
