@@ -50,6 +50,11 @@ export function toBanglaDigits(text: string): string {
   return text.replace(/[0-9]/g, (d) => BN_DIGITS[Number(d)] ?? d);
 }
 
+/** Replaces Bangla digits with ASCII ones: what a Bangla keyboard types into a number or a phone field. */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[০-৯]/g, (d) => String(BN_DIGITS.indexOf(d)));
+}
+
 export function formatNumber(lang: Lang, value: number): string {
   const text = new Intl.NumberFormat(lang === 'bn' ? 'en-IN' : 'en-US').format(value);
   return lang === 'bn' ? toBanglaDigits(text) : text;

@@ -21,6 +21,13 @@ export function createGeoService(db: Database, country: CountryConfig, reference
     units ??= q.allUnits(db).then((rows) => new Map(rows.map((r) => [r.code, r])));
     return units;
   };
+  /** The units a unit lies in, nearest first (a union: its upazila, district, division), from memory. */
+  const ancestors = async (code: string): Promise<q.UnitRow[]> => {
+    const all = await allUnits();
+    const up: q.UnitRow[] = [];
+    for (let u = all.get(all.get(code)?.parent_code ?? ''); u; u = u.parent_code ? all.get(u.parent_code) : undefined) up.push(u);
+    return up;
+  };
 
   return {
     country,
@@ -60,15 +67,13 @@ export function createGeoService(db: Database, country: CountryConfig, reference
       const key = nameKey(query.q);
       if (!key) return [];
       const rows = await q.searchUnits(db, query.q, key, { level: query.level, minLevel: query.minLevel }, query.near, query.limit);
-      const all = await allUnits();
-      return rows.map((r) => {
-        const within: GeoSearchHit['within'] = [];
-        for (let up = r.parent_code ? all.get(r.parent_code) : undefined; up; up = up.parent_code ? all.get(up.parent_code) : undefined) {
-          within.push({ code: up.code, level: up.level, name: { en: up.name_en, local: up.name_local } });
-        }
+      return Promise.all(rows.map(async (r) => {
+        const within = (await ancestors(r.code)).map((up) => ({ code: up.code, level: up.level, name: { en: up.name_en, local: up.name_local } }));
         return { ...presentUnit(r, country), score: Math.round(Number(r.score) * 1000) / 1000, inArea: r.in_area, within };
-      });
+      }));
     },
+
+    ancestors,
 
     async counts() {
       return q.countByLevel(db);

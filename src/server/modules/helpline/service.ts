@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { CALL_TYPES_ABOUT_A_CHILD, HELPLINE_PERMISSIONS as P, type Contact, type ContactCompletion, type ContactDraft, type ContactListItem } from '../../../shared/helpline.js';
-import type { Lang } from '../../../shared/i18n/index.js';
+import { toAsciiDigits, type Lang } from '../../../shared/i18n/index.js';
 import type { RiskLevel } from '../../../shared/cases.js';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
@@ -23,7 +23,7 @@ const RISK_OF_URGENCY: Record<string, RiskLevel> = { immediate: 'high', high: 'h
 
 /** A number as dialled in Bangladesh, whatever digits or prefix it was typed with: 01XXXXXXXXX. */
 export function normalisePhone(text: string): string | null {
-  const ascii = text.replace(/[০-৯]/g, (d) => String(d.charCodeAt(0) - 0x09e6)).replace(/[^\d+]/g, '');
+  const ascii = toAsciiDigits(text).replace(/[^\d+]/g, '');
   if (!ascii) return null;
   const national = ascii.startsWith('+880') ? `0${ascii.slice(4)}` : ascii.startsWith('880') ? `0${ascii.slice(3)}` : ascii.replace(/^\+/, '');
   return national.length >= 3 ? national : null;
@@ -41,8 +41,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
     if (!code) return null;
     const unit = await geo.find(code);
     if (!unit) return null;
-    const within: string[] = [];
-    for (let up = unit.parent_code ? await geo.find(unit.parent_code) : undefined; up && up.level > 1; up = up.parent_code ? await geo.find(up.parent_code) : undefined) within.push(placeName(lang, up));
+    const within = (await geo.ancestors(code)).filter((up) => up.level > 1).map((up) => placeName(lang, up));
     return { code, name: placeName(lang, unit), within };
   }
 

@@ -45,7 +45,7 @@ export function UnitPicker({ level, minLevel, value, onChange, label }: {
   };
   // A place chosen before (an existing scope, a reload) is named from its path.
   const known = useUnitPath(value && chosen?.code !== value ? value : null);
-  const shown = value ? (chosen?.code === value ? placeLine(chosen) : known.data ? [...known.data.path].reverse().filter((u) => u.level > 1).map(unitName).join(' · ') : null) : null;
+  const shown = !value ? null : chosen?.code === value ? placeLine(chosen) : known.data ? placeLine({ name: known.data.unit.name, within: known.data.path.slice(0, -1).reverse() }) : null;
   const items = found.data?.items ?? [];
   const firstOutside = items.findIndex((u) => !u.inArea);
   return (

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../platform/access/actor.js';
+import { toAsciiDigits } from '../../../../shared/i18n/index.js';
 import { scopePredicate } from '../../../platform/access/scope.js';
 import type { Queryable } from '../../../platform/db/database.js';
 import { auditCtes, type AuditContext } from '../../../platform/audit/audit.js';
@@ -102,14 +103,14 @@ export async function searchCases(db: Queryable, actor: Actor, query: CaseSearch
 /** A search text that may be part of a case number (letters, digits and dashes, with a run of 3+ digits), upper-cased. */
 export function caseNumberFragment(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const ascii = text.trim().replace(/[০-৯]/g, (d) => String('০১২৩৪৫৬৭৮৯'.indexOf(d))).toUpperCase();
+  const ascii = toAsciiDigits(text.trim()).toUpperCase();
   return /^[A-Z0-9-]{3,40}$/.test(ascii) && /\d{3,}/.test(ascii) ? ascii : undefined;
 }
 
 /** The digits of a search text that is a phone number (Bangla digits allowed), else undefined. */
 export function phoneDigits(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const ascii = text.replace(/[০-৯]/g, (d) => String('০১২৩৪৫৬৭৮৯'.indexOf(d)));
+  const ascii = toAsciiDigits(text);
   if (!/^[+\d\s-]{6,20}$/.test(ascii)) return undefined;
   const digits = ascii.replace(/\D/g, '');
   // +880 1XXXXXXXXX and 01XXXXXXXXX are the same Bangladeshi mobile number.
