@@ -26,6 +26,12 @@ export const CountryConfig = z.object({
     }).default({ callTypes: [...HELPLINE_CALL_TYPES], channels: [...HELPLINE_CHANNELS], placeLevel: 4 }),
     /** Who an emergency may be dispatched to, and within how many minutes they must acknowledge before the supervisors are alerted. */
     dispatchTargets: z.array(z.object({ key: z.string().regex(/^[a-z0-9_]+$/), name: LocalisedText, ackMinutes: z.number().int().min(1).max(1440) })).default([]),
+    /** Pattern analytics: cells under `suppressBelow` are hidden from roles without helpline.analytics.cells; a week needs `minCount` contacts to be a spike; an alerted cell stays quiet `coolDownWeeks` unless it grows. */
+    analytics: z.object({
+      suppressBelow: z.number().int().min(1).max(50).default(5),
+      minCount: z.number().int().min(1).max(100).default(5),
+      coolDownWeeks: z.number().int().min(0).max(52).default(4),
+    }).default({ suppressBelow: 5, minCount: 5, coolDownWeeks: 4 }),
   }),
   levels: z
     .array(z.object({ level: z.number().int().min(1).max(4), key: z.string(), name: LocalisedText }))

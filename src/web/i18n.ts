@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalogues, formatDate, formatNumber, isLang, type Lang } from '../shared/i18n/index.js';
+import { catalogues, formatDate, formatMonth, formatNumber, isLang, type Lang } from '../shared/i18n/index.js';
 
 /**
  * The device's language: what someone chose on this device before signing in, else the
@@ -37,4 +37,5 @@ export async function setLang(lang: Lang, { remember }: { remember: boolean }) {
 
 export const num = (n: number) => formatNumber(currentLang(), n);
 export const date = (d: string | Date, withTime = false) => formatDate(currentLang(), d, 'Asia/Dhaka', withTime);
+export const month = (m: string | number) => formatMonth(currentLang(), m);
 export default i18next;

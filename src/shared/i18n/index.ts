@@ -86,3 +86,13 @@ export function formatDate(lang: Lang, value: Date | string, timeZone = 'Asia/Dh
   const enMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone }).format(date);
   return `${Number(get('day'))} ${enMonth} ${get('year')}${time}`;
 }
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A calendar month ("2026-08") as "Aug 2026" or "আগস্ট ২০২৬"; `month` alone (1-12) gives the name only. */
+export function formatMonth(lang: Lang, yearMonth: string | number): string {
+  const [year, month] = typeof yearMonth === 'number' ? [null, yearMonth] : [yearMonth.slice(0, 4), Number(yearMonth.slice(5, 7))];
+  const name = (lang === 'bn' ? BN_MONTHS : EN_MONTHS)[month - 1] ?? '';
+  if (year === null) return name;
+  return lang === 'bn' ? `${name} ${toBanglaDigits(year)}` : `${name} ${year}`;
+}

@@ -10,4 +10,10 @@ export const HELPLINE_PERMISSIONS = {
   revealNumber: 'helpline.numbers.reveal',
   /** Supervise the helpline: hear of dispatches nobody acknowledged in time. */
   supervise: 'helpline.supervise',
+  /** Read the helpline's aggregate patterns (counts, seasons, spikes, forecasts) inside one's scope. */
+  analytics: 'helpline.analytics.read',
+  /** See aggregate cells under the suppression threshold (everyone else sees them hidden). */
+  smallCells: 'helpline.analytics.cells',
+  /** Be alerted when the detector flags a spike in one's district (or division). */
+  spikeAlerts: 'helpline.analytics.alerts',
 } as const;

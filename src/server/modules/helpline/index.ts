@@ -1,16 +1,19 @@
 import { HELPLINE_PERMISSIONS } from '../../../shared/permissions/helpline.js';
 import { defineModule } from '../../platform/module.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
-
-export const DISPATCH_SWEEP_JOB = 'helpline.dispatch.sweep';
+import { createHelplineAnalytics, type HelplineAnalytics } from './analytics/service.js';
 import { loadIntakeForm } from './form.js';
 import { registerHelplineRoutes } from './routes.js';
 import { seedDemoContacts } from './seed.js';
 import { createHelplineService, type HelplineService } from './service.js';
 
+export const DISPATCH_SWEEP_JOB = 'helpline.dispatch.sweep';
+export const SPIKE_DETECT_JOB = 'helpline.spikes.detect';
+
 declare module '../../platform/module.js' {
   interface ModuleServices {
     helpline: HelplineService;
+    helplineAnalytics: HelplineAnalytics;
   }
 }
 
@@ -18,17 +21,27 @@ declare module '../../platform/module.js' {
 export const helplineModule = defineModule({
   name: 'helpline',
   permissions: Object.values(HELPLINE_PERMISSIONS),
-  tables: ['helpline_contacts', 'helpline_dispatches'],
-  create: ({ db, cases, geo, country, config, taxonomies, secretKey }) => ({
-    helpline: createHelplineService(db, cases, geo, loadIntakeForm(config.referenceDataDir, country, (c) => Boolean(taxonomies.concern(c))), secretKey, country.localLanguage),
-  }),
+  tables: ['helpline_contacts', 'helpline_dispatches', 'helpline_weekly_counts', 'helpline_monthly_counts', 'helpline_spikes', 'helpline_detector_runs', 'helpline_planted_outbreaks'],
+  create: ({ db, cases, geo, country, config, taxonomies, secretKey }) => {
+    const form = loadIntakeForm(config.referenceDataDir, country, (c) => Boolean(taxonomies.concern(c)));
+    return {
+      helpline: createHelplineService(db, cases, geo, form, secretKey, country.localLanguage, country.timezone),
+      helplineAnalytics: createHelplineAnalytics(db, geo, form, country),
+    };
+  },
   routes: registerHelplineRoutes,
-  jobs: ({ helpline, country }) => [
+  jobs: ({ helpline, helplineAnalytics, country }) => [
     // Every minute: dispatches past their acknowledgement deadline go to the supervisors.
     {
       name: DISPATCH_SWEEP_JOB,
       schedule: { cron: '* * * * *', tz: country.timezone },
       handler: async () => { await helpline.escalateOverdue(); },
+    } satisfies JobDefinition<Record<string, never>> as JobDefinition<never>,
+    // Mondays at 02:00: the spike detector judges the week that just ended and alerts the districts.
+    {
+      name: SPIKE_DETECT_JOB,
+      schedule: { cron: '0 2 * * 1', tz: country.timezone },
+      handler: async () => { await helplineAnalytics.detectLastWeek(); },
     } satisfies JobDefinition<Record<string, never>> as JobDefinition<never>,
   ],
   seed: { demo: seedDemoContacts },

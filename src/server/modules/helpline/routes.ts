@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { helplineApi } from '../../../shared/helpline.js';
+import { helplineAnalyticsApi } from '../../../shared/helpline-analytics.js';
 import { routesFrom } from '../../platform/http/contract.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { Services } from '../../platform/module.js';
 
-export function registerHelplineRoutes(app: FastifyInstance, { helpline }: Services) {
+export function registerHelplineRoutes(app: FastifyInstance, { helpline, helplineAnalytics: analytics }: Services) {
   const on = routesFrom(app, helplineApi, ['helpline']);
   // The form as data: the lookup function stays on the server.
   const { helpline: line, callTypes, channels, placeLevel, dispatchTargets, categories } = helpline.form;
@@ -16,4 +17,11 @@ export function registerHelplineRoutes(app: FastifyInstance, { helpline }: Servi
   on('GET /api/v1/helpline/contacts/:id', {}, async (req) => helpline.get(actorOf(req), req.params.id, auditContext(req)));
   on('POST /api/v1/helpline/contacts/:id/number', { config: { rateLimit: { max: 30, timeWindow: '1 hour' } } }, async (req) => helpline.revealNumber(actorOf(req), req.params.id, auditContext(req)));
   on('GET /api/v1/helpline/contacts', {}, async (req) => ({ items: await helpline.list(actorOf(req), req.query) }));
+
+  const stats = routesFrom(app, helplineAnalyticsApi, ['helpline analytics']);
+  stats('GET /api/v1/helpline/analytics/counts', {}, async (req) => analytics.counts(actorOf(req), req.query));
+  stats('GET /api/v1/helpline/analytics/seasonality', {}, async (req) => analytics.seasonality(actorOf(req), req.query));
+  stats('GET /api/v1/helpline/analytics/spikes', {}, async (req) => ({ items: await analytics.spikes(actorOf(req), req.query) }));
+  stats('GET /api/v1/helpline/analytics/forecast', {}, async (req) => analytics.forecast(actorOf(req), req.query));
+  stats('GET /api/v1/helpline/analytics/detector', {}, async (req) => analytics.detectorReport(actorOf(req)));
 }

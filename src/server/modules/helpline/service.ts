@@ -15,6 +15,7 @@ import { bothNames, notify, settle } from '../../platform/notifications/notifica
 import { usersHolding } from '../../platform/access/holders.js';
 import type { Dispatch } from '../../../shared/helpline.js';
 import * as q from './queries.js';
+import { countContact } from './analytics/queries.js';
 
 const issue = (path: string, code: string): FieldIssue => ({ path, code, message: '' });
 /** The audit context of what the platform does by itself (the dispatch sweep). */
@@ -34,7 +35,7 @@ export function normalisePhone(text: string): string | null {
  * browser's client id), then completed once: on its own, opening a case (through the case
  * service, in the same transaction) or joining a case the agent can see.
  */
-export function createHelplineService(db: Database, cases: CaseService, geo: GeoService, form: LoadedIntakeForm, secretKey: Buffer, localLanguage: string) {
+export function createHelplineService(db: Database, cases: CaseService, geo: GeoService, form: LoadedIntakeForm, secretKey: Buffer, localLanguage: string, timezone: string) {
   const phoneHash = (n: string) => crypto.createHmac('sha256', secretKey).update(`helpline-phone:${n}`).digest('hex');
 
   async function placeNames(code: string | null, lang: Lang): Promise<PlaceNames | null> {
@@ -225,6 +226,8 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
           link = { caseId: linked.id, kind: 'linked' };
         }
         await q.markCompleted(tx, id, link);
+        // The analytics rollups move with the contact: counted once, when it is completed.
+        await countContact(tx, id, timezone);
         await recordAudit(tx, ctx, { action: 'helpline.contact.complete', entity: 'helpline_contact', entityId: id, after: { outcome: completion.outcome, case_id: link?.caseId ?? null } });
       });
       return present((await q.findVisible(db, actor, id))!, actor);
