@@ -111,3 +111,38 @@ describe('helpline intake in the browser', () => {
     await context.close();
   }, 120_000);
 });
+
+/** The contact centre reports a call answered by helpline.agent: her open desk page pops the contact, number and time filled in. */
+describe('helpline screen pop', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('opens the answered call\'s contact on the agent\'s page, with the number masked', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'helpline.agent');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/helpline`);
+    // The desk page is listening once its live stream has said it is ready.
+    const ready = page.waitForResponse((r) => r.url().endsWith('/api/v1/helpline/live'));
+    await page.locator('main.content h1').waitFor();
+    await ready;
+    // The contact centre's account makes itself a token and reports the call.
+    const system = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'contact.centre', password: 'Ncpp-Demo-2026' }) });
+    const cookie = system.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await system.json()) as { csrfToken: string };
+    const made = await fetch(`${baseUrl()}/api/v1/me/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'e2e contact centre' }) });
+    const { token } = (await made.json()) as { token: string };
+    const callId = `e2e-${Date.now()}`;
+    const post = (body: unknown) => fetch(`${baseUrl()}/api/v1/helpline/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    expect((await post({ type: 'call.offered', callId, at: new Date().toISOString(), from: '01911-445566' })).status).toBe(200);
+    const answered = await post({ type: 'call.answered', callId, at: new Date().toISOString(), agent: 'helpline.agent' });
+    const { contactId } = (await answered.json()) as { contactId: string };
+    await page.waitForURL(`**/helpline/new?id=${contactId}`);
+    await page.locator('#caller-phone-kept', { hasText: '66' }).waitFor();
+    await context.close();
+  });
+});

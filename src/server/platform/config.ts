@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Sign-in attempts per minute per client address (each account also locks after 5 failures). */
   NCPP_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
+  /** Shared secret of the contact-centre system: when set, its call events must carry an HMAC-SHA-256 signature. */
+  NCPP_TELEPHONY_SECRET: z.string().min(16).optional(),
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* and mark cookies Secure. */
   NCPP_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
@@ -46,6 +48,7 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   loginRateLimit: number;
+  telephonySecret: string | undefined;
   /** Folder with the reference data the app ships (countries, geography, taxonomies). */
   referenceDataDir: string;
 };
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
     trustProxy: e.NCPP_TRUST_PROXY === '1',
     loginRateLimit: e.NCPP_LOGIN_RATE_LIMIT,
+    telephonySecret: e.NCPP_TELEPHONY_SECRET,
     referenceDataDir: path.resolve(import.meta.dirname, '../../../data'),
   };
 }

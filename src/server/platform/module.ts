@@ -7,6 +7,7 @@ import type { AuthService } from './auth/service.js';
 import type { Mailer } from './mail/mailer.js';
 import type { FileStore } from './files/store.js';
 import type { Oidc } from './auth/oidc.js';
+import type { LiveBus } from './live/bus.js';
 
 /**
  * The services every domain module adds, by name. Each module augments this interface with its
@@ -28,6 +29,8 @@ export type PlatformServices = {
   auth: AuthService;
   /** Sign-in through an OpenID Connect provider, when configured. */
   oidc: Oidc | undefined;
+  /** Live messages to open pages (server-sent events). */
+  live: LiveBus;
   /** The manifests this app was built from, in order (seeds, preparation and routes follow it). */
   modules: readonly ModuleManifest[];
 };

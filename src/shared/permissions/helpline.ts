@@ -16,4 +16,6 @@ export const HELPLINE_PERMISSIONS = {
   smallCells: 'helpline.analytics.cells',
   /** Be alerted when the detector flags a spike in one's district (or division). */
   spikeAlerts: 'helpline.analytics.alerts',
+  /** Report call events (offered, answered, ended): the contact-centre system's API account. */
+  telephony: 'helpline.telephony.events',
 } as const;

@@ -35,6 +35,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'editor', fullName: 'Mahmudul Hasan', role: 'portal_editor', org: 'MOSW', scopeLevel: 0, scope: null, email: 'editor@ncpp.localhost', lang: 'en' },
   { username: 'moderator', fullName: 'Nusrat Jahan', role: 'portal_moderator', org: 'DSS-HQ', scopeLevel: 0, scope: null, email: 'moderator@ncpp.localhost', lang: 'en' },
   { username: 'alc.focal', fullName: 'Rezaul Karim', role: 'service_provider', org: 'ALC', scopeLevel: 0, scope: null, email: 'alc.focal@ncpp.localhost', lang: 'en' },
+  { username: 'contact.centre', fullName: '1098 contact-centre system', role: 'contact_centre_system', org: 'HELPLINE', scopeLevel: 0, scope: null, email: 'contact.centre@ncpp.localhost', lang: 'en' },
 ];
 
 type OrgSeed = { ref: string; name_en: string; name_local: string | null; short: string | null; type: string; geo: string | null };

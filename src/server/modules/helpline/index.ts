@@ -2,6 +2,7 @@ import { HELPLINE_PERMISSIONS } from '../../../shared/permissions/helpline.js';
 import { defineModule } from '../../platform/module.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { createHelplineAnalytics, type HelplineAnalytics } from './analytics/service.js';
+import { createHelplineDesk, type HelplineDesk } from './desk.js';
 import { loadIntakeForm } from './form.js';
 import { registerHelplineRoutes } from './routes.js';
 import { seedDemoContacts } from './seed.js';
@@ -14,6 +15,7 @@ declare module '../../platform/module.js' {
   interface ModuleServices {
     helpline: HelplineService;
     helplineAnalytics: HelplineAnalytics;
+    helplineDesk: HelplineDesk;
   }
 }
 
@@ -21,11 +23,13 @@ declare module '../../platform/module.js' {
 export const helplineModule = defineModule({
   name: 'helpline',
   permissions: Object.values(HELPLINE_PERMISSIONS),
-  tables: ['helpline_contacts', 'helpline_dispatches', 'helpline_weekly_counts', 'helpline_monthly_counts', 'helpline_spikes', 'helpline_detector_runs', 'helpline_planted_outbreaks'],
-  create: ({ db, cases, geo, country, config, taxonomies, secretKey }) => {
+  tables: ['helpline_contacts', 'helpline_dispatches', 'helpline_calls', 'helpline_callbacks', 'helpline_weekly_counts', 'helpline_monthly_counts', 'helpline_spikes', 'helpline_detector_runs', 'helpline_planted_outbreaks'],
+  create: ({ db, cases, geo, country, config, taxonomies, secretKey, live }) => {
     const form = loadIntakeForm(config.referenceDataDir, country, (c) => Boolean(taxonomies.concern(c)));
+    const helpline = createHelplineService(db, cases, geo, form, secretKey, country.localLanguage, country.timezone, live);
     return {
-      helpline: createHelplineService(db, cases, geo, form, secretKey, country.localLanguage, country.timezone),
+      helpline,
+      helplineDesk: createHelplineDesk(db, live, secretKey, country.timezone, helpline.mayRead),
       helplineAnalytics: createHelplineAnalytics(db, geo, form, country),
     };
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Contact } from '../../../shared/helpline.js';
 import { maskPhone, presentContact } from './presenter.js';
 import type { ContactRow } from './queries.js';
-import { normalisePhone } from './service.js';
+import { normalisePhone } from './phone.js';
 
 const row: ContactRow & Record<string, unknown> = {
   id: '11111111-1111-4111-8111-111111111111', client_id: '22222222-2222-4222-8222-222222222222', agent_id: 'a1', agent_name: 'Farzana Yasmin', status: 'draft',

@@ -42,7 +42,8 @@ export function upsertDraft(db: Queryable, actor: Actor, clientId: string, d: Dr
       ${d.categories}::text[], ${d.summary})
     ON CONFLICT (client_id) DO UPDATE SET
       received_at = EXCLUDED.received_at, channel = EXCLUDED.channel, call_type = EXCLUDED.call_type, urgency = EXCLUDED.urgency, caller = EXCLUDED.caller,
-      caller_phone_hash = EXCLUDED.caller_phone_hash, caller_phone_enc = EXCLUDED.caller_phone_enc, child = EXCLUDED.child, geo_code = EXCLUDED.geo_code,
+      -- An empty number keeps the one on record: a resumed form (or a screen pop) shows it masked and never holds it.
+      caller_phone_hash = COALESCE(EXCLUDED.caller_phone_hash, helpline_contacts.caller_phone_hash), caller_phone_enc = COALESCE(EXCLUDED.caller_phone_enc, helpline_contacts.caller_phone_enc), child = EXCLUDED.child, geo_code = EXCLUDED.geo_code,
       adm1_code = EXCLUDED.adm1_code, adm2_code = EXCLUDED.adm2_code, adm3_code = EXCLUDED.adm3_code, categories = EXCLUDED.categories, summary = EXCLUDED.summary, updated_at = now()
     WHERE helpline_contacts.agent_id = ${actor.userId} AND helpline_contacts.status = 'draft'
     RETURNING id, (xmax = 0) AS inserted`);

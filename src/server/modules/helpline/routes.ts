@@ -4,8 +4,11 @@ import { helplineAnalyticsApi } from '../../../shared/helpline-analytics.js';
 import { routesFrom } from '../../platform/http/contract.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import type { Services } from '../../platform/module.js';
+import { registerDeskRoutes } from './desk-routes.js';
 
-export function registerHelplineRoutes(app: FastifyInstance, { helpline, helplineAnalytics: analytics }: Services) {
+export function registerHelplineRoutes(app: FastifyInstance, services: Services) {
+  const { helpline, helplineAnalytics: analytics } = services;
+  registerDeskRoutes(app, services);
   const on = routesFrom(app, helplineApi, ['helpline']);
   // The form as data: the lookup function stays on the server.
   const { helpline: line, callTypes, channels, placeLevel, dispatchTargets, categories } = helpline.form;

@@ -1,11 +1,12 @@
-import crypto from 'node:crypto';
 import { CALL_TYPES_ABOUT_A_CHILD, HELPLINE_PERMISSIONS as P, type Contact, type ContactCompletion, type ContactDraft, type ContactListItem } from '../../../shared/helpline.js';
-import { toAsciiDigits, type Lang } from '../../../shared/i18n/index.js';
+import type { Lang } from '../../../shared/i18n/index.js';
 import type { RiskLevel } from '../../../shared/cases.js';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
-import { decrypt, encrypt } from '../../platform/crypto/secrets.js';
-import type { Database } from '../../platform/db/database.js';
+import { decrypt } from '../../platform/crypto/secrets.js';
+import type { Database, Tx } from '../../platform/db/database.js';
+import type { LiveBus } from '../../platform/live/bus.js';
+import { BOARD_TOPIC } from './desk.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
 import type { CaseService } from '../cases/core/service.js';
 import type { GeoService } from '../geo/service.js';
@@ -15,6 +16,7 @@ import { bothNames, notify, settle } from '../../platform/notifications/notifica
 import { usersHolding } from '../../platform/access/holders.js';
 import type { Dispatch } from '../../../shared/helpline.js';
 import * as q from './queries.js';
+import { phoneKeeper } from './phone.js';
 import { countContact } from './analytics/queries.js';
 
 const issue = (path: string, code: string): FieldIssue => ({ path, code, message: '' });
@@ -22,21 +24,15 @@ const issue = (path: string, code: string): FieldIssue => ({ path, code, message
 const SYSTEM: AuditContext = { actorUserId: null, actorRole: 'system', requestId: null, ip: null };
 const RISK_OF_URGENCY: Record<string, RiskLevel> = { immediate: 'high', high: 'high', medium: 'medium', low: 'low' };
 
-/** A number as dialled in Bangladesh, whatever digits or prefix it was typed with: 01XXXXXXXXX. */
-export function normalisePhone(text: string): string | null {
-  const ascii = toAsciiDigits(text).replace(/[^\d+]/g, '');
-  if (!ascii) return null;
-  const national = ascii.startsWith('+880') ? `0${ascii.slice(4)}` : ascii.startsWith('880') ? `0${ascii.slice(3)}` : ascii.replace(/^\+/, '');
-  return national.length >= 3 ? national : null;
-}
-
 /**
  * Helpline contacts. An agent's form is saved as a draft while the call goes on (keyed by the
  * browser's client id), then completed once: on its own, opening a case (through the case
  * service, in the same transaction) or joining a case the agent can see.
  */
-export function createHelplineService(db: Database, cases: CaseService, geo: GeoService, form: LoadedIntakeForm, secretKey: Buffer, localLanguage: string, timezone: string) {
-  const phoneHash = (n: string) => crypto.createHmac('sha256', secretKey).update(`helpline-phone:${n}`).digest('hex');
+export function createHelplineService(db: Database, cases: CaseService, geo: GeoService, form: LoadedIntakeForm, secretKey: Buffer, localLanguage: string, timezone: string, live: LiveBus) {
+  /** Open boards hear of it once the transaction has committed. */
+  const boardChanged = (tx: Tx, reason: string) => tx.afterCommit(() => live.publish(BOARD_TOPIC, { event: 'board', data: { reason } }));
+  const keepPhone = phoneKeeper(secretKey);
 
   async function placeNames(code: string | null, lang: Lang): Promise<PlaceNames | null> {
     if (!code) return null;
@@ -73,11 +69,11 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
     const receivedAt = d.receivedAt ? new Date(d.receivedAt) : new Date();
     if (receivedAt.getTime() > Date.now() + 5 * 60_000) issues.push(issue('receivedAt', 'in_future'));
     if (issues.length) throw new AppError('validation', 'validation', issues);
-    const phone = normalisePhone(d.caller.phone);
+    const phone = keepPhone(d.caller.phone);
     return {
       receivedAt, channel: d.channel, callType: d.callType, urgency: d.urgency,
       caller: { anonymous: d.caller.anonymous, name: d.caller.anonymous ? '' : d.caller.name, relation: d.caller.relation },
-      phoneHash: phone ? phoneHash(phone) : null, phoneEnc: phone ? encrypt(secretKey, phone) : null,
+      phoneHash: phone.hash, phoneEnc: phone.enc,
       child: { anonymous: d.child.anonymous, name: d.child.anonymous ? '' : d.child.name, sex: d.child.sex, ageYears: d.child.ageYears, ageEstimated: d.child.ageEstimated },
       place: unit ? { code: unit.code, adm1: unit.adm1_code, adm2: unit.adm2_code, adm3: unit.adm3_code } : null,
       categories: [...new Set(d.categories)], summary: d.summary,
@@ -107,6 +103,9 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
   return {
     form,
 
+    /** Checks the actor may read the contact (audited refusal otherwise): for the desk's callbacks. */
+    mayRead: (actor: Actor, id: string, ctx: AuditContext) => read(actor, id, ctx),
+
     /** Saves the contact as it stands. Idempotent by client id; only its own agent's draft changes. */
     async saveDraft(actor: Actor, clientId: string, draft: ContactDraft, ctx: AuditContext): Promise<Contact> {
       if (!can(actor, P.take)) throw new AppError('forbidden');
@@ -121,6 +120,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
         }
         await recordAudit(tx, ctx, { action: saved.inserted ? 'helpline.contact.create' : 'helpline.contact.save', entity: 'helpline_contact', entityId: saved.id,
           meta: { callType: columns.callType, categories: columns.categories.length, place: columns.place?.code ?? null } });
+        if (saved.inserted) boardChanged(tx, 'draft');
         return saved.id;
       });
       return present((await q.findVisible(db, actor, id)) ?? (await q.lockOwnDraft(db, actor, id))!, actor);
@@ -144,6 +144,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
       const id = await db.tx(async (tx) => {
         const row = await q.insertDispatch(tx, { contactId, target: target.key, note: input.note, ackDue: new Date(Date.now() + target.ackMinutes * 60_000), sentBy: actor.userId });
         await recordAudit(tx, ctx, { action: 'helpline.dispatch.create', entity: 'helpline_dispatch', entityId: row.id, after: { contact_id: contactId, target: target.key, ack_minutes: target.ackMinutes } });
+        boardChanged(tx, 'dispatch');
         return row.id;
       });
       return presentDispatch((await q.findDispatch(db, id))!);
@@ -160,6 +161,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
         if (changed.length === 0) throw new AppError('conflict', 'dispatch_acknowledged');
         await settle(tx, 'dispatch_overdue', `/helpline/new?id=${d.contact_id}`);
         await recordAudit(tx, ctx, { action: 'helpline.dispatch.acknowledge', entity: 'helpline_dispatch', entityId: dispatchId, before: { status: d.status }, after: { status: 'acknowledged' } });
+        boardChanged(tx, 'dispatch');
       });
       return presentDispatch((await q.findDispatch(db, dispatchId))!);
     },
@@ -172,6 +174,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
       return db.tx(async (tx) => {
         const overdue = await q.escalateOverdue(tx, now);
         if (overdue.length === 0) return 0;
+        boardChanged(tx, 'dispatch');
         const supervisors = await usersHolding(tx, { permission: P.supervise });
         for (const d of overdue) {
           const target = form.dispatchTargets.find((t) => t.key === d.target);
@@ -228,6 +231,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
         await q.markCompleted(tx, id, link);
         // The analytics rollups move with the contact: counted once, when it is completed.
         await countContact(tx, id, timezone);
+        boardChanged(tx, 'completed');
         await recordAudit(tx, ctx, { action: 'helpline.contact.complete', entity: 'helpline_contact', entityId: id, after: { outcome: completion.outcome, case_id: link?.caseId ?? null } });
       });
       return present((await q.findVisible(db, actor, id))!, actor);

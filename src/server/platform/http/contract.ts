@@ -12,8 +12,8 @@ declare module 'fastify' {
 }
 
 type Handler<S> = RouteHandlerMethod<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, RouteGenericInterface, ContextConfigDefault, S & object, ZodTypeProvider>;
-/** What a route may add beside its contract: access, rate limits, body size, its OpenAPI tags. */
-type RouteOptions = Pick<RouteShorthandOptions, 'config' | 'bodyLimit'> & { tags?: string[] };
+/** What a route may add beside its contract: access, rate limits, body size, a look at the raw body (a signature check), its OpenAPI tags. */
+type RouteOptions = Pick<RouteShorthandOptions, 'config' | 'bodyLimit' | 'preParsing'> & { tags?: string[] };
 
 const TABLES = Symbol.for('ncpp.routeTables');
 type WithTables = FastifyInstance & { [TABLES]?: RouteTable[] };

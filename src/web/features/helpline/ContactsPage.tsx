@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactListItem } from '../../../shared/helpline.js';
 import { call } from '../../api.js';
 import { date } from '../../i18n.js';
+import { ScreenPop } from './ScreenPop.js';
 
 function ContactRows({ items, resume }: { items: ContactListItem[]; resume: boolean }) {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function ContactsPage() {
   return (
     <div className="page">
       <h1>{t('web.helpline.contactsTitle')}</h1>
+      <ScreenPop autoOpen />
       <p><a className="button primary" href="/helpline/new">{t('web.helpline.intake')}</a></p>
       <section>
         <h2>{t('web.helpline.drafts')}</h2>

@@ -16,7 +16,7 @@ function useMinutesLeft(iso: string): number {
   return Math.ceil((Date.parse(iso) - now) / 60_000);
 }
 
-function Countdown({ due }: { due: string }) {
+export function Countdown({ due }: { due: string }) {
   const { t } = useTranslation();
   const left = useMinutesLeft(due);
   return <span className={left <= 0 ? 'overdue' : ''}>{left > 0 ? t('web.helpline.dispatch.left', { n: num(left) }) : t('web.helpline.dispatch.late', { n: num(-left) })}</span>;

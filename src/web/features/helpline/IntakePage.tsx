@@ -13,6 +13,8 @@ import { UnitPicker } from '../admin/UnitPicker.js';
 import { CategoryPicker } from './CategoryPicker.js';
 import { RepeatCaller } from './RepeatCaller.js';
 import { DispatchPanel } from './DispatchPanel.js';
+import { CallbackPanel } from './CallbackPanel.js';
+import { ScreenPop } from './ScreenPop.js';
 import { useAutosave } from './useAutosave.js';
 import { uuid } from './uuid.js';
 
@@ -139,6 +141,8 @@ export function IntakePage() {
       <p className="hint">{t('web.helpline.intakeIntro')}</p>
       <p className={state.kind === 'offline' ? 'banner banner-error' : 'save-state'} role="status" aria-live="polite">{status}</p>
       <ErrorBanner message={state.kind === 'refused' ? state.error.message : error?.message} />
+      {/* A new answered call opens by itself on an empty form, and asks first over a contact in progress. */}
+      <ScreenPop autoOpen={!touched && !resumeId} />
       {lastSaved ? <RepeatCaller contact={lastSaved} form={form.data} /> : null}
       {/* An emergency: dispatch comes before everything else on the page. */}
       {draft.callType === 'emergency' || draft.urgency === 'immediate' ? <DispatchPanel contact={lastSaved} form={form.data} ensureSaved={current} /> : null}
@@ -219,7 +223,10 @@ export function IntakePage() {
             </div>
             <div className="field">
               <label htmlFor="f-caller-phone">{t('web.helpline.callerPhone')}</label>
-              <input id="f-caller-phone" type="tel" inputMode="tel" value={draft.caller.phone} onChange={(e) => change({ caller: { ...draft.caller, phone: e.target.value } })} aria-invalid={Boolean(fe['caller.phone'])} />
+              <input id="f-caller-phone" type="tel" inputMode="tel" value={draft.caller.phone} onChange={(e) => change({ caller: { ...draft.caller, phone: e.target.value } })} aria-invalid={Boolean(fe['caller.phone'])}
+                placeholder={lastSaved?.caller.phoneMasked ?? ''} aria-describedby={lastSaved?.caller.phoneMasked ? 'caller-phone-kept' : undefined} />
+              {/* The number on record (from the contact centre, or typed earlier) stays on the server; typing a new one replaces it. */}
+              {lastSaved?.caller.phoneMasked && !draft.caller.phone ? <p id="caller-phone-kept" className="hint">{t('web.helpline.phoneKept', { number: lastSaved.caller.phoneMasked })}</p> : null}
               {fe['caller.phone'] ? <p className="field-error" role="alert">{fe['caller.phone']}</p> : null}
             </div>
           </fieldset>
@@ -245,6 +252,7 @@ export function IntakePage() {
         {!readOnly ? <button type="submit" className="primary">{t('web.helpline.complete')} <kbd>Ctrl+Enter</kbd></button> : null}
         </fieldset>
       </form>
+      {!readOnly && (lastSaved || touched) ? <CallbackPanel contact={lastSaved} ensureSaved={current} /> : null}
     </div>
   );
 }
