@@ -6,6 +6,7 @@ import { createHelplineDesk, type HelplineDesk } from './desk.js';
 import { loadIntakeForm } from './form.js';
 import { registerHelplineRoutes } from './routes.js';
 import { seedDemoContacts } from './seed.js';
+import { seedNationalContacts } from './national-seed.js';
 import { createHelplineService, type HelplineService } from './service.js';
 
 export const DISPATCH_SWEEP_JOB = 'helpline.dispatch.sweep';
@@ -48,5 +49,5 @@ export const helplineModule = defineModule({
       handler: async () => { await helplineAnalytics.detectLastWeek(); },
     } satisfies JobDefinition<Record<string, never>> as JobDefinition<never>,
   ],
-  seed: { demo: seedDemoContacts },
+  seed: { demo: seedDemoContacts, national: seedNationalContacts },
 });

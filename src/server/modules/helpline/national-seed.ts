@@ -1,0 +1,136 @@
+import poisson from '@stdlib/random-base-poisson';
+import { HELPLINE_PERMISSIONS as P } from '../../../shared/helpline.js';
+import { usersHolding } from '../../platform/access/holders.js';
+import type { Tx } from '../../platform/db/database.js';
+import { sql } from '../../platform/db/sql.js';
+import type { NationalSeedStep } from '../../platform/module.js';
+import { addDays, lastCompleteWeek } from './analytics/service.js';
+import type { PlantedRow } from './analytics/queries.js';
+
+const YEARS = 5;
+/** Share of contacts about a child in need (the rest: information, silent, hang-up, abusive, thanks). */
+const ABOUT_A_CHILD = 0.62;
+/** Subcategories and their share of the contacts about a child. */
+const MIX: ReadonlyArray<[string, number]> = [
+  ['violence.child_marriage', 10], ['violence.child_labour', 9], ['violence.domestic_work', 5], ['violence.physical', 12], ['violence.neglect', 8],
+  ['violence.sexual_harassment', 5], ['violence.sexual', 3], ['violence.online_sexual_abuse', 3], ['missing.runaway', 4], ['missing.trafficking', 2],
+  ['missing.separated_disaster', 2], ['mental_health.anxiety', 5], ['family.general', 8], ['services.education', 6], ['street.street_living', 4],
+  ['education_occupation.school_dropout', 6], ['justice.conflict_with_law', 2],
+];
+/** Districts on the Brahmaputra-Jamuna and Teesta chars and the haor basin, where the floods come every monsoon. */
+const RIVER_DISTRICTS = new Set(['5549', '5532', '5539', '3039', '5088', '5552', '5573', '6090', '3089', '1089']);
+/** Coastal districts, where cyclones separate children from their families in May and October-November. */
+const COASTAL = new Set(['1004', '1006', '1078', '1079', '2015', '2022', '4087', '4047', '2084', '1042']);
+
+/**
+ * The seasons the national dataset carries (month 1-12): child marriage after the monsoon floods
+ * (strongest in the river districts), child labour after the school exams (December, January),
+ * separation in the cyclone months on the coast.
+ */
+export function nationalSeason(category: string, month: number, district: string): number {
+  if (category === 'violence.child_marriage') return [8, 9, 10].includes(month) ? (RIVER_DISTRICTS.has(district) ? 2.6 : 1.4) : 1;
+  if (category === 'violence.child_labour' || category === 'violence.domestic_work') return [12, 1].includes(month) ? 1.9 : 1;
+  if (category === 'missing.separated_disaster') return [5, 10, 11].includes(month) ? (COASTAL.has(district) ? 4 : 1.5) : 0.6;
+  return 1;
+}
+
+type Row = { received_at: string; call_type: string; urgency: string | null; child: Record<string, unknown>; geo_code: string | null; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null; categories: string[] };
+
+async function insertRows(tx: Tx, agentIds: readonly string[], organisationId: string, rows: readonly Row[]) {
+  await tx.query(sql`
+    INSERT INTO helpline_contacts (client_id, agent_id, organisation_id, status, received_at, channel, call_type, urgency, child, geo_code, adm1_code, adm2_code, adm3_code,
+      categories, summary, completed_at, created_at, updated_at)
+    SELECT gen_random_uuid(), (${[...agentIds]}::uuid[])[1 + (r.i % ${agentIds.length})], ${organisationId}, 'completed', r.received_at, 'voice', r.call_type, r.urgency, r.child,
+      r.geo_code, r.adm1_code, r.adm2_code, r.adm3_code, ARRAY(SELECT jsonb_array_elements_text(r.categories)), '', r.received_at + interval '6 minutes', r.received_at, r.received_at + interval '6 minutes'
+    FROM jsonb_to_recordset(${JSON.stringify(rows.map((r, i) => ({ ...r, i })))}::jsonb) AS r(i int, received_at timestamptz, call_type text, urgency text, child jsonb, geo_code text,
+      adm1_code text, adm2_code text, adm3_code text, categories jsonb)`);
+}
+
+/**
+ * National scale for the helpline: `counts.helpline_contacts` (2.24 million by default)
+ * completed contacts over five years, drawn week by week, district by district and category
+ * by category from Poisson counts with the seasons above and a slow rise, plus a few planted
+ * outbreaks (recorded, so the detector's backtest is scored against them). The rollups are
+ * rebuilt and the detector judges the last two years without notifying anyone.
+ */
+export const seedNationalContacts: NationalSeedStep = async ({ services, rnd, counts, progress }): Promise<Record<string, number>> => {
+  const total = counts.helpline_contacts ?? 0;
+  const { db, geo, helplineAnalytics: analytics, country } = services;
+  if (total === 0) return { helpline_contacts: 0 };
+  const agentIds = await usersHolding(db, { permission: P.take });
+  const [agent] = agentIds.length ? await db.query<{ organisation_id: string }>(sql`SELECT organisation_id FROM users WHERE id = ${agentIds[0]!}`) : [];
+  if (!agent) return { helpline_contacts: 0 };
+  const unitsByDistrict = new Map<string, Array<{ code: string; adm1: string; adm3: string }>>();
+  for (const u of await geo.unitsAt(services.helpline.form.placeLevel)) {
+    if (!u.adm2_code || !u.adm3_code) continue;
+    (unitsByDistrict.get(u.adm2_code) ?? unitsByDistrict.set(u.adm2_code, []).get(u.adm2_code)!).push({ code: u.code, adm1: u.adm1_code!, adm3: u.adm3_code });
+  }
+  const districts = [...unitsByDistrict.keys()].sort();
+  const lastWeek = lastCompleteWeek(new Date(), country.timezone);
+  const weeks = Array.from({ length: YEARS * 52 }, (_, i) => addDays(lastWeek, -7 * (YEARS * 52 - 1 - i)));
+  const mixTotal = MIX.reduce((a, [, w]) => a + w, 0);
+  // Contacts about a child per district and week that give `total` in all (the rise and the seasons average out near 1.1).
+  const perDistrictWeek = (total * ABOUT_A_CHILD) / (weeks.length * districts.length * 1.1);
+  const draw = poisson.factory({ seed: 1098 });
+  // Eight outbreaks in the last two years, three weeks each, in districts and categories spread out.
+  const planted: PlantedRow[] = Array.from({ length: 8 }, (_, i) => {
+    const [category] = MIX[(i * 5) % 8]!;
+    const w = weeks.length - 100 + i * 12;
+    return { area_code: districts[(i * 17 + 5) % districts.length]!, category, first_week: weeks[w]!, weeks: 3, extra: 0 };
+  });
+  let made = 0;
+  let batch: Row[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    await db.tx((tx) => insertRows(tx, agentIds, agent.organisation_id, rows));
+    progress('helpline contacts', made, total);
+  };
+  for (let w = 0; w < weeks.length; w++) {
+    const week = weeks[w]!;
+    const month = Number(week.slice(5, 7));
+    const rise = 0.9 + (0.4 * w) / weeks.length;
+    for (const district of districts) {
+      const units = unitsByDistrict.get(district)!;
+      for (const [category, share] of MIX) {
+        const mean = perDistrictWeek * (share / mixTotal) * nationalSeason(category, month, district) * rise;
+        let n = draw(mean);
+        const outbreak = planted.find((p) => p.area_code === district && p.category === category && week >= p.first_week && week <= addDays(p.first_week, 14));
+        if (outbreak) {
+          const extra = Math.max(8, Math.round(3 * mean));
+          outbreak.extra = extra;
+          n += extra;
+        }
+        for (let k = 0; k < n; k++) {
+          const unit = rnd.pick(units);
+          batch.push({
+            received_at: new Date(Date.parse(`${week}T00:00:00+06:00`) + rnd.int(0, 7 * 24 * 60 - 1) * 60_000).toISOString(),
+            call_type: rnd.pick(['child_self', 'adult_about_child', 'adult_about_child', 'emergency']), urgency: rnd.pick(['immediate', 'high', 'medium', 'medium', 'low']),
+            child: { anonymous: rnd.next() < 0.2, name: '', sex: rnd.pick(['female', 'male']), ageYears: rnd.int(4, 17), ageEstimated: true },
+            geo_code: unit.code, adm1_code: unit.adm1, adm2_code: district, adm3_code: unit.adm3, categories: [category],
+          });
+          made++;
+        }
+        if (batch.length >= 5000) await flush();
+      }
+    }
+    // The calls that are no case: information, silence, hang-ups, pranks, thanks (no place, no category).
+    const others = draw((total * (1 - ABOUT_A_CHILD)) / weeks.length);
+    for (let k = 0; k < others; k++) {
+      batch.push({ received_at: new Date(Date.parse(`${week}T00:00:00+06:00`) + rnd.int(0, 7 * 24 * 60 - 1) * 60_000).toISOString(), call_type: rnd.pick(['information', 'information', 'silent', 'hang_up', 'abusive', 'thanks']),
+        urgency: null, child: { anonymous: true, name: '', sex: null, ageYears: null, ageEstimated: false }, geo_code: null, adm1_code: null, adm2_code: null, adm3_code: null, categories: [] });
+      made++;
+    }
+    await flush();
+  }
+  progress('helpline rollups');
+  await db.tx(async (tx) => {
+    await analytics.plantOutbreaks(tx, planted);
+    await analytics.rebuildCounts(tx);
+  });
+  await db.query(sql`ANALYZE helpline_contacts`);
+  progress('helpline spike detector');
+  const run = await analytics.detect({ firstWeek: weeks[weeks.length - 104]!, lastWeek, notify: false });
+  return { helpline_contacts: made, helpline_spikes: run.flagged };
+};
