@@ -6,7 +6,7 @@ import { baseUrl, lastMail, launch, mailCount, signIn } from './browser.js';
 
 const HOME_TITLES: Record<string, string> = {
   system_admin: 'System administration', national_manager: 'National overview', district_officer: 'District overview', case_supervisor: 'Team supervision',
-  caseworker: 'My caseload', ngo_caseworker: 'My caseload', helpline_agent: 'Helpline 1098', helpline_supervisor: 'Helpline 1098',
+  caseworker: 'My caseload', ngo_caseworker: 'My caseload', helpline_agent: 'Helpline 1098', helpline_supervisor: 'Helpline 1098', contact_centre_system: 'Helpline 1098',
   institution_manager: 'My institution', partner_focal: 'Partner workspace', portal_editor: 'Portal content', portal_moderator: 'Portal content', service_provider: 'Referrals to your service',
 };
 
