@@ -1,12 +1,10 @@
 import { HELPLINE_PERMISSIONS as P } from '../../../shared/helpline.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { holdersSql } from '../../platform/access/holders.js';
-import { scopePredicate } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
+import { visibleContacts } from './queries.js';
 
-/** The contacts a reader may see (the same rule as the contact list), for the board's rows. */
-const visible = (actor: Actor) => scopePredicate(actor, P.read, { adm1: 'h.adm1_code', adm2: 'h.adm2_code', adm3: 'h.adm3_code', organisation: 'h.organisation_id', assigned: (a) => sql`h.agent_id = ${a.userId}` });
 
 export type CallbackRow = { id: string; contact_id: string; due_at: Date; note: string; status: 'scheduled' | 'done' | 'cancelled'; assigned_to: string; assignee_name: string; created_at: Date; closed_at: Date | null; outcome_note: string | null };
 const CALLBACK = sql`b.id, b.contact_id, b.due_at, b.note, b.status, b.assigned_to, u.full_name AS assignee_name, b.created_at, b.closed_at, b.outcome_note`;
@@ -48,14 +46,14 @@ export function openDispatches(db: Queryable, actor: Actor) {
   return db.query<{ id: string; contact_id: string; target: string; note: string; status: 'sent' | 'escalated'; ack_due: Date; sent_at: Date; sent_by: string; escalated_at: Date | null; agent_name: string }>(sql`
     SELECT d.id, d.contact_id, d.target, d.note, d.status, d.ack_due, d.sent_at, s.full_name AS sent_by, d.escalated_at, a.full_name AS agent_name
     FROM helpline_dispatches d JOIN helpline_contacts h ON h.id = d.contact_id JOIN users s ON s.id = d.sent_by JOIN users a ON a.id = h.agent_id
-    WHERE d.status IN ('sent', 'escalated') AND ${visible(actor)} ORDER BY d.ack_due LIMIT 100`);
+    WHERE d.status IN ('sent', 'escalated') AND ${visibleContacts(actor)} ORDER BY d.ack_due LIMIT 100`);
 }
 
 /** Scheduled callbacks due before `until` (overdue ones included), soonest first. */
 export function callbacksDue(db: Queryable, actor: Actor, until: Date) {
   return db.query<CallbackRow>(sql`
     SELECT ${CALLBACK} FROM helpline_callbacks b JOIN users u ON u.id = b.assigned_to JOIN helpline_contacts h ON h.id = b.contact_id
-    WHERE b.status = 'scheduled' AND b.due_at <= ${until} AND ${visible(actor)} ORDER BY b.due_at LIMIT 200`);
+    WHERE b.status = 'scheduled' AND b.due_at <= ${until} AND ${visibleContacts(actor)} ORDER BY b.due_at LIMIT 200`);
 }
 
 /** Per agent since the shift began: contacts completed, and drafts still open. */
@@ -64,14 +62,14 @@ export function shiftCounts(db: Queryable, actor: Actor, from: Date) {
     SELECT u.id, u.full_name, count(*) FILTER (WHERE h.status = 'completed' AND h.completed_at >= ${from})::int AS completed,
       count(*) FILTER (WHERE h.status = 'draft')::int AS drafts
     FROM helpline_contacts h JOIN users u ON u.id = h.agent_id
-    WHERE (h.status = 'draft' OR h.completed_at >= ${from}) AND ${visible(actor)}
+    WHERE (h.status = 'draft' OR h.completed_at >= ${from}) AND ${visibleContacts(actor)}
     GROUP BY u.id, u.full_name ORDER BY u.full_name`);
 }
 
 export function openDrafts(db: Queryable, actor: Actor) {
   return db.query<{ id: string; agent_name: string; received_at: Date; updated_at: Date; call_type: string | null }>(sql`
     SELECT h.id, u.full_name AS agent_name, h.received_at, h.updated_at, h.call_type FROM helpline_contacts h JOIN users u ON u.id = h.agent_id
-    WHERE h.status = 'draft' AND ${visible(actor)} ORDER BY h.updated_at LIMIT 50`);
+    WHERE h.status = 'draft' AND ${visibleContacts(actor)} ORDER BY h.updated_at LIMIT 50`);
 }
 
 export type CallRow = { id: string; external_id: string; offered_at: Date | null; answered_at: Date | null; ended_at: Date | null; agent_id: string | null; contact_id: string | null; from_hash: string | null; from_enc: string | null };

@@ -1,11 +1,11 @@
 import poisson from '@stdlib/random-base-poisson';
 import { HELPLINE_PERMISSIONS as P } from '../../../shared/helpline.js';
 import { usersHolding } from '../../platform/access/holders.js';
-import type { Tx } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
 import type { NationalSeedStep } from '../../platform/module.js';
 import { addDays, lastCompleteWeek } from './analytics/service.js';
 import type { PlantedRow } from './analytics/queries.js';
+import { insertContacts } from './seed.js';
 
 const YEARS = 5;
 /** Share of contacts about a child in need (the rest: information, silent, hang-up, abusive, thanks). */
@@ -34,17 +34,7 @@ export function nationalSeason(category: string, month: number, district: string
   return 1;
 }
 
-type Row = { received_at: string; call_type: string; urgency: string | null; child: Record<string, unknown>; geo_code: string | null; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null; categories: string[] };
-
-async function insertRows(tx: Tx, agentIds: readonly string[], organisationId: string, rows: readonly Row[]) {
-  await tx.query(sql`
-    INSERT INTO helpline_contacts (client_id, agent_id, organisation_id, status, received_at, channel, call_type, urgency, child, geo_code, adm1_code, adm2_code, adm3_code,
-      categories, summary, completed_at, created_at, updated_at)
-    SELECT gen_random_uuid(), (${[...agentIds]}::uuid[])[1 + (r.i % ${agentIds.length})], ${organisationId}, 'completed', r.received_at, 'voice', r.call_type, r.urgency, r.child,
-      r.geo_code, r.adm1_code, r.adm2_code, r.adm3_code, ARRAY(SELECT jsonb_array_elements_text(r.categories)), '', r.received_at + interval '6 minutes', r.received_at, r.received_at + interval '6 minutes'
-    FROM jsonb_to_recordset(${JSON.stringify(rows.map((r, i) => ({ ...r, i })))}::jsonb) AS r(i int, received_at timestamptz, call_type text, urgency text, child jsonb, geo_code text,
-      adm1_code text, adm2_code text, adm3_code text, categories jsonb)`);
-}
+type Row = { agent_id: string; organisation_id: string; received_at: string; channel: string; call_type: string; urgency: string | null; child: Record<string, unknown>; geo_code: string | null; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null; categories: string[] };
 
 /**
  * National scale for the helpline: `counts.helpline_contacts` (2.24 million by default)
@@ -84,7 +74,7 @@ export const seedNationalContacts: NationalSeedStep = async ({ services, rnd, co
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    await db.tx((tx) => insertRows(tx, agentIds, agent.organisation_id, rows));
+    await db.tx((tx) => insertContacts(tx, rows));
     progress('helpline contacts', made, total);
   };
   for (let w = 0; w < weeks.length; w++) {
@@ -105,6 +95,7 @@ export const seedNationalContacts: NationalSeedStep = async ({ services, rnd, co
         for (let k = 0; k < n; k++) {
           const unit = rnd.pick(units);
           batch.push({
+            agent_id: agentIds[made % agentIds.length]!, organisation_id: agent.organisation_id, channel: 'voice',
             received_at: new Date(Date.parse(`${week}T00:00:00+06:00`) + rnd.int(0, 7 * 24 * 60 - 1) * 60_000).toISOString(),
             call_type: rnd.pick(['child_self', 'adult_about_child', 'adult_about_child', 'emergency']), urgency: rnd.pick(['immediate', 'high', 'medium', 'medium', 'low']),
             child: { anonymous: rnd.next() < 0.2, name: '', sex: rnd.pick(['female', 'male']), ageYears: rnd.int(4, 17), ageEstimated: true },
@@ -118,7 +109,7 @@ export const seedNationalContacts: NationalSeedStep = async ({ services, rnd, co
     // The calls that are no case: information, silence, hang-ups, pranks, thanks (no place, no category).
     const others = draw((total * (1 - ABOUT_A_CHILD)) / weeks.length);
     for (let k = 0; k < others; k++) {
-      batch.push({ received_at: new Date(Date.parse(`${week}T00:00:00+06:00`) + rnd.int(0, 7 * 24 * 60 - 1) * 60_000).toISOString(), call_type: rnd.pick(['information', 'information', 'silent', 'hang_up', 'abusive', 'thanks']),
+      batch.push({ agent_id: agentIds[made % agentIds.length]!, organisation_id: agent.organisation_id, channel: 'voice', received_at: new Date(Date.parse(`${week}T00:00:00+06:00`) + rnd.int(0, 7 * 24 * 60 - 1) * 60_000).toISOString(), call_type: rnd.pick(['information', 'information', 'silent', 'hang_up', 'abusive', 'thanks']),
         urgency: null, child: { anonymous: true, name: '', sex: null, ageYears: null, ageEstimated: false }, geo_code: null, adm1_code: null, adm2_code: null, adm3_code: null, categories: [] });
       made++;
     }

@@ -11,8 +11,8 @@ const CHANNELS = ['voice', 'voice', 'voice', 'voice', 'sms', 'web_chat', 'walk_i
 const OTHER_TYPES = ['information', 'silent', 'hang_up', 'abusive', 'thanks'];
 const URGENCIES = ['immediate', 'high', 'medium', 'medium', 'low'];
 
-/** Inserts completed contacts (at most a thousand at a time). */
-async function insertContacts(tx: Tx, rows: ReadonlyArray<Record<string, unknown>>) {
+/** Inserts completed contacts, a batch in one statement (the demo and the national seed). */
+export async function insertContacts(tx: Tx, rows: ReadonlyArray<Record<string, unknown>>) {
   await tx.query(sql`
     INSERT INTO helpline_contacts (client_id, agent_id, organisation_id, status, received_at, channel, call_type, urgency, child, geo_code, adm1_code, adm2_code, adm3_code,
       categories, summary, completed_at, created_at, updated_at)
