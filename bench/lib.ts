@@ -56,6 +56,8 @@ export async function startApp(options: { nationalCases?: number } = {}) {
       return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': body.csrfToken };
     },
     dbKind: db.kind,
+    /** The running services, for benches that load data the way the console does. */
+    services,
     async close() {
       await app.close();
       await services.jobs.stop();
@@ -77,7 +79,7 @@ function percentile(sorted: number[], p: number): number {
  * process so it does not share the server's event loop). Every response time is kept, so p95
  * is exact rather than read off a coarse histogram.
  */
-export async function load(opts: autocannon.Options): Promise<LoadResult> {
+export async function load(opts: autocannon.Options & { clients?: Array<Partial<autocannon.Options>> }): Promise<LoadResult> {
   const child = spawn(process.execPath, [path.join(import.meta.dirname, 'load-generator.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.end(JSON.stringify(opts));
   let out = '';

@@ -20,7 +20,7 @@ describe.skipIf(onServer)('the ncpp command (embedded database)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('has --help for every command', () => {
-    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['audit-verify'], ['backup'], ['restore'], ['import'], ['import', 'cases'], ['user'], ['user', 'add'], ['user', 'passwd'], ['user', 'disable'], ['user', 'list'], ['token'], ['token', 'create']]) {
+    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['audit-verify'], ['backup'], ['restore'], ['import'], ['import', 'cases'], ['import', 'helpline-contacts'], ['user'], ['user', 'add'], ['user', 'passwd'], ['user', 'disable'], ['user', 'list'], ['token'], ['token', 'create']]) {
       const r = ncpp([...args, '--help']);
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stdout).toContain('Usage:');
@@ -60,6 +60,26 @@ describe.skipIf(onServer)('the ncpp command (embedded database)', () => {
     const ok = ncpp(['import', 'cases', good]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('Imported 1 cases');
+  });
+
+  it('imports historical helpline contacts all or nothing, naming bad lines, with a report file', () => {
+    const header = 'contact_id,received_at,channel,call_type,category,upazila_code,child_sex,child_age';
+    const bad = path.join(dir, 'calls-bad.csv');
+    fs.writeFileSync(bad, [header, 'C-1,2025-08-14 10:00,voice,child_self,violence.child_marriage,554994,F,14', 'C-2,2025-08-14 11:00,voice,child_self,violence.child_marriage,554994,F,99'].join('\n'));
+    const report = path.join(dir, 'calls-report.csv');
+    const refused = ncpp(['import', 'helpline-contacts', bad, '--report', report]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('Nothing was imported: 1 problem(s)');
+    expect(refused.stderr).toContain('line 3, child_age');
+    expect(fs.readFileSync(report, 'utf8')).toMatch(/^line,column,problem\n3,child_age,/);
+    const good = path.join(dir, 'calls.csv');
+    fs.writeFileSync(good, [header, 'C-1,2025-08-14 10:00,voice,child_self,violence.child_marriage,554994,F,14'].join('\n'));
+    const ok = ncpp(['import', 'helpline-contacts', good]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('Imported 1 helpline contacts');
+    const again = ncpp(['import', 'helpline-contacts', good]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('was imported before');
   });
 
   it('backs up database, files and key in one archive, and restores them into an empty folder', () => {

@@ -167,9 +167,8 @@ program
       .catch(fail),
   );
 
-program
-  .command('import')
-  .description('Import records from a file (all rows or none, with a line-numbered error report)')
+const importCommand = program.command('import').description('Import records from a file (all rows or none, with a line-numbered error report)');
+importCommand
   .command('cases <file>')
   .description('Import legacy cases from CSV (columns: docs/import-cases.md)')
   .option('--again', 'import a file even though the same file was imported before')
@@ -199,6 +198,53 @@ program
       process.exitCode = 2;
     }).catch(fail),
   );
+
+importCommand
+  .command('helpline-contacts <file>')
+  .description('Import historical helpline contacts from CSV (columns: docs/import-helpline-contacts.md), all or nothing')
+  .option('--org <name>', 'the organisation that ran the helpline (default: the one the helpline accounts belong to)')
+  .option('--report <file>', 'write every problem found to this CSV file (line, column, problem)')
+  .action((file: string, opts: { org?: string; report?: string }) =>
+    withServices('import helpline-contacts', async (s) => {
+      const org = opts.org ? await s.admin.findOrganisationByName(opts.org) : undefined;
+      if (opts.org && !org) throw new Error(`No organisation named ${opts.org}`);
+      const size = fs.statSync(file).size;
+      const bar = new cliProgress.SingleBar({ format: 'Helpline import {stage} [{bar}] {percentage}% {detail}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+      bar.start(100, 0, { stage: 'reading', detail: '' });
+      const started = Date.now();
+      let result;
+      try {
+        result = await s.helplineImporter.importFile(cliActor(), { source: fs.createReadStream(file, { highWaterMark: 1 << 20 }), fileName: path.basename(file), organisationId: org?.id }, CLI_CONTEXT, (stage, done, total) => {
+          if (stage === 'copy') bar.update(Math.round((done / Math.max(size, 1)) * 100), { stage: 'reading', detail: `${(done / 1e6).toFixed(0)} of ${(size / 1e6).toFixed(0)} MB` });
+          else if (stage === 'insert' && total) bar.update(Math.round((done / total) * 100), { stage: 'writing', detail: `${done} of ${total} contacts` });
+          else bar.update(stage === 'check' ? 0 : 100, { stage: stage === 'check' ? 'checking' : 'counting', detail: total ? `${total} rows` : '' });
+        });
+      } catch (err) {
+        bar.stop();
+        if (!(err instanceof AppError) || !['conflict', 'validation', 'forbidden'].includes(err.code)) throw err;
+        console.error(`Nothing was imported: ${translate('en', `errors.${err.messageId}`, err.params)}`);
+        process.exitCode = 2;
+        return;
+      }
+      bar.stop();
+      const seconds = (Date.now() - started) / 1000;
+      if (opts.report) fs.writeFileSync(opts.report, ['line,column,problem', ...result.issues.map((d) => [d.params?.row ?? '', d.params?.column ?? d.path, translate('en', `errors.field.${d.code}`, d.params ?? {})].map(csvCell).join(','))].join('\n') + '\n');
+      if (result.status === 'done') {
+        console.log(`Imported ${result.rows} helpline contacts from ${file} in ${seconds.toFixed(0)} s (${Math.round(result.rows / Math.max(seconds, 0.001))} rows/s).`);
+        return;
+      }
+      console.error(`Nothing was imported: ${result.issueCount} problem(s) in ${file}${result.issueCount > result.issues.length ? ` (the first ${result.issues.length} below)` : ''}.`);
+      for (const d of result.issues.slice(0, 100)) console.error(`  ${describeIssue(d)}`);
+      if (result.issues.length > 100) console.error(`  ... ${opts.report ? `all of them in ${opts.report}` : 'give --report FILE.csv for the rest'}`);
+      process.exitCode = 2;
+    }).catch(fail),
+  );
+
+/** A CSV cell, quoted when it must be. */
+function csvCell(v: unknown): string {
+  const t = String(v);
+  return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
 
 /** One line of an import report: "line 7, concern: Unknown concern: x." (English at the console). */
 function describeIssue(d: FieldIssue): string {

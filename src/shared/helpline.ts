@@ -77,7 +77,8 @@ export const Contact = z.object({
   place: z.object({ code: z.string(), name: z.string(), within: z.array(z.string()) }).nullable(),
   categories: z.array(z.string()),
   summary: z.string(),
-  agent: z.object({ id: z.string(), name: z.string() }),
+  /** Who took it; null for a contact imported from an earlier system. */
+  agent: z.object({ id: z.string(), name: z.string() }).nullable(),
   case: z.object({ id: z.string(), number: z.string(), link: z.enum(['created', 'linked']) }).nullable(),
   completedAt: z.string().nullable(),
   updatedAt: z.string(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOwnership, literals, readerOf, tableRefs, type Source } from './table-ownership.js';
+import { checkOwnership, literals, readerOf, tableRefs, tablesCreated, type Source } from './table-ownership.js';
 import { checkRepository } from './check-repository.js';
 
 const migrations: Source[] = [{ file: 'db/migrations/0001.sql', text: 'CREATE TABLE cases (id int);\nCREATE TABLE referrals (id int);\nCREATE TABLE geo_units (code text);\nCREATE TABLE IF NOT EXISTS users (id int);' }];
@@ -8,6 +8,10 @@ const allow = [{ reader: '*', table: 'geo_units', why: 'place names' }];
 const check = (sources: Source[], extra: { owners?: typeof owners } = {}) => checkOwnership({ owners: extra.owners ?? owners, migrations, sources, allow });
 
 describe('table ownership check', () => {
+  it('finds the tables a migration creates, unlogged ones too', () => {
+    expect(tablesCreated({ file: 'm.sql', text: 'CREATE TABLE a (x int);\nCREATE UNLOGGED TABLE b (x int);\nCREATE TABLE IF NOT EXISTS c (x int);' }).map((t) => t.table)).toEqual(['a', 'b', 'c']);
+  });
+
   it('knows who a file speaks for', () => {
     expect(readerOf('src/server/modules/cases/queries.ts')).toBe('cases');
     expect(readerOf('src/server/modules/cases/core/file.ts')).toBe('cases');

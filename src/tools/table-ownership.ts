@@ -33,10 +33,10 @@ export function readerOf(file: string): Reader {
   return 'app';
 }
 
-/** Tables created by migrations (`CREATE TABLE [IF NOT EXISTS] name`), with the file and line. */
+/** Tables created by migrations (`CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name`), with the file and line. */
 export function tablesCreated(migration: Source): Array<{ table: string; line: number }> {
   const out: Array<{ table: string; line: number }> = [];
-  const re = /\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_]*)/gi;
+  const re = /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_]*)/gi;
   for (const m of migration.text.matchAll(re)) out.push({ table: m[1]!.toLowerCase(), line: lineAt(migration.text, m.index) });
   return out;
 }

@@ -16,6 +16,8 @@ export const HELPLINE_PERMISSIONS = {
   smallCells: 'helpline.analytics.cells',
   /** Be alerted when the detector flags a spike in one's district (or division). */
   spikeAlerts: 'helpline.analytics.alerts',
+  /** Import historical contacts from a file (national scope; `ncpp import helpline-contacts`). */
+  import: 'helpline.contacts.import',
   /** Report call events (offered, answered, ended): the contact-centre system's API account. */
   telephony: 'helpline.telephony.events',
 } as const;

@@ -4,6 +4,7 @@ import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { createHelplineAnalytics, type HelplineAnalytics } from './analytics/service.js';
 import { createHelplineDesk, type HelplineDesk } from './desk.js';
 import { loadIntakeForm } from './form.js';
+import { createContactImporter, type ContactImporter } from './import/importer.js';
 import { registerHelplineRoutes } from './routes.js';
 import { seedDemoContacts } from './seed.js';
 import { seedNationalContacts } from './national-seed.js';
@@ -17,6 +18,7 @@ declare module '../../platform/module.js' {
     helpline: HelplineService;
     helplineAnalytics: HelplineAnalytics;
     helplineDesk: HelplineDesk;
+    helplineImporter: ContactImporter;
   }
 }
 
@@ -24,14 +26,16 @@ declare module '../../platform/module.js' {
 export const helplineModule = defineModule({
   name: 'helpline',
   permissions: Object.values(HELPLINE_PERMISSIONS),
-  tables: ['helpline_contacts', 'helpline_dispatches', 'helpline_calls', 'helpline_callbacks', 'helpline_weekly_counts', 'helpline_monthly_counts', 'helpline_spikes', 'helpline_detector_runs', 'helpline_planted_outbreaks'],
+  tables: ['helpline_contacts', 'helpline_dispatches', 'helpline_calls', 'helpline_callbacks', 'helpline_weekly_counts', 'helpline_monthly_counts', 'helpline_spikes', 'helpline_detector_runs', 'helpline_planted_outbreaks', 'helpline_imports', 'helpline_import_rows', 'helpline_import_lookups'],
   create: ({ db, cases, geo, country, config, taxonomies, secretKey, live }) => {
     const form = loadIntakeForm(config.referenceDataDir, country, (c) => Boolean(taxonomies.concern(c)));
     const helpline = createHelplineService(db, cases, geo, form, secretKey, country.localLanguage, country.timezone, live);
+    const analytics = createHelplineAnalytics(db, geo, form, country);
     return {
       helpline,
       helplineDesk: createHelplineDesk(db, live, secretKey, country.timezone, helpline.mayRead),
-      helplineAnalytics: createHelplineAnalytics(db, geo, form, country),
+      helplineAnalytics: analytics,
+      helplineImporter: createContactImporter(db, geo, form, analytics, country),
     };
   },
   routes: registerHelplineRoutes,

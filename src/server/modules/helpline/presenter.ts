@@ -27,7 +27,7 @@ export function presentContact(r: ContactRow, place: PlaceNames | null, phone: s
       ageYears: typeof child.ageYears === 'number' ? child.ageYears : null, ageEstimated: child.ageEstimated === true,
     },
     place, categories: r.categories, summary: r.summary ?? '',
-    agent: { id: r.agent_id, name: r.agent_name },
+    agent: r.agent_id ? { id: r.agent_id, name: r.agent_name ?? '' } : null,
     case: r.case_id && r.case_number && r.case_link ? { id: r.case_id, number: r.case_number, link: r.case_link } : null,
     completedAt: r.completed_at?.toISOString() ?? null, updatedAt: r.updated_at.toISOString(), earlier, dispatches,
   };

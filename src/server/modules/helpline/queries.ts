@@ -5,7 +5,7 @@ import { join, sql, type Sql } from '../../platform/db/sql.js';
 import { HELPLINE_PERMISSIONS as P } from '../../../shared/permissions/helpline.js';
 
 export type ContactRow = {
-  id: string; client_id: string; agent_id: string; agent_name: string; status: 'draft' | 'completed'; received_at: Date; channel: string; call_type: string | null;
+  id: string; client_id: string; agent_id: string | null; agent_name: string | null; status: 'draft' | 'completed'; received_at: Date; channel: string; call_type: string | null;
   urgency: string | null; caller: Record<string, unknown>; caller_phone_enc: string | null; child: Record<string, unknown>; geo_code: string | null;
   categories: string[]; summary: string | null; case_id: string | null; case_number: string | null; case_link: 'created' | 'linked' | null;
   completed_at: Date | null; updated_at: Date; caller_phone_hash: string | null;
@@ -19,7 +19,7 @@ export type DraftColumns = {
 
 const COLUMNS = sql`h.id, h.client_id, h.agent_id, u.full_name AS agent_name, h.status, h.received_at, h.channel, h.call_type, h.urgency, h.caller, h.caller_phone_enc,
   h.child, h.geo_code, h.categories, h.summary, h.case_id, c.case_number, h.case_link, h.completed_at, h.updated_at, h.caller_phone_hash`;
-const FROM = sql`FROM helpline_contacts h JOIN users u ON u.id = h.agent_id LEFT JOIN cases c ON c.id = h.case_id`;
+const FROM = sql`FROM helpline_contacts h LEFT JOIN users u ON u.id = h.agent_id LEFT JOIN cases c ON c.id = h.case_id`;
 
 /**
  * The contacts the actor may read: inside their scope, and with @assigned only those they took.

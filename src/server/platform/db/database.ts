@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import type { Copier, CopyChunk } from './copy.js';
 import { Sql } from './sql.js';
 
 export type Row = Record<string, unknown>;
@@ -24,6 +25,12 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: every write in it lands, or none does. */
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Bulk load outside any transaction: `COPY table (columns) FROM STDIN WITH (FORMAT csv)` fed
+   * by CSV chunks that each end at a record boundary; the number of records loaded. A refused
+   * record throws CopyFailed with its place in the whole body.
+   */
+  copyFrom(statement: string, chunks: AsyncIterable<CopyChunk>): Promise<number>;
   /** The underlying pool, for libraries that need one (pg-boss). */
   readonly pool: pg.Pool;
   /** Told when an idle connection fails (a database restart); the pool reconnects by itself. */
@@ -93,6 +100,7 @@ export class PoolDatabase extends ClientQueryable implements Database {
     readonly kind: 'pglite' | 'postgres',
     readonly pool: pg.Pool,
     private readonly onClose: () => Promise<void>,
+    private readonly copier: Copier,
   ) {
     super(pool);
     // An idle connection dropped by a database restart emits 'error' on the pool; unheard, it
@@ -126,6 +134,10 @@ export class PoolDatabase extends ClientQueryable implements Database {
       }
     }
     return result;
+  }
+
+  copyFrom(statement: string, chunks: AsyncIterable<CopyChunk>): Promise<number> {
+    return this.copier(statement, chunks);
   }
 
   async close(): Promise<void> {

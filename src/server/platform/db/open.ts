@@ -1,6 +1,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { pgliteCopier, serverCopier } from './copy.js';
 import { PoolDatabase, type Database } from './database.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 
@@ -30,7 +31,7 @@ async function openServer(url: string, options: OpenOptions): Promise<OpenDataba
   // DELETE the audit trail even when it logs in as the owner.
   // A bounded connect wait: while the server is away a request answers 503 in seconds instead of hanging.
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, ...(useAppRole ? { options: `-c role=${APP_ROLE}` } : {}) });
-  return Object.assign(new PoolDatabase('postgres', pool, async () => undefined), { setLockInfo() {} });
+  return Object.assign(new PoolDatabase('postgres', pool, async () => undefined, serverCopier(pool)), { setLockInfo() {} });
 }
 
 async function mayUseAppRole(url: string): Promise<boolean> {
@@ -64,7 +65,7 @@ async function openPglite(dir: string, dataDir: string, options: OpenOptions): P
     const db = new PoolDatabase('pglite', pool, async () => {
       await lite.close();
       lock?.release();
-    });
+    }, pgliteCopier(lite));
     return Object.assign(db, {
       setLockInfo(info: { url?: string }) {
         lock?.update(info);

@@ -41,6 +41,8 @@ export class RawSql {
 }
 
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+  // A tagged template keeps an invalid escape (such as \1) as undefined: the text around it would vanish.
+  if (strings.some((s) => s === undefined)) throw new Error(`Invalid escape in SQL text near: ${strings.raw.find((_, i) => strings[i] === undefined)?.slice(0, 80)}`);
   return new Sql(strings, values);
 }
 

@@ -14,7 +14,7 @@ function ContactRows({ items, resume }: { items: ContactListItem[]; resume: bool
         <li key={c.id} className={`case-card${c.urgency === 'immediate' || c.urgency === 'high' ? ' risk-high' : ''}`}>
           <strong>{c.callType ? t(`web.helpline.callTypes.${c.callType}`) : '—'}</strong> · {c.childName || '—'}
           <p className="meta">
-            {date(c.receivedAt, true)} · {c.placeName ?? '—'} · {c.agent.name}
+            {date(c.receivedAt, true)} · {c.placeName ?? '—'} · {c.agent?.name ?? t('web.helpline.importedContact')}
             {c.case ? <> · <Link to="/cases/$id" params={{ id: c.case.id }}><span className="case-number">{c.case.number}</span></Link></> : null}
           </p>
           {resume ? <a className="button" href={`/helpline/new?id=${c.id}`}>{t('web.helpline.resume')}</a> : null}

@@ -67,9 +67,9 @@ export function IntakePage() {
     void call('GET /api/v1/helpline/contacts/:id', { params: { id: resumeId } }).then((c) => {
       setClientId(c.clientId);
       setDraft(draftOf(c));
-      setOwner(c.agent.id);
+      setOwner(c.agent?.id ?? null);
       setLastSaved(c);
-      if (c.status === 'completed' && c.agent.id === me?.id) setDone(c);
+      if (c.status === 'completed' && c.agent?.id === me?.id) setDone(c);
       setResumed(true);
     }, () => setResumed(true));
   }, [resumeId]);
@@ -146,7 +146,7 @@ export function IntakePage() {
       {lastSaved ? <RepeatCaller contact={lastSaved} form={form.data} /> : null}
       {/* An emergency: dispatch comes before everything else on the page. */}
       {draft.callType === 'emergency' || draft.urgency === 'immediate' ? <DispatchPanel contact={lastSaved} form={form.data} ensureSaved={current} /> : null}
-      {readOnly ? <p className="banner" role="status">{t('web.helpline.readOnly', { name: lastSaved?.agent.name ?? '' })}</p> : null}
+      {readOnly ? <p className="banner" role="status">{t('web.helpline.readOnly', { name: lastSaved?.agent?.name ?? t('web.helpline.importedContact') })}</p> : null}
       <form className="card" onSubmit={(e) => { e.preventDefault(); if (!readOnly) void finish(); }} noValidate>
         <fieldset className="plain-fieldset" disabled={readOnly}>
         <fieldset className="choice-row" aria-describedby={fe.callType ? 'calltype-error' : undefined}>
