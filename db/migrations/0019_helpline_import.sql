@@ -8,6 +8,14 @@ ALTER TABLE helpline_contacts ADD COLUMN source_id text;
 COMMENT ON COLUMN helpline_contacts.agent_id IS 'The agent who took the contact; empty for a contact imported from an earlier system.';
 COMMENT ON COLUMN helpline_contacts.source_id IS 'An imported contact''s id in the system it came from (contact_id in the file); unique, so no contact is imported twice.';
 CREATE UNIQUE INDEX helpline_contacts_source_idx ON helpline_contacts (source_id) WHERE source_id IS NOT NULL;
+-- An imported contact has no browser client id and no agent: the indexes that find those skip it
+-- (two fewer index entries a row for a two-million-row import).
+ALTER TABLE helpline_contacts ALTER COLUMN client_id DROP NOT NULL;
+ALTER TABLE helpline_contacts DROP CONSTRAINT helpline_contacts_client_id_key;
+CREATE UNIQUE INDEX helpline_contacts_client_idx ON helpline_contacts (client_id) WHERE client_id IS NOT NULL;
+COMMENT ON COLUMN helpline_contacts.client_id IS 'The id the agent''s browser gave the contact: every save of one contact carries it, so a retry updates rather than duplicates. Empty for an imported contact.';
+DROP INDEX helpline_contacts_agent_idx;
+CREATE INDEX helpline_contacts_agent_idx ON helpline_contacts (agent_id, status, updated_at DESC) WHERE agent_id IS NOT NULL;
 
 CREATE TABLE helpline_imports (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -217,7 +217,7 @@ importCommand
         result = await s.helplineImporter.importFile(cliActor(), { source: fs.createReadStream(file, { highWaterMark: 1 << 20 }), fileName: path.basename(file), organisationId: org?.id }, CLI_CONTEXT, (stage, done, total) => {
           if (stage === 'copy') bar.update(Math.round((done / Math.max(size, 1)) * 100), { stage: 'reading', detail: `${(done / 1e6).toFixed(0)} of ${(size / 1e6).toFixed(0)} MB` });
           else if (stage === 'insert' && total) bar.update(Math.round((done / total) * 100), { stage: 'writing', detail: `${done} of ${total} contacts` });
-          else bar.update(stage === 'check' ? 0 : 100, { stage: stage === 'check' ? 'checking' : 'counting', detail: total ? `${total} rows` : '' });
+          else bar.update(0, { stage: 'checking', detail: total ? `${total} rows` : '' });
         });
       } catch (err) {
         bar.stop();

@@ -73,6 +73,18 @@ export const CaseSearchQuery = z.object({
 });
 export type CaseSearchQuery = z.infer<typeof CaseSearchQuery>;
 
+/** Why a case was offered as a likely match of a child. */
+export const MATCH_REASONS = ['name', 'phone', 'upazila', 'district', 'age'] as const;
+/**
+ * A case the child may already have, as the helpline sees it to join a contact to it: who and
+ * where, never the case's content; a sensitive case's name comes as initials.
+ */
+export const CaseMatch = z.object({
+  caseId: z.uuid(), caseNumber: z.string(), childName: z.string(), sex: z.string().nullable(), ageYears: z.number().nullable(),
+  placeName: z.string().nullable(), status: z.string(), reportedOn: z.string(), score: z.number(), reasons: z.array(z.enum(MATCH_REASONS)),
+});
+export type CaseMatch = z.infer<typeof CaseMatch>;
+
 export const CaseListItem = z.object({
   id: z.string(),
   caseNumber: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './common.js';
+import { CaseMatch } from './cases.js';
 import { routeTable, type RoutesOf } from './contract.js';
 import { CALLER_RELATIONS, HELPLINE_CALL_TYPES, HELPLINE_CHANNELS, HELPLINE_URGENCIES, SEXES } from './values.js';
 export { CALLER_RELATIONS, HELPLINE_CALL_TYPES, HELPLINE_CHANNELS, HELPLINE_URGENCIES } from './values.js';
@@ -131,6 +132,11 @@ export const helplineApi = routeTable({
     params: Id, body: ContactCompletion, response: { 200: Contact },
   },
   'GET /api/v1/helpline/contacts/:id': { summary: 'Read a contact (audited)', params: Id, response: { 200: Contact } },
+  'GET /api/v1/helpline/contacts/:id/matches': {
+    summary: "The child's likely existing cases, best first (audited)",
+    description: "From the contact's child name (either script), the caller's number, the place, the age and the sex: up to five cases to join the contact to (complete with outcome link_case). Who and where only; a sensitive case's name as initials.",
+    params: Id, response: { 200: z.object({ items: z.array(CaseMatch) }) },
+  },
   'POST /api/v1/helpline/contacts/:id/number': {
     summary: "Reveal a caller's full number (audited)",
     description: 'For roles with helpline.numbers.reveal; everyone else sees numbers masked to their last two digits.',

@@ -16,4 +16,10 @@ export const CASE_PERMISSIONS = {
   breakGlass: 'cases.break_glass',
   /** Read the cases one's own organisation registered (a helpline supervisor: what the agents sent on), wherever they went. */
   readRegistered: 'cases.read_registered',
+  /**
+   * Find the cases a child may already have, to join a helpline contact to one: case number,
+   * the child's name, sex, age, place and status (a sensitive case's name as initials), never
+   * the case's content. Every search is audited.
+   */
+  match: 'cases.match',
 } as const;

@@ -35,7 +35,7 @@ export const helplineModule = defineModule({
       helpline,
       helplineDesk: createHelplineDesk(db, live, secretKey, country.timezone, helpline.mayRead),
       helplineAnalytics: analytics,
-      helplineImporter: createContactImporter(db, geo, form, analytics, country),
+      helplineImporter: createContactImporter(db, geo, form, country),
     };
   },
   routes: registerHelplineRoutes,

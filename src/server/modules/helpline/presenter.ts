@@ -19,7 +19,7 @@ export function presentContact(r: ContactRow, place: PlaceNames | null, phone: s
   const child = r.child as Record<string, unknown>;
   const caller = r.caller as Record<string, unknown>;
   return {
-    id: r.id, clientId: r.client_id, status: r.status, receivedAt: r.received_at.toISOString(), channel: r.channel as Contact['channel'],
+    id: r.id, clientId: r.client_id ?? r.id, status: r.status, receivedAt: r.received_at.toISOString(), channel: r.channel as Contact['channel'],
     callType: r.call_type as Contact['callType'], urgency: r.urgency as Contact['urgency'],
     caller: { anonymous: caller.anonymous === true, name: str(caller.name), relation: (caller.relation ?? null) as Contact['caller']['relation'], phoneMasked: maskPhone(phone) },
     child: {

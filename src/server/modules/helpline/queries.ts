@@ -5,7 +5,7 @@ import { join, sql, type Sql } from '../../platform/db/sql.js';
 import { HELPLINE_PERMISSIONS as P } from '../../../shared/permissions/helpline.js';
 
 export type ContactRow = {
-  id: string; client_id: string; agent_id: string | null; agent_name: string | null; status: 'draft' | 'completed'; received_at: Date; channel: string; call_type: string | null;
+  id: string; client_id: string | null; agent_id: string | null; agent_name: string | null; status: 'draft' | 'completed'; received_at: Date; channel: string; call_type: string | null;
   urgency: string | null; caller: Record<string, unknown>; caller_phone_enc: string | null; child: Record<string, unknown>; geo_code: string | null;
   categories: string[]; summary: string | null; case_id: string | null; case_number: string | null; case_link: 'created' | 'linked' | null;
   completed_at: Date | null; updated_at: Date; caller_phone_hash: string | null;
@@ -40,7 +40,7 @@ export function upsertDraft(db: Queryable, actor: Actor, clientId: string, d: Dr
     VALUES (${clientId}, ${actor.userId}, ${actor.organisationId}, 'draft', ${d.receivedAt}, ${d.channel}, ${d.callType}, ${d.urgency}, ${JSON.stringify(d.caller)}::jsonb,
       ${d.phoneHash}, ${d.phoneEnc}, ${JSON.stringify(d.child)}::jsonb, ${d.place?.code ?? null}, ${d.place?.adm1 ?? null}, ${d.place?.adm2 ?? null}, ${d.place?.adm3 ?? null},
       ${d.categories}::text[], ${d.summary})
-    ON CONFLICT (client_id) DO UPDATE SET
+    ON CONFLICT (client_id) WHERE client_id IS NOT NULL DO UPDATE SET
       received_at = EXCLUDED.received_at, channel = EXCLUDED.channel, call_type = EXCLUDED.call_type, urgency = EXCLUDED.urgency, caller = EXCLUDED.caller,
       -- An empty number keeps the one on record: a resumed form (or a screen pop) shows it masked and never holds it.
       caller_phone_hash = COALESCE(EXCLUDED.caller_phone_hash, helpline_contacts.caller_phone_hash), caller_phone_enc = COALESCE(EXCLUDED.caller_phone_enc, helpline_contacts.caller_phone_enc), child = EXCLUDED.child, geo_code = EXCLUDED.geo_code,

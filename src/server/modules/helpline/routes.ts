@@ -18,6 +18,7 @@ export function registerHelplineRoutes(app: FastifyInstance, services: Services)
   on('PUT /api/v1/helpline/contacts/:clientId', {}, async (req) => helpline.saveDraft(actorOf(req), req.params.clientId, req.body, auditContext(req)));
   on('POST /api/v1/helpline/contacts/:id/complete', {}, async (req) => helpline.complete(actorOf(req), req.params.id, req.body, auditContext(req)));
   on('GET /api/v1/helpline/contacts/:id', {}, async (req) => helpline.get(actorOf(req), req.params.id, auditContext(req)));
+  on('GET /api/v1/helpline/contacts/:id/matches', {}, async (req) => ({ items: await helpline.matches(actorOf(req), req.params.id, auditContext(req)) }));
   on('POST /api/v1/helpline/contacts/:id/number', { config: { rateLimit: { max: 30, timeWindow: '1 hour' } } }, async (req) => helpline.revealNumber(actorOf(req), req.params.id, auditContext(req)));
   on('GET /api/v1/helpline/contacts', {}, async (req) => ({ items: await helpline.list(actorOf(req), req.query) }));
 

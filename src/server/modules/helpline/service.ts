@@ -126,6 +126,18 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
       return present((await q.findVisible(db, actor, id)) ?? (await q.lockOwnDraft(db, actor, id))!, actor);
     },
 
+    /**
+     * The child's likely existing cases, for the agent joining the contact to one: the case
+     * service matches on what the contact holds (the caller's number never leaves the server).
+     */
+    async matches(actor: Actor, id: string, ctx: AuditContext) {
+      const row = await read(actor, id, ctx);
+      const child = row.child as { name?: string; sex?: string | null; ageYears?: number | null };
+      return cases.likelyMatches(actor, {
+        name: child.name ?? '', phone: row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null, geoCode: row.geo_code, ageYears: child.ageYears ?? null, sex: child.sex ?? null,
+      }, ctx);
+    },
+
     async get(actor: Actor, id: string, ctx: AuditContext): Promise<Contact> {
       const row = await read(actor, id, ctx);
       await db.tx((tx) => recordAudit(tx, ctx, { action: 'helpline.contact.read', entity: 'helpline_contact', entityId: id }));
@@ -207,8 +219,6 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
      */
     async complete(actor: Actor, id: string, completion: ContactCompletion, ctx: AuditContext): Promise<Contact> {
       if (!can(actor, P.take)) throw new AppError('forbidden');
-      // Joining a case: the agent must see it (checked before the transaction, which on the embedded database holds the only connection).
-      const linked = completion.outcome === 'link_case' ? await cases.get(actor, completion.caseId, ctx, { audit: false }) : null;
       await db.tx(async (tx) => {
         const row = await q.lockOwnDraft(tx, actor, id);
         if (!row) throw new AppError('not_found');
@@ -225,7 +235,9 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
             ...(row.summary ? { summary: row.summary } : {}),
           }, ctx);
           link = { caseId: created.id, kind: 'created' };
-        } else if (linked) {
+        } else if (completion.outcome === 'link_case') {
+          // Joining a case the agent found among the likely matches (or reads): through the case service, in this transaction.
+          const linked = await cases.linkContact(tx, actor, completion.caseId, id, ctx);
           link = { caseId: linked.id, kind: 'linked' };
         }
         await q.markCompleted(tx, id, link);

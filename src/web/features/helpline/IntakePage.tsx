@@ -16,6 +16,7 @@ import { DispatchPanel } from './DispatchPanel.js';
 import { CallbackPanel } from './CallbackPanel.js';
 import { ScreenPop } from './ScreenPop.js';
 import { useAutosave } from './useAutosave.js';
+import { CaseMatches } from './CaseMatches.js';
 import { uuid } from './uuid.js';
 
 const EMPTY: ContactDraft = {
@@ -50,6 +51,7 @@ export function IntakePage() {
   const [touched, setTouched] = useState(false);
   const [resumed, setResumed] = useState(!resumeId);
   const [outcome, setOutcome] = useState<ContactCompletion['outcome'] | null>(null);
+  const [linkCaseId, setLinkCaseId] = useState<string | null>(null);
   const [done, setDone] = useState<Contact | null>(null);
   // The last saved contact carries the repeat-caller banner and the dispatches; it stays up while the next save runs.
   const [lastSaved, setLastSaved] = useState<Contact | null>(null);
@@ -96,7 +98,8 @@ export function IntakePage() {
     await run(async () => {
       const saved = await saveNow();
       if (!saved) throw new Error(t('web.helpline.offline'));
-      const body: ContactCompletion = chosenOutcome === 'create_case' ? { outcome: 'create_case' } : { outcome: 'none' };
+      if (chosenOutcome === 'link_case' && !linkCaseId) throw new Error(t('web.helpline.matches.choose'));
+      const body: ContactCompletion = chosenOutcome === 'create_case' ? { outcome: 'create_case' } : chosenOutcome === 'link_case' ? { outcome: 'link_case', caseId: linkCaseId! } : { outcome: 'none' };
       const completed = await call('POST /api/v1/helpline/contacts/:id/complete', { params: { id: saved.id }, body });
       setDone(completed);
       await qc.invalidateQueries({ queryKey: ['helpline', 'contacts'] });
@@ -243,12 +246,13 @@ export function IntakePage() {
         </div>
         <fieldset className="choice-row">
           <legend>{t('web.helpline.outcome')}</legend>
-          {(aboutChild ? ['create_case', 'none'] as const : ['none'] as const).map((o) => (
+          {(aboutChild ? ['create_case', 'link_case', 'none'] as const : ['none'] as const).map((o) => (
             <label key={o} className={`choice${chosenOutcome === o ? ' on' : ''}`}>
               <input type="radio" name="outcome" value={o} checked={chosenOutcome === o} onChange={() => setOutcome(o)} /> {t(`web.helpline.outcomes.${o}`)}
             </label>
           ))}
         </fieldset>
+        {chosenOutcome === 'link_case' && !readOnly ? <CaseMatches ensureSaved={current} value={linkCaseId} onChange={setLinkCaseId} /> : null}
         {!readOnly ? <button type="submit" className="primary">{t('web.helpline.complete')} <kbd>Ctrl+Enter</kbd></button> : null}
         </fieldset>
       </form>

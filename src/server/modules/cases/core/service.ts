@@ -3,7 +3,7 @@ import { foldedKeys, nameKey } from '../../../../shared/phonetic.js';
 import { can, type Actor } from '../../../platform/access/actor.js';
 import { placeOf, scopeCovers, type Place } from '../../../platform/access/scope.js';
 import { denyRead, recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
-import type { Database } from '../../../platform/db/database.js';
+import type { Database, Tx } from '../../../platform/db/database.js';
 import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notifications.js';
 import type { GeoService } from '../../geo/service.js';
@@ -13,6 +13,9 @@ import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
 import { caseActions, initialAssessmentDue, isSensitive, mayRegisterAt } from '../policy.js';
 import { presentCaseDetail, presentCaseListItem } from '../presenter.js';
 import * as q from './queries.js';
+import * as matching from '../matching/queries.js';
+import { presentMatch } from '../matching/presenter.js';
+import type { CaseMatch } from '../../../../shared/cases.js';
 import * as access from '../access.js';
 import { flowActions } from '../workflow/workflow.js';
 import type { SharedWithProvider } from '../../../../shared/referrals.js';
@@ -99,6 +102,40 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
     async registerInTransaction(tx: Queryable, actor: Actor, input: CaseCreateInput, ctx: AuditContext): Promise<{ id: string; caseNumber: string }> {
       const created = await registerOn(tx, actor, input, ctx);
       return { id: created.id, caseNumber: created.case_number };
+    },
+
+    /**
+     * The likely existing cases of a child (name in either script, the caller's phone, the
+     * place, the age, the sex), best first, for someone joining a contact to a case: within
+     * cases.match's area or the cases one reads. The search is audited with what it offered.
+     */
+    async likelyMatches(actor: Actor, input: { name: string; phone: string | null; geoCode: string | null; ageYears: number | null; sex: string | null }, ctx: AuditContext): Promise<CaseMatch[]> {
+      if (!can(actor, P.match) && !can(actor, P.read)) throw new AppError('forbidden');
+      const keys = input.name.trim() ? searchKeys(input.name) : null;
+      const digits = input.phone ? q.phoneDigits(input.phone) : undefined;
+      // The last ten digits: a number stored as +880 1712..., 01712... or 1712... is the same.
+      const phone = digits && digits.length >= 10 ? digits.slice(-10) : null;
+      if (!keys && !phone) return [];
+      const unit = input.geoCode ? await geo.find(input.geoCode) : undefined;
+      const place = unit ? placeOf(unit) : null;
+      const rows = await db.tx(async (tx) => {
+        const found = await matching.matchCases(tx, actor, { keys, phone, place, ageYears: input.ageYears, sex: input.sex, limit: 5 });
+        await recordAudit(tx, ctx, { action: 'case.match_search', entity: 'case', entityId: null, meta: { by_name: Boolean(keys), by_phone: Boolean(phone), place: input.geoCode, offered: found.map((f) => f.case_number) } });
+        return found;
+      });
+      return rows.map((r) => presentMatch(r, actor.lang));
+    },
+
+    /**
+     * Joins a helpline contact to a case inside the caller's transaction: the case must be one
+     * the actor may match or read; the case timeline shows the contact, and the join is audited.
+     */
+    async linkContact(tx: Tx, actor: Actor, caseId: string, contactId: string, ctx: AuditContext): Promise<{ id: string; caseNumber: string }> {
+      const found = await matching.findMatchable(tx, actor, caseId);
+      if (!found) throw new AppError('not_found');
+      await q.addEvent(tx, caseId, actor.userId, 'helpline_contact', { contact_id: contactId });
+      await recordAudit(tx, ctx, { action: 'case.helpline_contact', entity: 'case', entityId: caseId, meta: { contact_id: contactId } });
+      return { id: found.id, caseNumber: found.case_number };
     },
 
     async search(actor: Actor, query: CaseSearchQuery) {

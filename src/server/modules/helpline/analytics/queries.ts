@@ -22,6 +22,26 @@ export async function countContact(tx: Queryable, contactId: string, tz: string)
     ON CONFLICT (adm3_code, category, month) DO UPDATE SET n = helpline_monthly_counts.n + 1`);
 }
 
+/**
+ * Two data-modifying CTEs that add the rows of `source` (a CTE named in the same statement,
+ * holding inserted contacts: status, received_at, the adm codes and categories) to the
+ * rollups: an import counts what it inserts in the statement that inserts it.
+ */
+export function countInsertedCtes(source: string, tz: string): Sql {
+  const from = raw(source);
+  return sql`
+    counted_weeks AS (
+      INSERT INTO helpline_weekly_counts (week, adm1_code, adm2_code, category, n)
+      SELECT ${weekOf(tz)}, h.adm1_code, h.adm2_code, c.category, count(*) FROM ${from} h CROSS JOIN unnest(h.categories) AS c(category) WHERE ${COUNTED} GROUP BY 1, 2, 3, 4
+      ON CONFLICT (adm2_code, category, week) DO UPDATE SET n = helpline_weekly_counts.n + EXCLUDED.n
+    ),
+    counted_months AS (
+      INSERT INTO helpline_monthly_counts (month, adm1_code, adm2_code, adm3_code, category, n)
+      SELECT ${monthOf(tz)}, h.adm1_code, h.adm2_code, h.adm3_code, c.category, count(*) FROM ${from} h CROSS JOIN unnest(h.categories) AS c(category) WHERE ${COUNTED} GROUP BY 1, 2, 3, 4, 5
+      ON CONFLICT (adm3_code, category, month) DO UPDATE SET n = helpline_monthly_counts.n + EXCLUDED.n
+    )`;
+}
+
 /** Rebuilds both rollups from the contacts (after an import or a seed). */
 export async function rebuildCounts(tx: Queryable, tz: string) {
   await tx.query(sql`DELETE FROM helpline_weekly_counts`);

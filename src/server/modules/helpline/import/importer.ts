@@ -11,7 +11,6 @@ import { AppError, type FieldIssue } from '../../../platform/errors.js';
 import type { CountryConfig } from '../../../../shared/geo.js';
 import { CALL_TYPES_ABOUT_A_CHILD, HELPLINE_PERMISSIONS as P } from '../../../../shared/helpline.js';
 import type { GeoService } from '../../geo/service.js';
-import type { HelplineAnalytics } from '../analytics/service.js';
 import type { LoadedIntakeForm } from '../form.js';
 import { buildLookups } from './lookups.js';
 import * as q from './queries.js';
@@ -21,11 +20,11 @@ const MAX_REPORTED_ISSUES = 1000;
 /** Staged records inserted per statement inside the one transaction, so the progress bar moves. */
 const INSERT_BATCH = 250_000;
 
-export type ImportStage = 'copy' | 'check' | 'insert' | 'counts';
+export type ImportStage = 'copy' | 'check' | 'insert';
 export type ImportProgress = (stage: ImportStage, done: number, total: number | null) => void;
 export type ContactImportResult = {
   id: string; status: 'done' | 'rejected'; rows: number; issueCount: number; issues: FieldIssue[];
-  /** Where the time went (milliseconds): copying into staging, checking, inserting, rebuilding the counts. */
+  /** Where the time went (milliseconds): copying into staging, checking (a file with problems), inserting with the counts. */
   millis: Record<ImportStage, number>;
 };
 
@@ -39,10 +38,10 @@ const issue = (row: number, column: string, code: string, params: Record<string,
  * Historical helpline contacts from a CSV file (docs/import-helpline-contacts.md), all or
  * nothing: the file is streamed into a staging table with COPY (checked as UTF-8 on the way),
  * every record is checked there in one SQL pass (line numbers as in the file), and only a clean
- * file is inserted, in one transaction with the rebuilt counts and its audit row. One import
+ * file is inserted, in one transaction with the counts and its audit row. One import
  * runs at a time; a stopped one leaves nothing behind but its staging, emptied by the next.
  */
-export function createContactImporter(db: Database, geo: GeoService, form: LoadedIntakeForm, analytics: HelplineAnalytics, country: CountryConfig) {
+export function createContactImporter(db: Database, geo: GeoService, form: LoadedIntakeForm, country: CountryConfig) {
   const levelKey = (level: number) => country.levels.find((l) => l.level === level)?.key;
   /** The file may name the place columns by the country's own levels (tehsil_code in Khyber Pakhtunkhwa). */
   const aliases = new Map<string, q.ImportColumn>([
@@ -93,7 +92,7 @@ export function createContactImporter(db: Database, geo: GeoService, form: Loade
       if (!organisationId) throw new AppError('validation', 'import_no_operator');
       const id = await q.startImport(db, { fileName: input.fileName, organisationId, createdBy: actor.via === 'cli' ? null : actor.userId });
       if (!id) throw new AppError('conflict', 'import_running');
-      const millis: Record<ImportStage, number> = { copy: 0, check: 0, insert: 0, counts: 0 };
+      const millis: Record<ImportStage, number> = { copy: 0, check: 0, insert: 0 };
       const result = (status: 'done' | 'rejected', rows: number, issues: FieldIssue[], issueCount: number): ContactImportResult => ({ id, status, rows, issues, issueCount, millis });
       try {
         let started = Date.now();
@@ -159,11 +158,8 @@ export function createContactImporter(db: Database, geo: GeoService, form: Loade
             progress('insert', Math.min(from + INSERT_BATCH, last + 1) - first, range.n);
           }
           if (n !== range.n) throw new HasProblems();
+          // The weekly and monthly counts grew with each insert, in the same statement.
           millis.insert = Date.now() - started;
-          started = Date.now();
-          progress('counts', 0, null);
-          await analytics.rebuildCounts(tx);
-          millis.counts = Date.now() - started;
           await q.finishImport(tx, id, { status: 'done', sha256, rows: range.n });
           await recordAudit(tx, ctx, { action: 'helpline.import.done', entity: 'helpline_import', entityId: id, meta: { file: input.fileName, sha256, contacts: range.n } });
           return true;

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../../../platform/db/database.js';
 import { join, raw, sql, type Sql } from '../../../platform/db/sql.js';
 import type { Lookup } from './lookups.js';
+import { countInsertedCtes } from '../analytics/queries.js';
 
 /** The file's columns as the staging table names them (docs/import-helpline-contacts.md). */
 export const REQUIRED_COLUMNS = ['contact_id', 'received_at', 'channel', 'call_type', 'category', 'upazila_code', 'child_sex', 'child_age'] as const;
@@ -184,16 +185,17 @@ export async function insertStaged(tx: Queryable, r: { first: number; fromSeq: n
   const clean = join(rowChecks(r.aboutAChild).map(([, code]) => sql`${code} IS NULL`), ' AND ');
   const rows = await tx.query<{ n: number }>(sql`
     WITH ins AS (
-      INSERT INTO helpline_contacts (client_id, agent_id, organisation_id, status, received_at, channel, call_type, urgency, child, geo_code, adm1_code, adm2_code, adm3_code,
+      INSERT INTO helpline_contacts (agent_id, organisation_id, status, received_at, channel, call_type, urgency, child, geo_code, adm1_code, adm2_code, adm3_code,
         categories, summary, completed_at, created_at, updated_at, import_id, source_id)
-      SELECT gen_random_uuid(), NULL, ${r.organisationId}, 'completed', d.received_at, d.channel, d.call_type, d.urgency,
+      SELECT NULL, ${r.organisationId}, 'completed', d.received_at, d.channel, d.call_type, d.urgency,
         jsonb_build_object('anonymous', false, 'name', '', 'sex', d.sex, 'ageYears', d.age_raw::int, 'ageEstimated', d.age_raw IS NOT NULL),
         COALESCE(d.union_code, d.adm3), d.adm1, d.adm2, d.adm3, COALESCE(d.categories, '{}'), COALESCE(d.summary, ''), d.received_at, now(), now(), ${r.importId}, d.contact_id
       FROM (${parsed(r.first, r.tz, sql`s.seq BETWEEN ${r.fromSeq}::bigint AND ${r.toSeq}::bigint`)}) d
       WHERE ${clean}
       ON CONFLICT (source_id) WHERE source_id IS NOT NULL DO NOTHING
-      RETURNING 1
-    )
+      RETURNING status, received_at, adm1_code, adm2_code, adm3_code, categories
+    ),
+    ${countInsertedCtes('ins', r.tz)}
     SELECT count(*)::int AS n FROM ins`);
   return rows[0]?.n ?? 0;
 }
