@@ -58,6 +58,15 @@ export async function startApp(options: { nationalCases?: number } = {}) {
     dbKind: db.kind,
     /** The running services, for benches that load data the way the console does. */
     services,
+    /** VACUUM (ANALYZE) of these tables, as the database owner (the application role may not). */
+    async maintain(tables: string[]) {
+      const owner = db.kind === 'postgres' ? await openDatabase(config, { command: 'bench', asOwner: true }) : db;
+      try {
+        for (const t of tables) await owner.exec(`VACUUM (ANALYZE) ${t}`);
+      } finally {
+        if (owner !== db) await owner.close();
+      }
+    },
     async close() {
       await app.close();
       await services.jobs.stop();

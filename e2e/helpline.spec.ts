@@ -146,3 +146,48 @@ describe('helpline screen pop', () => {
     await context.close();
   });
 });
+
+/** A child who already has a case: the agent finds it among the likely matches and joins the contact to it. */
+describe('helpline: joining a contact to an existing case', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it('offers the child\'s Kurigram case from her name and place, and joins the contact to it', async () => {
+    // A child with an open case in Kurigram, as the district's caseworker sees her.
+    const login = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'kurigram.caseworker', password: 'Ncpp-Demo-2026' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const list = (await (await fetch(`${baseUrl()}/api/v1/cases?limit=20&status=open`, { headers: { cookie } })).json()) as { items: Array<{ caseNumber: string; sensitive: boolean; child: { displayName: string }; place: { code: string | null; name: string | null } }> };
+    const known = list.items.find((c) => !c.sensitive && c.place.code && c.place.name)!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'helpline.supervisor');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/helpline/new`);
+    await page.waitForSelector('form .choice-row');
+    await page.keyboard.press('Alt+1');
+    await page.fill('#f-child-name', known.child.displayName);
+    await page.keyboard.press('Alt+p');
+    await page.keyboard.type(known.place.name!);
+    await page.locator(`.unit-choices input[value="${known.place.code}"]`).click();
+    await page.waitForSelector('.unit-picker .chosen');
+    await page.locator('input[name=outcome][value=link_case]').check();
+    await page.getByRole('button', { name: 'Find likely cases' }).click();
+    const match = page.locator(`label.choice:has-text("${known.caseNumber}")`);
+    await match.waitFor();
+    expect(await match.innerText()).toContain(known.child.displayName);
+    expect(await match.innerText()).toContain('Matched on: name');
+    await match.locator('input').check();
+    // Urgency and a category are still needed to complete it.
+    await page.keyboard.press('Alt+u');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Alt+c');
+    await page.keyboard.type('Physical violence');
+    await page.locator('input[name=categories][value="violence.physical"]').check();
+    await page.keyboard.press('Control+Enter');
+    await page.locator(`.banner:has-text("joined to case ${known.caseNumber}")`).waitFor();
+    await context.close();
+  }, 120_000);
+});

@@ -130,7 +130,9 @@ export function IntakePage() {
     return (
       <div className="page">
         <h1>{t('web.helpline.completed')}</h1>
-        {done.case ? (
+        {done.case?.link === 'linked' ? (
+          <p className="banner" role="status">{t('web.helpline.caseJoined', { number: done.case.number })}</p>
+        ) : done.case ? (
           <p className="banner" role="status">{t('web.helpline.caseOpened', { number: done.case.number })} <Link to="/cases/$id" params={{ id: done.case.id }}>{t('web.helpline.openCase')}</Link></p>
         ) : <p className="banner" role="status">{t('web.helpline.completed')}</p>}
         <button type="button" className="primary" autoFocus onClick={() => { window.location.assign('/helpline/new'); }}>{t('web.helpline.another')}</button>

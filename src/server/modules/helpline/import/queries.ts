@@ -200,13 +200,5 @@ export async function insertStaged(tx: Queryable, r: { first: number; fromSeq: n
   return rows[0]?.n ?? 0;
 }
 
-/** Every contact an import wrote (none, after a failure: the insert is one transaction). */
-export const importedCount = (db: Queryable, importId: string) =>
-  db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM helpline_contacts WHERE import_id = ${importId}`).then((r) => r.n);
-
-export const findImport = (db: Queryable, id: string) =>
-  db.maybeOne<{ id: string; status: string; rows_total: number | null; issue_count: number; issues: unknown[]; file_name: string }>(sql`
-    SELECT id, status, rows_total, issue_count, issues, file_name FROM helpline_imports WHERE id = ${id}`);
-
-/** Fresh planner statistics after a large import (plans made for a small table slow everyone down). */
+/** Fresh planner statistics after a large import (plans made for a small table slow everyone down); on a server the application role may not ANALYZE (a warning), and autovacuum does it. */
 export const analyzeContacts = (db: Queryable) => db.exec('ANALYZE helpline_contacts');
