@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { allPermissions } from '../src/server/platform/access/permissions.js';
-import type { Actor } from '../src/server/platform/access/actor.js';
+import { cliActor } from '../src/server/platform/access/permissions.js';
 import { SYSTEM_CONTEXT } from '../src/server/platform/audit/audit.js';
 import { sql } from '../src/server/platform/db/sql.js';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.js';
@@ -26,7 +25,6 @@ const app = await startApp();
 const { services } = app;
 const db = app.dbKind;
 const scale = `national-helpline-${total}`;
-const console_: Actor = { userId: '00000000-0000-0000-0000-000000000000', username: 'cli', organisationId: '', lang: 'en', via: 'cli', bindings: [{ roleKey: 'cli', permissions: allPermissions(), scopeLevel: 0, scopeCode: null }] };
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ncpp-helpline-')), 'helpline-contacts.csv');
 try {
   // The file: one line per contact, as an earlier system would export it.
@@ -43,7 +41,7 @@ try {
   await once(out, 'finish');
 
   const t0 = performance.now();
-  const imported = await services.helplineImporter.importFile(console_, { source: fs.createReadStream(file, { highWaterMark: 1 << 20 }), fileName: path.basename(file) }, SYSTEM_CONTEXT);
+  const imported = await services.helplineImporter.importFile(cliActor(), { source: fs.createReadStream(file, { highWaterMark: 1 << 20 }), fileName: path.basename(file) }, SYSTEM_CONTEXT);
   const seconds = (performance.now() - t0) / 1000;
   if (imported.status !== 'done') throw new Error(`import ${imported.status}: ${JSON.stringify(imported.issues.slice(0, 5))}`);
   emit({ name: 'helpline_import_rows_per_s', value: imported.rows / seconds, unit: 'rows/s', db, scale });
@@ -103,7 +101,7 @@ try {
   for (let i = 1; i <= AGENTS; i++) {
     const username = i === 1 ? 'helpline.agent' : `bench.agent${i}`;
     if (i > 1) {
-      await services.admin.createUser(console_, UserCreateInput.parse({ username, fullName: `Bench Agent ${i}`, organisationId: agent!.organisation_id, lang: 'bn', password: DEMO_PASSWORD,
+      await services.admin.createUser(cliActor(), UserCreateInput.parse({ username, fullName: `Bench Agent ${i}`, organisationId: agent!.organisation_id, lang: 'bn', password: DEMO_PASSWORD,
         roles: [{ role: 'helpline_agent', scopeLevel: 0, scopeCode: null }] }), SYSTEM_CONTEXT);
     }
     const headers = { ...(await app.session(username)), 'content-type': 'application/json' };

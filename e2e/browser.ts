@@ -20,6 +20,14 @@ export async function signIn(page: Page, username: string, password = 'Ncpp-Demo
   await page.locator('form button[type=submit]').click();
 }
 
+/** A demo user's API session outside the browser (what another system or a second person does meanwhile): its cookie and CSRF token. */
+export async function apiSession(username: string, password = 'Ncpp-Demo-2026'): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!res.ok) throw new Error(`sign-in of ${username}: ${res.status}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrfToken };
+}
+
 /** The newest message the SMTP server received, decoded enough to read a link. */
 export async function lastMail(after: number): Promise<string> {
   const dir = inject('mailDir');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, signIn, stage } from './browser.js';
+import { apiSession, baseUrl, launch, signIn, stage } from './browser.js';
 
 /** Presses Tab until the focus is on `selector` (keyboard only: no click, no fill). */
 async function tabTo(page: Page, selector: string) {
@@ -17,7 +17,7 @@ const WORDS = {
 };
 
 /** 1098: an agent takes a call from a child about herself with the keyboard alone, and the case reaches Kurigram. */
-describe('helpline intake in the browser', () => {
+describe('helpline intake and desk in the browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -110,16 +110,8 @@ describe('helpline intake in the browser', () => {
     await page.waitForSelector('.dispatch li.dispatch-acknowledged');
     await context.close();
   }, 120_000);
-});
 
-/** The contact centre reports a call answered by helpline.agent: her open desk page pops the contact, number and time filled in. */
-describe('helpline screen pop', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(() => browser?.close());
-
+  // The contact centre reports a call answered by helpline.agent: her open desk page pops the contact, number and time filled in.
   it('opens the answered call\'s contact on the agent\'s page, with the number masked', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -131,9 +123,7 @@ describe('helpline screen pop', () => {
     await page.locator('main.content h1').waitFor();
     await ready;
     // The contact centre's account makes itself a token and reports the call.
-    const system = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'contact.centre', password: 'Ncpp-Demo-2026' }) });
-    const cookie = system.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await system.json()) as { csrfToken: string };
+    const { cookie, csrfToken } = await apiSession('contact.centre');
     const made = await fetch(`${baseUrl()}/api/v1/me/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'e2e contact centre' }) });
     const { token } = (await made.json()) as { token: string };
     const callId = `e2e-${Date.now()}`;
@@ -145,20 +135,11 @@ describe('helpline screen pop', () => {
     await page.locator('#caller-phone-kept', { hasText: '66' }).waitFor();
     await context.close();
   });
-});
 
-/** A child who already has a case: the agent finds it among the likely matches and joins the contact to it. */
-describe('helpline: joining a contact to an existing case', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(() => browser?.close());
-
+  // A child who already has a case: the agent finds it among the likely matches and joins the contact to it.
   it('offers the child\'s Kurigram case from her name and place, and joins the contact to it', async () => {
     // A child with an open case in Kurigram, as the district's caseworker sees her.
-    const login = await fetch(`${baseUrl()}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'kurigram.caseworker', password: 'Ncpp-Demo-2026' }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { cookie } = await apiSession('kurigram.caseworker');
     const list = (await (await fetch(`${baseUrl()}/api/v1/cases?limit=20&status=open`, { headers: { cookie } })).json()) as { items: Array<{ caseNumber: string; sensitive: boolean; child: { displayName: string }; place: { code: string | null; name: string | null } }> };
     const known = list.items.find((c) => !c.sensitive && c.place.code && c.place.name)!;
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });

@@ -9,8 +9,7 @@ import { loadConfig, type Config } from './platform/config.js';
 import { openDatabase, type OpenDatabase } from './platform/db/open.js';
 import { accountId } from './platform/auth/accounts.js';
 import { verifyAudit, SYSTEM_CONTEXT, recordAudit, type AuditContext } from './platform/audit/audit.js';
-import { allPermissions } from './platform/access/permissions.js';
-import type { Actor } from './platform/access/actor.js';
+import { cliActor } from './platform/access/permissions.js';
 import { totpCode } from './platform/auth/totp.js';
 import { buildApp, createServices, type Services } from './app.js';
 import { prepareAsOwner } from './bootstrap.js';
@@ -20,10 +19,6 @@ import { backup, restore } from './platform/db/backup.js';
 
 const CLI_CONTEXT: AuditContext = { ...SYSTEM_CONTEXT, actorRole: 'cli' };
 
-/** The operator at the console acts with every permission, at national scope. */
-function cliActor(): Actor {
-  return { userId: '00000000-0000-0000-0000-000000000000', username: 'cli', organisationId: '', lang: 'en', via: 'cli', bindings: [{ roleKey: 'cli', permissions: allPermissions(), scopeLevel: 0, scopeCode: null }] };
-}
 
 async function withServices<T>(command: string, fn: (s: Services, db: OpenDatabase) => Promise<T>, opts: { asOwner?: boolean } = {}): Promise<T> {
   const config = loadConfig();

@@ -33,6 +33,8 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
   /** Open boards hear of it once the transaction has committed. */
   const boardChanged = (tx: Tx, reason: string) => tx.afterCommit(() => live.publish(BOARD_TOPIC, { event: 'board', data: { reason } }));
   const keepPhone = phoneKeeper(secretKey);
+  /** The caller's number in the clear (for the presenter's mask, an audited reveal, or matching on the server). */
+  const callerNumber = (row: { caller_phone_enc: string | null }) => (row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null);
 
   async function placeNames(code: string | null, lang: Lang): Promise<PlaceNames | null> {
     if (!code) return null;
@@ -50,7 +52,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
       earlier = { total: rows[0]?.total ?? 0, items: rows.map(presentEarlier) };
     }
     const dispatches = (await q.dispatchesOf(db, row.id)).map(presentDispatch);
-    return presentContact(row, await placeNames(row.geo_code, actor.lang), row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null, earlier, dispatches);
+    return presentContact(row, await placeNames(row.geo_code, actor.lang), callerNumber(row), earlier, dispatches);
   }
 
   async function read(actor: Actor, id: string, ctx: AuditContext): Promise<q.ContactRow> {
@@ -134,7 +136,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
       const row = await read(actor, id, ctx);
       const child = row.child as { name?: string; sex?: string | null; ageYears?: number | null };
       return cases.likelyMatches(actor, {
-        name: child.name ?? '', phone: row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null, geoCode: row.geo_code, ageYears: child.ageYears ?? null, sex: child.sex ?? null,
+        name: child.name ?? '', phone: callerNumber(row), geoCode: row.geo_code, ageYears: child.ageYears ?? null, sex: child.sex ?? null,
       }, ctx);
     },
 
@@ -204,7 +206,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
       if (!can(actor, P.revealNumber)) throw new AppError('forbidden');
       const row = await read(actor, id, ctx);
       await db.tx((tx) => recordAudit(tx, ctx, { action: 'helpline.contact.number_revealed', entity: 'helpline_contact', entityId: id }));
-      return { number: row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null };
+      return { number: callerNumber(row) };
     },
 
     async list(actor: Actor, filter: { status?: 'draft' | 'completed' | undefined; mine?: string | undefined; from?: string | undefined; limit: number }): Promise<ContactListItem[]> {

@@ -55,6 +55,26 @@ function concat(parts: Uint8Array[], length: number): Uint8Array {
 }
 
 /**
+ * Walks bytes from a quote state: every line end outside quotes ends a record (RFC 4180: a
+ * doubled quote toggles twice). The quote state after, the records ended, and the offset just
+ * past the last (or the first, with `first`) record end; -1 when none.
+ */
+function scan(bytes: Uint8Array, quoted: boolean, first = false): { quoted: boolean; records: number; end: number } {
+  let records = 0;
+  let end = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) quoted = !quoted;
+    else if (b === LF && !quoted) {
+      records++;
+      end = i + 1;
+      if (first) break;
+    }
+  }
+  return { quoted, records, end };
+}
+
+/**
  * Reads a CSV stream for COPY: the header record apart (a byte-order mark dropped), then the
  * body cut into chunks of about `chunkBytes` at record boundaries, so a quoted field that spans
  * lines is never split; trailing blank lines are dropped and a missing final line end added.
@@ -91,13 +111,11 @@ export async function readCsvForCopy(source: AsyncIterable<Uint8Array>, chunkByt
     } catch {
       throw new NotUtf8(records + recordsToBoundary + 1);
     }
-    for (let i = 0; i < buf.length; i++) {
-      const b = buf[i]!;
-      if (b === QUOTE) quoted = !quoted;
-      else if (b === LF && !quoted) {
-        boundary = pendingLength + i + 1;
-        recordsToBoundary++;
-      }
+    const s = scan(buf, quoted);
+    quoted = s.quoted;
+    if (s.records) {
+      boundary = pendingLength + s.end;
+      recordsToBoundary += s.records;
     }
     read += buf.length;
     pending.push(buf);
@@ -120,35 +138,17 @@ export async function readCsvForCopy(source: AsyncIterable<Uint8Array>, chunkByt
 
   // The header: everything up to the first boundary.
   while (boundary < 0 && (await pull()));
-  const first = boundary < 0 ? { bytes: concat(pending, pendingLength), records: 0 } : null;
-  let headerBytes: Uint8Array;
-  if (first) {
-    headerBytes = first.bytes;
-    pending = [];
-    pendingLength = 0;
-  } else {
-    const whole = concat(pending, pendingLength);
-    let end = 0;
-    for (let q = false; ; end++) {
-      if (whole[end] === QUOTE) q = !q;
-      else if (whole[end] === LF && !q) break;
-    }
-    headerBytes = whole.subarray(0, end + 1);
-    const rest = whole.subarray(end + 1);
-    // Records past the header were counted with it: count the rest again.
-    pending = rest.length ? [rest] : [];
-    pendingLength = rest.length;
-    recordsToBoundary = 0;
-    boundary = -1;
-    quoted = false;
-    for (let i = 0; i < rest.length; i++) {
-      if (rest[i] === QUOTE) quoted = !quoted;
-      else if (rest[i] === LF && !quoted) {
-        boundary = i + 1;
-        recordsToBoundary++;
-      }
-    }
-  }
+  const whole = concat(pending, pendingLength);
+  const headerEnd = boundary < 0 ? whole.length : scan(whole, false, true).end;
+  const headerBytes = whole.subarray(0, headerEnd);
+  // Records past the header were counted with it: count the rest again.
+  const rest = whole.subarray(headerEnd);
+  const after = scan(rest, false);
+  pending = rest.length ? [rest] : [];
+  pendingLength = rest.length;
+  quoted = after.quoted;
+  boundary = after.end;
+  recordsToBoundary = after.records;
   let start = 0;
   if (BOM.every((b, i) => headerBytes[i] === b)) start = 3;
   const headerText = new TextDecoder().decode(headerBytes.subarray(start)).replace(/\r?\n$/, '');
@@ -164,21 +164,16 @@ export async function readCsvForCopy(source: AsyncIterable<Uint8Array>, chunkByt
         continue;
       }
       // The end: drop trailing blank lines, end the last record with a line end.
-      const whole = concat(pending, pendingLength);
-      let end = whole.length;
-      while (end > 0 && (whole[end - 1] === LF || whole[end - 1] === CR || whole[end - 1] === 0x20)) end--;
+      const tail = concat(pending, pendingLength);
+      let end = tail.length;
+      while (end > 0 && (tail[end - 1] === LF || tail[end - 1] === CR || tail[end - 1] === 0x20)) end--;
       pending = [];
       pendingLength = 0;
       if (end === 0) return;
       const body = new Uint8Array(end + 1);
-      body.set(whole.subarray(0, end));
+      body.set(tail.subarray(0, end));
       body[end] = LF;
-      let n = 0;
-      let q = false;
-      for (let i = 0; i < body.length; i++) {
-        if (body[i] === QUOTE) q = !q;
-        else if (body[i] === LF && !q) n++;
-      }
+      const n = scan(body, false).records;
       records += n;
       yield { bytes: body, records: n };
       return;

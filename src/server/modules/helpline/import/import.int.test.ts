@@ -1,14 +1,12 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../platform/access/actor.js';
-import { allPermissions } from '../../../platform/access/permissions.js';
+import { cliActor as cli } from '../../../platform/access/permissions.js';
 import { loadActor } from '../../../platform/auth/actor-loader.js';
 import { SYSTEM_CONTEXT } from '../../../platform/audit/audit.js';
 import { sql } from '../../../platform/db/sql.js';
 import { signInAll, startHarness, type Harness } from '../../../testing/harness.js';
 
-/** The console's actor (the permission catalogue is complete once the harness has built the modules). */
-const cli = (): Actor => ({ userId: '00000000-0000-0000-0000-000000000000', username: 'cli', organisationId: '', lang: 'en', via: 'cli', bindings: [{ roleKey: 'cli', permissions: allPermissions(), scopeLevel: 0, scopeCode: null }] });
 const HEADER = 'contact_id,received_at,channel,call_type,category,upazila_code,child_sex,child_age';
 // Ulipur (Kurigram) and one of its unions.
 const ULIPUR = '554994';

@@ -76,16 +76,7 @@ export function createContactImporter(db: Database, geo: GeoService, form: Loade
     return { columns, issues };
   }
 
-  async function reject(id: string, fileName: string, sha256: string | null, rows: number, issues: FieldIssue[], total: number, ctx: AuditContext) {
-    await db.tx(async (tx) => {
-      await q.finishImport(tx, id, { status: 'rejected', sha256, rows, issues, issueCount: total });
-      await recordAudit(tx, ctx, { action: 'helpline.import.rejected', entity: 'helpline_import', entityId: id, meta: { file: fileName, sha256, rows, problems: total } });
-    });
-  }
-
   return {
-    operator,
-
     async importFile(actor: Actor, input: { source: AsyncIterable<Uint8Array>; fileName: string; organisationId?: string | undefined }, ctx: AuditContext, progress: ImportProgress = () => undefined): Promise<ContactImportResult> {
       mayImport(actor);
       const organisationId = input.organisationId ?? (await operator());
@@ -93,7 +84,14 @@ export function createContactImporter(db: Database, geo: GeoService, form: Loade
       const id = await q.startImport(db, { fileName: input.fileName, organisationId, createdBy: actor.via === 'cli' ? null : actor.userId });
       if (!id) throw new AppError('conflict', 'import_running');
       const millis: Record<ImportStage, number> = { copy: 0, check: 0, insert: 0 };
-      const result = (status: 'done' | 'rejected', rows: number, issues: FieldIssue[], issueCount: number): ContactImportResult => ({ id, status, rows, issues, issueCount, millis });
+      /** Marks the import rejected with its problems (audited) and answers them: nothing was written. */
+      const reject = async (sha256: string | null, rows: number, issues: FieldIssue[], total = issues.length): Promise<ContactImportResult> => {
+        await db.tx(async (tx) => {
+          await q.finishImport(tx, id, { status: 'rejected', sha256, rows, issues, issueCount: total });
+          await recordAudit(tx, ctx, { action: 'helpline.import.rejected', entity: 'helpline_import', entityId: id, meta: { file: input.fileName, sha256, rows, problems: total } });
+        });
+        return { id, status: 'rejected', rows, issues, issueCount: total, millis };
+      };
       try {
         let started = Date.now();
         await q.clearStaging(db);
@@ -109,16 +107,9 @@ export function createContactImporter(db: Database, geo: GeoService, form: Loade
           if (err instanceof NotUtf8) return null;
           throw err;
         });
-        if (!csv) {
-          const problem = [{ path: 'file', code: 'not_utf8', message: '' }];
-          await reject(id, input.fileName, null, 0, problem, 1, ctx);
-          return result('rejected', 0, problem, 1);
-        }
+        if (!csv) return reject(null, 0, [{ path: 'file', code: 'not_utf8', message: '' }]);
         const { columns, issues: headerIssues } = columnsOf(csv.header);
-        if (headerIssues.length) {
-          await reject(id, input.fileName, null, 0, headerIssues, headerIssues.length, ctx);
-          return result('rejected', 0, headerIssues, headerIssues.length);
-        }
+        if (headerIssues.length) return reject(null, 0, headerIssues);
         let copied = 0;
         const counted = (async function* (): AsyncGenerator<CopyChunk> {
           for await (const c of csv.chunks) {
@@ -133,17 +124,12 @@ export function createContactImporter(db: Database, geo: GeoService, form: Loade
           const problem = err instanceof NotUtf8 ? { path: 'file', code: 'not_utf8', message: '' }
             : err instanceof CopyFailed ? issue((err.record ?? copied + 1) + 1, 'row', 'malformed_row') : null;
           if (!problem) throw err;
-          await reject(id, input.fileName, null, copied, [problem], 1, ctx);
-          return result('rejected', copied, [problem], 1);
+          return reject(null, copied, [problem]);
         }
         const sha256 = hash.digest('hex');
         millis.copy = Date.now() - started;
         const range = await q.stagedRange(db);
-        if (range.n === 0 || range.first === null || range.last === null) {
-          const none = [{ path: 'rows', code: 'no_rows', message: '' }];
-          await reject(id, input.fileName, sha256, 0, none, 1, ctx);
-          return result('rejected', 0, none, 1);
-        }
+        if (range.n === 0 || range.first === null || range.last === null) return reject(sha256, 0, [{ path: 'rows', code: 'no_rows', message: '' }]);
         const { first, last } = range;
         // A clean file is written in one pass: every record that passes its checks is inserted,
         // in one transaction; if any did not (or an id repeats, or was imported before), the
@@ -179,11 +165,10 @@ export function createContactImporter(db: Database, geo: GeoService, form: Loade
           // Every record the insert skipped has a problem the check names; none found would be a bug, not a clean file.
           if (found.length === 0) throw new Error('helpline import: records were skipped but no problem was found');
           const issues = found.map((f) => issue(f.line, f.col, f.code, { ...(f.value === null ? {} : { value: f.value }), ...(f.code === 'row_too_long' ? { max: f.col === 'summary' ? q.SUMMARY_MAX : q.ID_MAX } : {}) }));
-          await reject(id, input.fileName, sha256, range.n, issues, found[0]!.total, ctx);
-          return result('rejected', range.n, issues, found[0]!.total);
+          return reject(sha256, range.n, issues, found[0]!.total);
         }
         await q.analyzeContacts(db);
-        return result('done', range.n, [], 0);
+        return { id, status: 'done', rows: range.n, issues: [], issueCount: 0, millis };
       } catch (err) {
         await q.finishImport(db, id, { status: 'failed', issues: [{ path: 'file', code: 'import_write_failed', message: '' }], issueCount: 1 }).catch(() => undefined);
         throw err;
