@@ -136,6 +136,36 @@ describe('helpline intake and desk in the browser', () => {
     await context.close();
   });
 
+  // A caller who needs counselling near home: the agent finds the service in the directory from the keyboard and refers her (in Bangla).
+  it('refers the caller to the nearest service in the directory, and takes a wrong one back', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'helpline.agent');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/helpline/new`);
+    await page.waitForSelector('form .choice-row');
+    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('Alt+p');
+    await page.keyboard.type('কুড়িগ্রাম সদর');
+    await page.locator('.unit-choices input[value="554952"]').click();
+    await page.waitForSelector('.unit-picker .chosen');
+    await page.keyboard.press('Alt+r');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-refer-find');
+    // Nearest first: the upazila's own services come before the national ones.
+    const found = page.getByRole('list', { name: 'সেবা তালিকার সেবা' });
+    await found.locator('li').first().waitFor();
+    expect(await found.locator('li').first().innerText()).toContain('কুড়িগ্রাম সদর');
+    await page.keyboard.type('কাউন্সেলিং');
+    await found.locator('li', { hasText: 'মনোসামাজিক কাউন্সেলিং' }).waitFor();
+    await page.getByRole('button', { name: 'কলকারীকে মনোসামাজিক কাউন্সেলিং-এ রেফার করুন' }).click();
+    const made = page.getByRole('list', { name: 'করা রেফারেল' });
+    await made.locator('li', { hasText: 'মনোসামাজিক কাউন্সেলিং' }).waitFor();
+    await found.locator('li', { hasText: 'রেফার করা হয়েছে' }).waitFor();
+    await made.getByRole('button', { name: 'ফিরিয়ে নিন' }).click();
+    await made.waitFor({ state: 'detached' });
+    await context.close();
+  }, 120_000);
+
   // A child who already has a case: the agent finds it among the likely matches and joins the contact to it.
   it('offers the child\'s Kurigram case from her name and place, and joins the contact to it', async () => {
     // A child with an open case in Kurigram, as the district's caseworker sees her.

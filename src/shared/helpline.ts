@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDate } from './common.js';
+import { IsoDate, Items, Ok } from './common.js';
+import { Service } from './referrals.js';
 import { CaseMatch } from './cases.js';
 import { routeTable, type RoutesOf } from './contract.js';
 import { CALLER_RELATIONS, HELPLINE_CALL_TYPES, HELPLINE_CHANNELS, HELPLINE_URGENCIES, SEXES } from './values.js';
@@ -100,6 +101,18 @@ export const ContactListItem = Contact.pick({ id: true, clientId: true, status: 
   .extend({ childName: z.string(), placeName: z.string().nullable() });
 export type ContactListItem = z.infer<typeof ContactListItem>;
 
+/**
+ * A service in the directory the caller was referred to from the contact: they were given its
+ * details. Nothing about the child goes to the provider (a case's referral does that, under its consents).
+ */
+export const ContactReferral = z.object({
+  id: z.uuid(), service: Service, note: z.string(), referredAt: z.string(), referredBy: z.object({ id: z.string(), name: z.string() }),
+  /** The one who made it may take it back while the contact is still open. */
+  removable: z.boolean(),
+});
+export type ContactReferral = z.infer<typeof ContactReferral>;
+export const ContactReferralInput = z.object({ serviceId: z.uuid(), note: Text(500).default('') });
+
 const Label = z.record(z.string(), z.string());
 /** The intake form as the country configures it, with the category list (category > subcategory). */
 export const IntakeForm = z.object({
@@ -148,6 +161,15 @@ export const helplineApi = routeTable({
     params: Id, body: DispatchInput, response: { 201: Dispatch },
   },
   'POST /api/v1/helpline/dispatches/:id/acknowledge': { summary: 'Record that the responders acknowledged a dispatch', params: Id, body: AcknowledgeInput, response: { 200: Dispatch } },
+  'GET /api/v1/helpline/contacts/:id/referrals': { summary: 'Services the caller was referred to from the contact', params: Id, response: { 200: Items(ContactReferral) } },
+  'POST /api/v1/helpline/contacts/:id/referrals': {
+    summary: 'Refer the caller to a service in the directory',
+    description: 'Records that the caller was given the service\'s details (the directory: GET /api/v1/services?place=, nearest first). Referring the same contact to the same service again returns the first referral (200). Nothing about the child is sent to the provider: refer the case for that.',
+    params: Id, body: ContactReferralInput, response: { 200: ContactReferral, 201: ContactReferral },
+  },
+  'DELETE /api/v1/helpline/contacts/:id/referrals/:referralId': {
+    summary: 'Take back a referral made by mistake, while the contact is open', params: Id.extend({ referralId: z.uuid() }), response: { 200: Ok },
+  },
   'GET /api/v1/helpline/contacts': { summary: 'Contacts one may see, newest first (drafts: one\'s own unfinished calls)', querystring: ContactListQuery, response: { 200: z.object({ items: z.array(ContactListItem) }) } },
 });
 

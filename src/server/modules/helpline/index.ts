@@ -5,6 +5,7 @@ import { createHelplineAnalytics, type HelplineAnalytics } from './analytics/ser
 import { createHelplineDesk, type HelplineDesk } from './desk.js';
 import { loadIntakeForm } from './form.js';
 import { createContactImporter, type ContactImporter } from './import/importer.js';
+import { createContactReferrals, type ContactReferrals } from './referrals.js';
 import { registerHelplineRoutes } from './routes.js';
 import { seedDemoContacts } from './seed.js';
 import { seedNationalContacts } from './national-seed.js';
@@ -19,6 +20,7 @@ declare module '../../platform/module.js' {
     helplineAnalytics: HelplineAnalytics;
     helplineDesk: HelplineDesk;
     helplineImporter: ContactImporter;
+    helplineReferrals: ContactReferrals;
   }
 }
 
@@ -26,8 +28,8 @@ declare module '../../platform/module.js' {
 export const helplineModule = defineModule({
   name: 'helpline',
   permissions: Object.values(HELPLINE_PERMISSIONS),
-  tables: ['helpline_contacts', 'helpline_dispatches', 'helpline_calls', 'helpline_callbacks', 'helpline_weekly_counts', 'helpline_monthly_counts', 'helpline_spikes', 'helpline_detector_runs', 'helpline_planted_outbreaks', 'helpline_imports', 'helpline_import_rows', 'helpline_import_lookups'],
-  create: ({ db, cases, geo, country, config, taxonomies, secretKey, live }) => {
+  tables: ['helpline_contacts', 'helpline_dispatches', 'helpline_calls', 'helpline_callbacks', 'helpline_weekly_counts', 'helpline_monthly_counts', 'helpline_spikes', 'helpline_detector_runs', 'helpline_planted_outbreaks', 'helpline_imports', 'helpline_import_rows', 'helpline_import_lookups', 'helpline_referrals'],
+  create: ({ db, cases, geo, referrals, country, config, taxonomies, secretKey, live }) => {
     const form = loadIntakeForm(config.referenceDataDir, country, (c) => Boolean(taxonomies.concern(c)));
     const helpline = createHelplineService(db, cases, geo, form, secretKey, country.localLanguage, country.timezone, live);
     const analytics = createHelplineAnalytics(db, geo, form, country);
@@ -36,6 +38,7 @@ export const helplineModule = defineModule({
       helplineDesk: createHelplineDesk(db, live, secretKey, country.timezone, helpline.mayRead),
       helplineAnalytics: analytics,
       helplineImporter: createContactImporter(db, geo, form, country),
+      helplineReferrals: createContactReferrals(db, referrals, helpline.mayRead),
     };
   },
   routes: registerHelplineRoutes,

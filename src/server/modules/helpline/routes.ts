@@ -7,7 +7,7 @@ import type { Services } from '../../platform/module.js';
 import { registerDeskRoutes } from './desk-routes.js';
 
 export function registerHelplineRoutes(app: FastifyInstance, services: Services) {
-  const { helpline, helplineAnalytics: analytics } = services;
+  const { helpline, helplineAnalytics: analytics, helplineReferrals: referrals } = services;
   registerDeskRoutes(app, services);
   const on = routesFrom(app, helplineApi, ['helpline']);
   // The form as data: the lookup function stays on the server.
@@ -20,6 +20,15 @@ export function registerHelplineRoutes(app: FastifyInstance, services: Services)
   on('GET /api/v1/helpline/contacts/:id', {}, async (req) => helpline.get(actorOf(req), req.params.id, auditContext(req)));
   on('GET /api/v1/helpline/contacts/:id/matches', {}, async (req) => ({ items: await helpline.matches(actorOf(req), req.params.id, auditContext(req)) }));
   on('POST /api/v1/helpline/contacts/:id/number', { config: { rateLimit: { max: 30, timeWindow: '1 hour' } } }, async (req) => helpline.revealNumber(actorOf(req), req.params.id, auditContext(req)));
+  on('GET /api/v1/helpline/contacts/:id/referrals', {}, async (req) => ({ items: await referrals.list(actorOf(req), req.params.id, auditContext(req)) }));
+  on('POST /api/v1/helpline/contacts/:id/referrals', {}, async (req, reply) => {
+    const { referral, created } = await referrals.refer(actorOf(req), req.params.id, req.body, auditContext(req));
+    return reply.status(created ? 201 : 200).send(referral);
+  });
+  on('DELETE /api/v1/helpline/contacts/:id/referrals/:referralId', {}, async (req) => {
+    await referrals.remove(actorOf(req), req.params.id, req.params.referralId, auditContext(req));
+    return { ok: true as const };
+  });
   on('GET /api/v1/helpline/contacts', {}, async (req) => ({ items: await helpline.list(actorOf(req), req.query) }));
 
   const stats = routesFrom(app, helplineAnalyticsApi, ['helpline analytics']);

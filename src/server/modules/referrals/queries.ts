@@ -17,7 +17,16 @@ type Near = { code: string; adm1: string | null; adm2: string | null; adm3: stri
  * division's own services, 4 national. Services of other districts are left out.
  */
 export function listServices(db: Queryable, filter: { category?: string | undefined; q?: string | undefined; near?: Near | undefined }) {
-  const where: Sql[] = [sql`s.is_active`];
+  return selectServices(db, [sql`s.is_active`], filter);
+}
+
+/** Services by id, active or not: what a record referred to earlier stays readable after the service closes. */
+export function servicesById(db: Queryable, ids: string[]) {
+  return selectServices(db, [sql`s.id = ANY(${ids}::uuid[])`], {});
+}
+
+function selectServices(db: Queryable, base: Sql[], filter: { category?: string | undefined; q?: string | undefined; near?: Near | undefined }) {
+  const where = [...base];
   if (filter.category) where.push(sql`s.category = ${filter.category}`);
   if (filter.q) where.push(sql`(s.name_en ILIKE ${`%${filter.q}%`} OR s.name_local LIKE ${`%${filter.q}%`})`);
   const n = filter.near;

@@ -39,6 +39,17 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
       return (await q.listServices(db, { ...filter, near })).map((r) => presentService(r, lang));
     },
 
+    /** One service of the directory, if it exists and is active (for another module recording a referral to it). */
+    async activeService(id: string): Promise<{ id: string; name: string } | null> {
+      const row = await q.findService(db, id);
+      return row?.is_active ? { id: row.id, name: row.name_en } : null;
+    },
+
+    /** Services by id, as the directory shows them, closed ones too (for showing earlier referrals). */
+    async describe(ids: string[], lang: Lang) {
+      return ids.length ? (await q.servicesById(db, [...new Set(ids)])).map((r) => presentService(r, lang)) : [];
+    },
+
     /** What a referral of the case would share now, and what it would hold back and why. */
     async preview(actor: Actor, caseId: string, ctx: AuditContext): Promise<ReferralPreview> {
       await cases.requireWorkable(actor, caseId, ctx);

@@ -14,6 +14,7 @@ import { CategoryPicker } from './CategoryPicker.js';
 import { RepeatCaller } from './RepeatCaller.js';
 import { DispatchPanel } from './DispatchPanel.js';
 import { CallbackPanel } from './CallbackPanel.js';
+import { ReferralPanel } from './ReferralPanel.js';
 import { ScreenPop } from './ScreenPop.js';
 import { useAutosave } from './useAutosave.js';
 import { CaseMatches } from './CaseMatches.js';
@@ -38,7 +39,7 @@ function draftOf(c: Contact): ContactDraft {
 
 /**
  * Taking a contact, keyboard first: Alt+1..8 picks the call type, Alt+C goes to the
- * categories, Alt+U to urgency, Alt+P to the place, Ctrl+Enter completes. The form is saved
+ * categories, Alt+U to urgency, Alt+P to the place, Alt+R to the service directory, Ctrl+Enter completes. The form is saved
  * on the server as the agent types; the contact's id is in the address, so a reload resumes it.
  */
 export function IntakePage() {
@@ -61,7 +62,7 @@ export function IntakePage() {
   const [owner, setOwner] = useState<string | null>(null);
   const readOnly = owner !== null && owner !== me?.id;
   const { state, saveNow } = useAutosave(clientId, draft, touched && !done && !readOnly);
-  const refs = { categories: useRef<HTMLInputElement>(null), urgency: useRef<HTMLInputElement>(null), place: useRef<HTMLDivElement>(null), callType: useRef<HTMLInputElement>(null) };
+  const refs = { categories: useRef<HTMLInputElement>(null), urgency: useRef<HTMLInputElement>(null), place: useRef<HTMLDivElement>(null), callType: useRef<HTMLInputElement>(null), refer: useRef<HTMLInputElement>(null) };
 
   // Resuming: the saved contact fills the form (its number stays on the server, masked).
   useEffect(() => {
@@ -112,7 +113,7 @@ export function IntakePage() {
     const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
     const type = digit ? form.data.callTypes[Number(digit) - 1] : undefined;
     if (type) { e.preventDefault(); change({ callType: type }); document.getElementById(`f-call-${type}`)?.focus(); return; }
-    const target = { KeyC: refs.categories, KeyU: refs.urgency, KeyP: refs.place }[e.code];
+    const target = { KeyC: refs.categories, KeyU: refs.urgency, KeyP: refs.place, KeyR: refs.refer }[e.code];
     if (target?.current) { e.preventDefault(); (target.current instanceof HTMLDivElement ? target.current.querySelector('input') : target.current)?.focus(); }
   };
 
@@ -258,6 +259,7 @@ export function IntakePage() {
         {!readOnly ? <button type="submit" className="primary">{t('web.helpline.complete')} <kbd>Ctrl+Enter</kbd></button> : null}
         </fieldset>
       </form>
+      {lastSaved || touched ? <ReferralPanel ref={refs.refer} contact={lastSaved} place={draft.geoCode} readOnly={readOnly} ensureSaved={current} /> : null}
       {!readOnly && (lastSaved || touched) ? <CallbackPanel contact={lastSaved} ensureSaved={current} /> : null}
     </div>
   );
