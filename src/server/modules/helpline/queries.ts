@@ -1,7 +1,8 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { scopePredicate } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
-import { join, sql, type Sql } from '../../platform/db/sql.js';
+import { auditCtes, type AuditContext } from '../../platform/audit/audit.js';
+import { join, prepared, sql, type Sql } from '../../platform/db/sql.js';
 import { HELPLINE_PERMISSIONS as P } from '../../../shared/permissions/helpline.js';
 
 export type ContactRow = {
@@ -30,23 +31,35 @@ export function visibleContacts(actor: Actor): Sql {
 }
 
 /**
- * Saves a draft in one statement: a new client id inserts, a known one updates, but only the
- * agent's own draft (a completed contact or someone else's is left alone: no row comes back).
+ * Saves a draft and its audit row in ONE statement, run on its own (autocommit): a new client
+ * id inserts, a known one updates, but only the agent's own draft (a completed contact or
+ * someone else's is left alone: no row comes back, and no audit row is written). The audit head
+ * stays locked only while PostgreSQL executes it, never across a round trip to the app (fifty
+ * agents save at once), and the contact comes back as a reader sees it, with its agent's name.
  */
-export function upsertDraft(db: Queryable, actor: Actor, clientId: string, d: DraftColumns) {
-  return db.maybeOne<{ id: string; inserted: boolean }>(sql`
-    INSERT INTO helpline_contacts (client_id, agent_id, organisation_id, status, received_at, channel, call_type, urgency, caller, caller_phone_hash, caller_phone_enc,
-      child, geo_code, adm1_code, adm2_code, adm3_code, categories, summary)
-    VALUES (${clientId}, ${actor.userId}, ${actor.organisationId}, 'draft', ${d.receivedAt}, ${d.channel}, ${d.callType}, ${d.urgency}, ${JSON.stringify(d.caller)}::jsonb,
-      ${d.phoneHash}, ${d.phoneEnc}, ${JSON.stringify(d.child)}::jsonb, ${d.place?.code ?? null}, ${d.place?.adm1 ?? null}, ${d.place?.adm2 ?? null}, ${d.place?.adm3 ?? null},
-      ${d.categories}::text[], ${d.summary})
-    ON CONFLICT (client_id) WHERE client_id IS NOT NULL DO UPDATE SET
-      received_at = EXCLUDED.received_at, channel = EXCLUDED.channel, call_type = EXCLUDED.call_type, urgency = EXCLUDED.urgency, caller = EXCLUDED.caller,
-      -- An empty number keeps the one on record: a resumed form (or a screen pop) shows it masked and never holds it.
-      caller_phone_hash = COALESCE(EXCLUDED.caller_phone_hash, helpline_contacts.caller_phone_hash), caller_phone_enc = COALESCE(EXCLUDED.caller_phone_enc, helpline_contacts.caller_phone_enc), child = EXCLUDED.child, geo_code = EXCLUDED.geo_code,
-      adm1_code = EXCLUDED.adm1_code, adm2_code = EXCLUDED.adm2_code, adm3_code = EXCLUDED.adm3_code, categories = EXCLUDED.categories, summary = EXCLUDED.summary, updated_at = now()
-    WHERE helpline_contacts.agent_id = ${actor.userId} AND helpline_contacts.status = 'draft'
-    RETURNING id, (xmax = 0) AS inserted`);
+export function saveDraft(db: Queryable, actor: Actor, clientId: string, d: DraftColumns, ctx: AuditContext) {
+  const audit = auditCtes(ctx, {
+    action: sql`CASE WHEN saved.inserted THEN 'helpline.contact.create' ELSE 'helpline.contact.save' END`, entity: 'helpline_contact', entityId: sql`saved.id`,
+    meta: { callType: d.callType, categories: d.categories.length, place: d.place?.code ?? null },
+  }, { after: 'saved' });
+  return db.maybeOne<ContactRow & { inserted: boolean; has_dispatches: boolean }>(prepared(sql`
+    WITH saved AS (
+      INSERT INTO helpline_contacts (client_id, agent_id, organisation_id, status, received_at, channel, call_type, urgency, caller, caller_phone_hash, caller_phone_enc,
+        child, geo_code, adm1_code, adm2_code, adm3_code, categories, summary)
+      VALUES (${clientId}, ${actor.userId}, ${actor.organisationId}, 'draft', ${d.receivedAt}, ${d.channel}, ${d.callType}, ${d.urgency}, ${JSON.stringify(d.caller)}::jsonb,
+        ${d.phoneHash}, ${d.phoneEnc}, ${JSON.stringify(d.child)}::jsonb, ${d.place?.code ?? null}, ${d.place?.adm1 ?? null}, ${d.place?.adm2 ?? null}, ${d.place?.adm3 ?? null},
+        ${d.categories}::text[], ${d.summary})
+      ON CONFLICT (client_id) WHERE client_id IS NOT NULL DO UPDATE SET
+        received_at = EXCLUDED.received_at, channel = EXCLUDED.channel, call_type = EXCLUDED.call_type, urgency = EXCLUDED.urgency, caller = EXCLUDED.caller,
+        -- An empty number keeps the one on record: a resumed form (or a screen pop) shows it masked and never holds it.
+        caller_phone_hash = COALESCE(EXCLUDED.caller_phone_hash, helpline_contacts.caller_phone_hash), caller_phone_enc = COALESCE(EXCLUDED.caller_phone_enc, helpline_contacts.caller_phone_enc), child = EXCLUDED.child, geo_code = EXCLUDED.geo_code,
+        adm1_code = EXCLUDED.adm1_code, adm2_code = EXCLUDED.adm2_code, adm3_code = EXCLUDED.adm3_code, categories = EXCLUDED.categories, summary = EXCLUDED.summary, updated_at = now()
+      WHERE helpline_contacts.agent_id = ${actor.userId} AND helpline_contacts.status = 'draft'
+      RETURNING id, client_id, agent_id, status, received_at, channel, call_type, urgency, caller, caller_phone_enc, child, geo_code, categories, summary, case_id, case_link,
+        completed_at, updated_at, caller_phone_hash, (xmax = 0) AS inserted),
+    ${audit}
+    SELECT s.*, u.full_name AS agent_name, c.case_number, EXISTS (SELECT 1 FROM helpline_dispatches d WHERE d.contact_id = s.id) AS has_dispatches
+    FROM saved s JOIN users u ON u.id = s.agent_id LEFT JOIN cases c ON c.id = s.case_id`));
 }
 
 export function findByClientId(db: Queryable, clientId: string) {

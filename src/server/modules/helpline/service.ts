@@ -45,13 +45,13 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
   }
 
   /** The contact for this reader: with the repeat-caller banner when their role may see it. */
-  async function present(row: q.ContactRow, actor: Actor): Promise<Contact> {
+  async function present(row: q.ContactRow, actor: Actor, hasDispatches = true): Promise<Contact> {
     let earlier: Contact['earlier'] = null;
     if (can(actor, P.callerHistory)) {
       const rows = row.caller_phone_hash ? await q.earlierFromNumber(db, row.caller_phone_hash, row.id) : [];
       earlier = { total: rows[0]?.total ?? 0, items: rows.map(presentEarlier) };
     }
-    const dispatches = (await q.dispatchesOf(db, row.id)).map(presentDispatch);
+    const dispatches = hasDispatches ? (await q.dispatchesOf(db, row.id)).map(presentDispatch) : [];
     return presentContact(row, await placeNames(row.geo_code, actor.lang), callerNumber(row), earlier, dispatches);
   }
 
@@ -112,20 +112,16 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
     async saveDraft(actor: Actor, clientId: string, draft: ContactDraft, ctx: AuditContext): Promise<Contact> {
       if (!can(actor, P.take)) throw new AppError('forbidden');
       const columns = await draftColumns(draft);
-      const id = await db.tx(async (tx) => {
-        const saved = await q.upsertDraft(tx, actor, clientId, columns);
-        if (!saved) {
-          const existing = await q.findByClientId(tx, clientId);
-          // Someone else's contact reads as not there; one's own completed contact is final.
-          if (!existing || existing.agent_id !== actor.userId) throw new AppError('not_found');
-          throw new AppError('conflict', 'contact_completed');
-        }
-        await recordAudit(tx, ctx, { action: saved.inserted ? 'helpline.contact.create' : 'helpline.contact.save', entity: 'helpline_contact', entityId: saved.id,
-          meta: { callType: columns.callType, categories: columns.categories.length, place: columns.place?.code ?? null } });
-        if (saved.inserted) boardChanged(tx, 'draft');
-        return saved.id;
-      });
-      return present((await q.findVisible(db, actor, id)) ?? (await q.lockOwnDraft(db, actor, id))!, actor);
+      const saved = await q.saveDraft(db, actor, clientId, columns, ctx);
+      if (!saved) {
+        const existing = await q.findByClientId(db, clientId);
+        // Someone else's contact reads as not there; one's own completed contact is final.
+        if (!existing || existing.agent_id !== actor.userId) throw new AppError('not_found');
+        throw new AppError('conflict', 'contact_completed');
+      }
+      // Committed already (one statement): open boards hear of a new draft.
+      if (saved.inserted) live.publish(BOARD_TOPIC, { event: 'board', data: { reason: 'draft' } });
+      return present(saved, actor, saved.has_dispatches);
     },
 
     /**

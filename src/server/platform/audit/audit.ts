@@ -15,7 +15,8 @@ export type AuditContext = {
 export const SYSTEM_CONTEXT: AuditContext = { actorUserId: null, actorRole: 'system', requestId: null, ip: null };
 
 export type AuditEntry = {
-  action: string;
+  /** In auditCtes the action may be SQL over the caller's CTEs (an upsert's created-or-saved). */
+  action: string | Sql;
   entity: string;
   /** In auditCtes the id may be SQL over the caller's CTEs, e.g. sql`ins.id`. */
   entityId?: string | Sql | null;
@@ -61,7 +62,7 @@ export function auditCtes(ctx: AuditContext, entry: AuditEntry, options: { after
     at,
     actor_user_id: ctx.actorUserId,
     actor_role: ctx.actorRole,
-    action: entry.action,
+    action: placeholder(entry.action) as string,
     entity: entry.entity,
     entity_id: (placeholder(entry.entityId) as string | undefined) ?? null,
     diff: payload,
@@ -86,7 +87,7 @@ export function auditCtes(ctx: AuditContext, entry: AuditEntry, options: { after
       RETURNING a.last_seq, a.last_hash, audit_old.last_hash AS prev_hash),
     audit_row AS (
       INSERT INTO audit_log (seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id, ip, prev_hash, hash)
-      SELECT audit_upd.last_seq, ${at}, ${fields.actor_user_id}, ${fields.actor_role}, ${fields.action}, ${fields.entity}, ${entry.entityId instanceof Sql ? sql`(${entry.entityId})::text` : fields.entity_id},
+      SELECT audit_upd.last_seq, ${at}, ${fields.actor_user_id}, ${fields.actor_role}, ${entry.action instanceof Sql ? sql`(${entry.action})::text` : fields.action}, ${fields.entity}, ${entry.entityId instanceof Sql ? sql`(${entry.entityId})::text` : fields.entity_id},
              (${diffText})::jsonb, ${fields.request_id}, ${fields.ip}, audit_upd.prev_hash, audit_upd.last_hash
       FROM audit_upd${source})`;
 }
@@ -169,7 +170,7 @@ export function auditTrail(db: Queryable, filter: { entity?: string | undefined;
  * hashed here with the same canonical JSON that `verifyAudit` recomputes, inserted in one
  * statement, and the head moved to the last. Callers lock their own contended rows first.
  */
-export async function recordAuditMany(tx: Tx, ctx: AuditContext, entries: Array<Omit<AuditEntry, 'entityId'> & { entityId: string | null }>): Promise<void> {
+export async function recordAuditMany(tx: Tx, ctx: AuditContext, entries: Array<Omit<AuditEntry, 'entityId' | 'action'> & { entityId: string | null; action: string }>): Promise<void> {
   if (entries.length === 0) return;
   const head = await tx.one<{ last_seq: number | string; last_hash: string }>(sql`SELECT last_seq, last_hash FROM audit_head WHERE id FOR UPDATE`);
   let seq = Number(head.last_seq);
