@@ -28,7 +28,7 @@ declare module '../../platform/module.js' {
 export const helplineModule = defineModule({
   name: 'helpline',
   permissions: Object.values(HELPLINE_PERMISSIONS),
-  tables: ['helpline_contacts', 'helpline_dispatches', 'helpline_calls', 'helpline_callbacks', 'helpline_weekly_counts', 'helpline_monthly_counts', 'helpline_spikes', 'helpline_detector_runs', 'helpline_planted_outbreaks', 'helpline_imports', 'helpline_import_rows', 'helpline_import_lookups', 'helpline_referrals'],
+  tables: ['helpline_contacts', 'helpline_dispatches', 'helpline_calls', 'helpline_callbacks', 'helpline_weekly_counts', 'helpline_monthly_counts', 'helpline_spikes', 'helpline_detector_runs', 'helpline_planted_outbreaks', 'helpline_imports', 'helpline_import_rows', 'helpline_import_lookups', 'helpline_referrals', 'helpline_counts_version'],
   create: ({ db, cases, geo, referrals, country, config, taxonomies, secretKey, live }) => {
     const form = loadIntakeForm(config.referenceDataDir, country, (c) => Boolean(taxonomies.concern(c)));
     const helpline = createHelplineService(db, cases, geo, form, secretKey, country.localLanguage, country.timezone, live);

@@ -71,6 +71,27 @@ describe('helpline pattern analytics', () => {
     expect(after).toBe(before + 1);
   });
 
+  it('answers a repeated count from what it computed, and never from before a change to the rollups', async () => {
+    const q = `/api/v1/helpline/analytics/counts?from=${addDays(week(), -52 * 7)}&to=${week()}&period=week&level=district&by=area&category=violence.child_marriage`;
+    const kurigram = (body: { items: Array<{ areaCode: string; count: number }> }) => body.items.find((c) => c.areaCode === KURIGRAM)!.count;
+    const first = (await get('national', q)).json();
+    expect((await get('national', q)).json()).toEqual(first);
+    // Any write to a rollup, by any path (here as a rebuild or an import would), moves the version in its own transaction.
+    const version = async () => (await h.db.one<{ version: string }>(sql`SELECT version::text FROM helpline_counts_version`)).version;
+    const v0 = await version();
+    await h.db.query(sql`UPDATE helpline_weekly_counts SET n = n + 3 WHERE adm2_code = ${KURIGRAM} AND category = 'violence.child_marriage'
+      AND week = (SELECT max(week) FROM helpline_weekly_counts WHERE adm2_code = ${KURIGRAM} AND category = 'violence.child_marriage' AND week <= ${week()}::date)`);
+    expect(await version()).not.toBe(v0);
+    expect(kurigram((await get('national', q)).json())).toBe(kurigram(first) + 3);
+    // A change rolled back leaves the version, and the counts, as they were.
+    const v1 = await version();
+    await h.db.tx(async (tx) => { await tx.query(sql`DELETE FROM helpline_monthly_counts WHERE adm2_code = ${KURIGRAM}`); throw new Error('rolled back'); }).catch(() => undefined);
+    expect(await version()).toBe(v1);
+    // The district officer's answer is their own (the scope is part of what was asked).
+    const district = (await get('kurigram.officer', q)).json();
+    expect(district.items.map((c: { areaCode: string }) => c.areaCode)).toEqual([KURIGRAM]);
+  });
+
   it('gives a month profile per division and this month against earlier years', async () => {
     const res = (await get('national', '/api/v1/helpline/analytics/seasonality?category=violence.child_marriage')).json();
     expect(res.items.length).toBe(8);

@@ -71,8 +71,15 @@ function categoryFilter(category: string | undefined): Sql {
   return category.includes('.') ? sql`r.category = ${category}` : sql`r.category LIKE ${`${category}.%`}`;
 }
 
+/** The rollups' version (0021): it moves on, in the writer's transaction, with every write to either. */
+export async function countsVersion(db: Queryable): Promise<string> {
+  return (await db.one<{ version: string }>(sql`SELECT version::text FROM helpline_counts_version WHERE id`)).version;
+}
+
+export type CountRow = { area: string | null; category: string | null; period: string | null; n: number };
+
 /** Counts from the weekly (district) or monthly (upazila) rollup, grouped as asked, inside the actor's scope. */
-export function counts(db: Queryable, actor: Actor, f: CountFilter, limit: number) {
+export function counts(actor: Actor, f: CountFilter, limit: number): Sql {
   const table = f.period === 'week' ? 'helpline_weekly_counts' : 'helpline_monthly_counts';
   const time = f.period === 'week' ? 'r.week' : 'r.month';
   const cols = f.period === 'week' ? WEEKLY_SCOPE : MONTHLY_SCOPE;
@@ -80,11 +87,11 @@ export function counts(db: Queryable, actor: Actor, f: CountFilter, limit: numbe
   const cat = f.topLevel ? sql`split_part(r.category, '.', 1)` : sql`r.category`;
   const where = [placePredicate(actor, P.analytics, cols), sql`${raw(time)} BETWEEN ${f.from}::date AND ${f.to}::date`, categoryFilter(f.category)];
   if (f.within) where.push(sql`${raw(AREA_COLUMN[f.within.level])} = ${f.within.code}`);
-  return db.query<{ area: string | null; category: string | null; period: string | null; n: number }>(sql`
+  return sql`
     SELECT ${f.byArea ? area : sql`NULL::text`} AS area, ${f.byCategory ? cat : sql`NULL::text`} AS category,
       ${f.byPeriod ? sql`to_char(${raw(time)}, 'YYYY-MM-DD')` : sql`NULL::text`} AS period, sum(r.n)::int AS n
     FROM ${raw(table)} r WHERE ${join(where, ' AND ')}
-    GROUP BY 1, 2, 3 ORDER BY 3, 1, 2 LIMIT ${limit}`);
+    GROUP BY 1, 2, 3 ORDER BY 3, 1, 2 LIMIT ${limit}`;
 }
 
 /** Monthly totals of one category (or all its subcategories) per area at `level`, inside the actor's scope. */

@@ -4,6 +4,8 @@ import type { CountryConfig } from '../../../../shared/geo.js';
 import { can, type Actor } from '../../../platform/access/actor.js';
 import { usersHolding } from '../../../platform/access/holders.js';
 import type { Database, Queryable, Tx } from '../../../platform/db/database.js';
+import { LRUCache } from 'lru-cache';
+import type { Sql } from '../../../platform/db/sql.js';
 import { AppError } from '../../../platform/errors.js';
 import { bothNames, notify } from '../../../platform/notifications/notifications.js';
 import type { GeoService } from '../../geo/service.js';
@@ -57,6 +59,25 @@ export function createHelplineAnalytics(db: Database, geo: GeoService, form: Loa
     const all = can(actor, P.smallCells);
     return (n: number) => (all || n >= settings.suppressBelow ? { count: n, suppressed: false } : { count: null, suppressed: true });
   };
+
+  /**
+   * Counts as computed at a version of the rollups, by statement (its text and values, which
+   * hold the reader's scope), reused while the version stands: officials opening the page ask
+   * the same few questions, and the rollups change only when a contact is completed or
+   * imported. Raw counts: suppression is applied per reader after. Bounded by rows held.
+   */
+  const computed = new LRUCache<string, { version: string; rows: q.CountRow[] }>({ maxSize: 200_000, sizeCalculation: (e) => e.rows.length + 1 });
+  async function countRows(statement: Sql): Promise<q.CountRow[]> {
+    const { text, values } = statement.toQuery();
+    const key = `${text}\u0000${JSON.stringify(values)}`;
+    // Read before the counts: a write committed in between makes the entry newer than its version, never older.
+    const version = await q.countsVersion(db);
+    const hit = computed.get(key);
+    if (hit?.version === version) return hit.rows;
+    const rows = await db.query<q.CountRow>(statement);
+    computed.set(key, { version, rows });
+    return rows;
+  }
 
   function categoryName(code: string) {
     const sub = form.subcategory(code);
@@ -169,11 +190,11 @@ export function createHelplineAnalytics(db: Database, geo: GeoService, form: Loa
       if (query.period === 'week' && query.level === 'upazila' && query.by.includes('area')) {
         throw new AppError('validation', 'validation', [{ path: 'level', code: 'weekly_to_district', message: '' }]);
       }
-      const rows = await q.counts(db, actor, {
+      const rows = await countRows(q.counts(actor, {
         from: query.from, to: query.to, period: query.period, level: LEVEL_NUMBER[query.level],
         byArea: query.by.includes('area'), byCategory: query.by.includes('category'), byPeriod: query.by.includes('period'),
         topLevel: query.group === 'category', category: query.category, within: await within(query.area),
-      }, MAX_CELLS + 1);
+      }, MAX_CELLS + 1));
       if (rows.length > MAX_CELLS) throw new AppError('validation', 'validation', [{ path: 'by', code: 'too_many_cells', message: '' }]);
       const show = shown(actor);
       return { suppressBelow: settings.suppressBelow, items: rows.map((r) => ({ areaCode: r.area, categoryCode: r.category, period: r.period, ...show(r.n) })) };
