@@ -61,18 +61,28 @@ try {
   const from = addDays(lastWeek, -52 * 7);
   const to = addDays(lastWeek, 6);
   const pages = ['violence.child_marriage', 'violence.child_labour', 'violence.physical', 'missing.trafficking', 'violence'];
-  // Ten readers at once (officials opening the page; the server's pool holds ten connections).
+  // Ten readers at once (officials opening the page; the server's pool holds ten connections);
+  // between two changes of the rollups they are answered from the counts computed first.
   const readers = 10;
   for (const [who, area] of [['national', null], ['kurigram.officer', '5549']] as const) {
     const headers = await app.session(who);
     const caller = area ? 'district' : 'national';
-    const counts = await load({
-      url: app.url, headers, duration, connections: readers,
-      requests: pages.flatMap((category) => [
-        { method: 'GET' as const, path: `/api/v1/helpline/analytics/counts?from=${from}&to=${to}&period=week&level=district&by=area&category=${category}` },
-        { method: 'GET' as const, path: `/api/v1/helpline/analytics/counts?from=${from}&to=${to}&period=week&by=period&category=${category}${area ? `&area=${area}` : ''}` },
-      ]),
-    });
+    const countPaths = pages.flatMap((category) => [
+      `/api/v1/helpline/analytics/counts?from=${from}&to=${to}&period=week&level=district&by=area&category=${category}`,
+      `/api/v1/helpline/analytics/counts?from=${from}&to=${to}&period=week&by=period&category=${category}${area ? `&area=${area}` : ''}`,
+    ]);
+    // Each count once, one at a time, before any was kept: what a count costs the first time
+    // after the rollups change (a contact completed), when it is computed rather than reused.
+    const cold: number[] = [];
+    for (const p of countPaths) {
+      const t = performance.now();
+      const res = await fetch(`${app.url}${p}`, { headers });
+      if (!res.ok) throw new Error(`counts (${who}, cold): ${res.status}`);
+      await res.arrayBuffer();
+      cold.push(performance.now() - t);
+    }
+    emit({ name: 'helpline_counts_cold_max_ms', value: Math.max(...cold), unit: 'ms', db, scale: `${scale}/${caller}` });
+    const counts = await load({ url: app.url, headers, duration, connections: readers, requests: countPaths.map((path) => ({ method: 'GET' as const, path })) });
     if (counts.non2xx || counts.errors) throw new Error(`counts (${who}): ${counts.non2xx} non-2xx, ${counts.errors} errors`);
     emit({ name: 'helpline_counts_p95_ms', value: counts.p95, unit: 'ms', db, scale: `${scale}/${caller}` });
     // A wide count: every upazila x month of three years for one subcategory.
