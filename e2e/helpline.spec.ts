@@ -24,6 +24,17 @@ describe('helpline intake and desk in the browser', () => {
   });
   afterAll(() => browser?.close());
 
+  /** A new context on a phone-sized screen, signed in, on an empty contact form. */
+  async function openIntake(who: string) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, who);
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/helpline/new`);
+    await page.waitForSelector('form .choice-row');
+    return { context, page };
+  }
+
   for (const lang of ['bn', 'en'] as const) {
     it(`records a complete contact with the keyboard only and opens a case the Kurigram team sees (${lang === 'bn' ? 'Bangla' : 'English'})`, async () => {
       const child = lang === 'bn' ? 'মরিয়ম বেগম' : 'Moriom Begum';
@@ -92,12 +103,7 @@ describe('helpline intake and desk in the browser', () => {
   }
 
   it('puts dispatch first on an emergency call: police sent, the acknowledgement deadline counting down, then acknowledged', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    await signIn(page, 'helpline.supervisor');
-    await page.waitForSelector('main.content h1');
-    await page.goto(`${baseUrl()}/helpline/new`);
-    await page.waitForSelector('form .choice-row');
+    const { context, page } = await openIntake('helpline.supervisor');
     await page.keyboard.press('Alt+3');
     expect(await page.locator('input[name=callType]:checked').getAttribute('value')).toBe('emergency');
     await page.waitForSelector('#dispatch-title');
@@ -138,12 +144,7 @@ describe('helpline intake and desk in the browser', () => {
 
   // A caller who needs counselling near home: the agent finds the service in the directory from the keyboard and refers her (in Bangla).
   it('refers the caller to the nearest service in the directory, and takes a wrong one back', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    await signIn(page, 'helpline.agent');
-    await page.waitForSelector('main.content h1');
-    await page.goto(`${baseUrl()}/helpline/new`);
-    await page.waitForSelector('form .choice-row');
+    const { context, page } = await openIntake('helpline.agent');
     await page.keyboard.press('Alt+2');
     await page.keyboard.press('Alt+p');
     await page.keyboard.type('কুড়িগ্রাম সদর');
@@ -172,12 +173,7 @@ describe('helpline intake and desk in the browser', () => {
     const { cookie } = await apiSession('kurigram.caseworker');
     const list = (await (await fetch(`${baseUrl()}/api/v1/cases?limit=20&status=open`, { headers: { cookie } })).json()) as { items: Array<{ caseNumber: string; sensitive: boolean; child: { displayName: string }; place: { code: string | null; name: string | null } }> };
     const known = list.items.find((c) => !c.sensitive && c.place.code && c.place.name)!;
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    await signIn(page, 'helpline.supervisor');
-    await page.waitForSelector('main.content h1');
-    await page.goto(`${baseUrl()}/helpline/new`);
-    await page.waitForSelector('form .choice-row');
+    const { context, page } = await openIntake('helpline.supervisor');
     await page.keyboard.press('Alt+1');
     await page.fill('#f-child-name', known.child.displayName);
     await page.keyboard.press('Alt+p');

@@ -55,11 +55,10 @@ export function saveDraft(db: Queryable, actor: Actor, clientId: string, d: Draf
         caller_phone_hash = COALESCE(EXCLUDED.caller_phone_hash, helpline_contacts.caller_phone_hash), caller_phone_enc = COALESCE(EXCLUDED.caller_phone_enc, helpline_contacts.caller_phone_enc), child = EXCLUDED.child, geo_code = EXCLUDED.geo_code,
         adm1_code = EXCLUDED.adm1_code, adm2_code = EXCLUDED.adm2_code, adm3_code = EXCLUDED.adm3_code, categories = EXCLUDED.categories, summary = EXCLUDED.summary, updated_at = now()
       WHERE helpline_contacts.agent_id = ${actor.userId} AND helpline_contacts.status = 'draft'
-      RETURNING id, client_id, agent_id, status, received_at, channel, call_type, urgency, caller, caller_phone_enc, child, geo_code, categories, summary, case_id, case_link,
-        completed_at, updated_at, caller_phone_hash, (xmax = 0) AS inserted),
+      RETURNING *, (xmax = 0) AS inserted),
     ${audit}
-    SELECT s.*, u.full_name AS agent_name, c.case_number, EXISTS (SELECT 1 FROM helpline_dispatches d WHERE d.contact_id = s.id) AS has_dispatches
-    FROM saved s JOIN users u ON u.id = s.agent_id LEFT JOIN cases c ON c.id = s.case_id`));
+    SELECT ${COLUMNS}, h.inserted, EXISTS (SELECT 1 FROM helpline_dispatches d WHERE d.contact_id = h.id) AS has_dispatches
+    FROM saved h LEFT JOIN users u ON u.id = h.agent_id LEFT JOIN cases c ON c.id = h.case_id`));
 }
 
 export function findByClientId(db: Queryable, clientId: string) {

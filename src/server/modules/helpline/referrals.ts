@@ -40,14 +40,13 @@ export function createContactReferrals(db: Database, directory: ReferralService,
     async refer(actor: Actor, contactId: string, input: { serviceId: string; note: string }, ctx: AuditContext): Promise<{ referral: ContactReferral; created: boolean }> {
       if (!can(actor, P.take)) throw new AppError('forbidden');
       const contact = await readContact(actor, contactId, ctx);
-      const service = await directory.activeService(input.serviceId);
-      if (!service) throw new AppError('validation', 'validation', [{ path: 'serviceId', code: 'unknown_service', message: '' }]);
+      if (!(await directory.isActiveService(input.serviceId))) throw new AppError('validation', 'validation', [{ path: 'serviceId', code: 'unknown_service', message: '' }]);
       const created = await db.tx(async (tx) => {
-        const row = await rq.insertReferral(tx, { contactId, serviceId: service.id, note: input.note, by: actor.userId });
-        if (row) await recordAudit(tx, ctx, { action: 'helpline.referral.create', entity: 'helpline_referral', entityId: row.id, after: { contact_id: contactId, service_id: service.id } });
+        const row = await rq.insertReferral(tx, { contactId, serviceId: input.serviceId, note: input.note, by: actor.userId });
+        if (row) await recordAudit(tx, ctx, { action: 'helpline.referral.create', entity: 'helpline_referral', entityId: row.id, after: { contact_id: contactId, service_id: input.serviceId } });
         return Boolean(row);
       });
-      const [referral] = await presentAll([await rq.referralTo(db, contactId, service.id)], contact, actor);
+      const [referral] = await presentAll([await rq.referralTo(db, contactId, input.serviceId)], contact, actor);
       return { referral: referral!, created };
     },
 

@@ -30,8 +30,9 @@ const RISK_OF_URGENCY: Record<string, RiskLevel> = { immediate: 'high', high: 'h
  * service, in the same transaction) or joining a case the agent can see.
  */
 export function createHelplineService(db: Database, cases: CaseService, geo: GeoService, form: LoadedIntakeForm, secretKey: Buffer, localLanguage: string, timezone: string, live: LiveBus) {
+  const tellBoards = (reason: string) => live.publish(BOARD_TOPIC, { event: 'board', data: { reason } });
   /** Open boards hear of it once the transaction has committed. */
-  const boardChanged = (tx: Tx, reason: string) => tx.afterCommit(() => live.publish(BOARD_TOPIC, { event: 'board', data: { reason } }));
+  const boardChanged = (tx: Tx, reason: string) => tx.afterCommit(() => tellBoards(reason));
   const keepPhone = phoneKeeper(secretKey);
   /** The caller's number in the clear (for the presenter's mask, an audited reveal, or matching on the server). */
   const callerNumber = (row: { caller_phone_enc: string | null }) => (row.caller_phone_enc ? decrypt(secretKey, row.caller_phone_enc) : null);
@@ -120,7 +121,7 @@ export function createHelplineService(db: Database, cases: CaseService, geo: Geo
         throw new AppError('conflict', 'contact_completed');
       }
       // Committed already (one statement): open boards hear of a new draft.
-      if (saved.inserted) live.publish(BOARD_TOPIC, { event: 'board', data: { reason: 'draft' } });
+      if (saved.inserted) tellBoards('draft');
       return present(saved, actor, saved.has_dispatches);
     },
 

@@ -39,10 +39,9 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
       return (await q.listServices(db, { ...filter, near })).map((r) => presentService(r, lang));
     },
 
-    /** One service of the directory, if it exists and is active (for another module recording a referral to it). */
-    async activeService(id: string): Promise<{ id: string; name: string } | null> {
-      const row = await q.findService(db, id);
-      return row?.is_active ? { id: row.id, name: row.name_en } : null;
+    /** Whether the directory has this service, active (for another module recording a referral to it). */
+    async isActiveService(id: string): Promise<boolean> {
+      return (await q.findService(db, id))?.is_active === true;
     },
 
     /** Services by id, as the directory shows them, closed ones too (for showing earlier referrals). */

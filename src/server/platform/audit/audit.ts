@@ -75,6 +75,8 @@ export function auditCtes(ctx: AuditContext, entry: AuditEntry, options: { after
     fills.reduce<Sql>((acc, f) => sql`replace(${acc}, ${f.token}, to_json((${f.expr})::text)::text)`, sql`${text}::text`);
   const prefix = fill(canonical.slice(0, canonical.length - '0}'.length));
   const diffText = payload === null ? sql`NULL::text` : fill(JSON.stringify(payload));
+  /** A column the caller gave as SQL is filled in by PostgreSQL, as text like the hashed prefix. */
+  const textOf = (v: string | Sql | null) => (v instanceof Sql ? sql`(${v})::text` : v);
   if (fills.length && !options.after) throw new Error('auditCtes: SQL values need options.after, the CTE they read');
   const wait = options.after ? sql` AND EXISTS (SELECT 1 FROM ${raw(options.after)})` : sql``;
   const source = options.after ? raw(`, ${options.after}`) : raw('');
@@ -87,7 +89,7 @@ export function auditCtes(ctx: AuditContext, entry: AuditEntry, options: { after
       RETURNING a.last_seq, a.last_hash, audit_old.last_hash AS prev_hash),
     audit_row AS (
       INSERT INTO audit_log (seq, at, actor_user_id, actor_role, action, entity, entity_id, diff, request_id, ip, prev_hash, hash)
-      SELECT audit_upd.last_seq, ${at}, ${fields.actor_user_id}, ${fields.actor_role}, ${entry.action instanceof Sql ? sql`(${entry.action})::text` : fields.action}, ${fields.entity}, ${entry.entityId instanceof Sql ? sql`(${entry.entityId})::text` : fields.entity_id},
+      SELECT audit_upd.last_seq, ${at}, ${fields.actor_user_id}, ${fields.actor_role}, ${textOf(entry.action)}, ${fields.entity}, ${textOf(entry.entityId ?? null)},
              (${diffText})::jsonb, ${fields.request_id}, ${fields.ip}, audit_upd.prev_hash, audit_upd.last_hash
       FROM audit_upd${source})`;
 }
