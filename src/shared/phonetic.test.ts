@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKey, foldedKey, transliterateBangla } from './phonetic.js';
+import { nameKey, foldedKey, foldVowels, linkName, transliterateBangla } from './phonetic.js';
 import { NAME_PAIRS } from '../server/testing/name-pairs.js';
 
 // Real-world spellings of the same name: each pair must share one skeleton key.
@@ -49,5 +49,26 @@ describe('phonetic name keys', () => {
 
   it('folds vowels for ranking', () => {
     expect(foldedKey('Muhammad Rofiq')).toBe(foldedKey('মোহাম্মদ রফিক'));
+  });
+});
+
+describe('linkName (the words record linkage compares)', () => {
+  const folded = (text: string) => linkName(text).split(' ').map((w) => w.split('/').map(foldVowels));
+  it('drops the Md / Mst prefixes in either script', () => {
+    expect(linkName('মোছাঃ সুমি আক্তার')).not.toMatch(/ms|mo/);
+    expect(linkName('Mst. Sumi Akter')).toBe('sumi akter');
+    expect(linkName('Md Rafiqul Islam')).toBe('rafikul islam');
+  });
+  it('gives a Bangla name and its Latin spellings the same vowel-folded words', () => {
+    for (const [bn, en] of NAME_PAIRS) {
+      const a = folded(bn);
+      const b = folded(en);
+      // Every Latin word meets one spelling of the Bangla word in the same place.
+      const shared = b.filter((spellings, i) => spellings.some((s) => a[i]?.includes(s)));
+      expect(shared.length, `${bn} / ${en}`).toBeGreaterThanOrEqual(b.length - 1);
+    }
+  });
+  it('keeps a Bangla word with and without its inherent vowels', () => {
+    expect(linkName('ইসলাম')).toBe('isolam/islam');
   });
 });

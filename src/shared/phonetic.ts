@@ -117,7 +117,7 @@ function isBangla(word: string): boolean {
   return /[\u0980-\u09ff]/.test(word);
 }
 
-const foldVowels = (latin: string) => latin.replace(/[aeiouwy]+/g, 'a').replace(/([^a])\1+/g, '$1');
+export const foldVowels = (latin: string) => latin.replace(/[aeiouwy]+/g, 'a').replace(/([^a])\1+/g, '$1');
 
 /**
  * Per word: the skeleton, the folded key, and for Bangla the folded key without inherent
@@ -160,4 +160,26 @@ export function foldedKeys(text: string): string[] {
   const full = keys.map((k) => k.folded).filter(Boolean).join(' ');
   const bare = keys.map((k) => k.foldedBare).filter(Boolean).join(' ');
   return [...new Set([full, bare].filter(Boolean))];
+}
+
+/** Name words every second person carries (Md, Mst, Sk): record linkage compares the rest. */
+export const NAME_PREFIXES: ReadonlySet<string> = new Set(ALIASES.map(([, token]) => token));
+
+/**
+ * The words of a name as record linkage compares them: each word's Latin spellings with
+ * consonants folded and vowels kept (one; for a Bangla word two, with and without inherent
+ * vowels, joined by `/`), prefixes (Md, Mst, Sk) left out. "মোছাঃ সুমি আক্তার" and
+ * "Sumi Akhter" both give `sumi aktar`/`sumi akter`, whose vowel-folded forms agree.
+ */
+export function linkName(text: string): string {
+  return words(text)
+    .map((w) => {
+      if (aliasOf(w) ?? aliasOf(w.replace(/[ঃ:.]+$/, ''))) return '';
+      if (!isBangla(w)) return foldLatin(w);
+      const full = foldLatin(transliterateBangla(w));
+      const bare = foldLatin(transliterateBangla(w, false));
+      return full === bare || !bare ? full : `${full}/${bare}`;
+    })
+    .filter(Boolean)
+    .join(' ');
 }
