@@ -23,13 +23,13 @@ export type SyntheticRecord = {
 export type SyntheticPlace = { union: string; upazila: string; district: string };
 
 type Rnd = ReturnType<typeof seededRandom>;
-type Person = { given: NamePair; family: NamePair | null; sex: 'female' | 'male' };
+type Person = { given: NamePair; second: NamePair | null; family: NamePair | null; sex: 'female' | 'male' };
 type Child = Person & { id: string; dob: string; household: Household };
 type Household = { father: Person; mother: Person; phone: string | null; place: SyntheticPlace };
 
 const SOURCES = {
   case: { share: 0.3, bangla: 0.7, both: 0.3, exactDob: 0.5, father: 0.8, mother: 0.7, phone: 0.7, union: 0.9, dropFamily: 0.05, away: 0 },
-  helpline: { share: 0.25, bangla: 0.5, both: 0, exactDob: 0, father: 0.2, mother: 0.1, phone: 0.6, union: 0.5, dropFamily: 0.3, away: 0.1 },
+  helpline: { share: 0.25, bangla: 0.5, both: 0, exactDob: 0, father: 0.3, mother: 0.2, phone: 0.7, union: 0.6, dropFamily: 0.15, away: 0.1 },
   institution: { share: 0.15, bangla: 0.4, both: 0.2, exactDob: 0.6, father: 0.7, mother: 0.5, phone: 0.3, union: 0.8, dropFamily: 0.1, away: 0.7 },
   ngo_list: { share: 0.2, bangla: 0.3, both: 0, exactDob: 0.2, father: 0.6, mother: 0.4, phone: 0.5, union: 0.8, dropFamily: 0.15, away: 0 },
   grant: { share: 0.1, bangla: 0.8, both: 0.3, exactDob: 0.9, father: 0.9, mother: 0.9, phone: 0.8, union: 0.9, dropFamily: 0.02, away: 0.5 },
@@ -37,7 +37,7 @@ const SOURCES = {
 export type SyntheticSource = keyof typeof SOURCES;
 
 /** Draws from a list ordered common-first with a power law (a few names are very common). */
-function zipf<T>(rnd: Rnd, items: readonly T[], s = 1.1): T {
+function zipf<T>(rnd: Rnd, items: readonly T[], s = 0.5): T {
   const u = rnd.next();
   const i = Math.floor(items.length * u ** (1 + s));
   return items[Math.min(items.length - 1, i)]!;
@@ -93,8 +93,9 @@ function ageOn(dob: string, on: string): number {
 function writeName(rnd: Rnd, p: Person, bangla: boolean, dropFamily: number): string {
   const prefix = rnd.next() < 0.35 ? (p.sex === 'female' ? PREFIX_FEMALE : PREFIX_MALE) : null;
   const parts: NamePair[] = [p.given];
+  if (p.second && rnd.next() >= 0.2) parts.push(p.second);
   if (p.family && rnd.next() >= dropFamily) parts.push(p.family);
-  if (parts.length === 2 && rnd.next() < 0.03) parts.reverse();
+  if (parts.length >= 2 && rnd.next() < 0.03) parts.reverse();
   if (bangla) return [prefix?.[0], ...parts.map((x) => banglaVariant(rnd, x[0]))].filter(Boolean).join(' ');
   const latin = parts.map((x) => {
     let w = rnd.next() < 0.5 ? variant(rnd, x[1]) : x[1];
@@ -128,6 +129,8 @@ export function* syntheticPeople(opts: SyntheticOptions): Generator<SyntheticRec
   const person = (sex: 'female' | 'male'): Person => ({
     sex,
     given: zipf(rnd, sex === 'female' ? GIVEN_FEMALE : GIVEN_MALE),
+    // Many children carry two given names ("Nusrat Jahan Mim"); papers often keep only one.
+    second: rnd.next() < 0.5 ? zipf(rnd, sex === 'female' ? GIVEN_FEMALE : GIVEN_MALE, 0.2) : null,
     family: zipf(rnd, sex === 'female' ? FAMILY_FEMALE : FAMILY_MALE, 0.6),
   });
   while (written < opts.records) {
@@ -149,7 +152,7 @@ export function* syntheticPeople(opts: SyntheticOptions): Generator<SyntheticRec
       age -= rnd.int(550, 1500);
     }
     // A namesake: another family's child of the same name and age in the same district.
-    if (recent.length && rnd.next() < 0.04) {
+    if (recent.length && rnd.next() < 0.015) {
       const twin = rnd.pick(recent);
       const near = byDistrict.get(twin.household.place.district)!;
       const other: Household = { father: person('male'), mother: person('female'), phone: rnd.next() < 0.7 ? `17${String(rnd.int(0, 99_999_999)).padStart(8, '0')}` : null, place: rnd.pick(near) };

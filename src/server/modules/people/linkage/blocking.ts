@@ -7,7 +7,8 @@ import type { LinkRecord, Vocabulary } from './records.js';
  *      either side: a stated age is often a year off),
  *   -  two name words together and the birth year (a child registered in another district),
  *   -  a name word and the upazila (a birth date missing or far off),
- *   -  the phone number.
+ *   -  the phone number,
+ *   -  a name word and the exact birth date (a child registered far from home under one name).
  * A key shared by more than `maxBlock` records ("Akter" born in 2012 in Dhaka) is dropped:
  * those records still meet through their rarer keys. A pair sharing several keys is compared
  * once, in the block of the first key the two share.
@@ -17,6 +18,7 @@ export const BLOCKING_RULES = [
   'two name words and the birth year (an estimated year also the years either side)',
   'a name word and the upazila',
   'the phone number',
+  'a name word and the exact birth date',
 ] as const;
 
 export type Blocks = {
@@ -26,8 +28,6 @@ export type Blocks = {
   /** Each record's active blocks, ascending: keys[keyOffsets[i]..keyOffsets[i+1]). */
   keyOffsets: Int32Array;
   keys: Int32Array;
-  /** The rule (index into BLOCKING_RULES) of each active block. */
-  rule: Int8Array;
   /** Keys shared by more than maxBlock records, left out (a new record skips them too). */
   dropped: string[];
 };
@@ -35,7 +35,7 @@ export type Blocks = {
 /**
  * The blocking keys of one record as text (the same strings the database keeps in
  * `persons.link_keys`, so one new record finds its candidates through an index):
- * `word@district~year`, `word+word~year`, `word@upazila`, `#phone`.
+ * `word@district~year`, `word+word~year`, `word@upazila`, `#phone`, `word=date`.
  */
 export function keysOf(r: LinkRecord, vocab: Vocabulary): string[] {
   const out = new Set<string>();
@@ -47,6 +47,7 @@ export function keysOf(r: LinkRecord, vocab: Vocabulary): string[] {
       for (const w of words[a]!) {
         if (r.district) for (const y of years) out.add(`${w}@${r.district}~${y}`);
         if (r.upazila) out.add(`${w}@${r.upazila}`);
+        if (r.dobExact) out.add(`${w}=${r.dob}`);
         for (let b = a + 1; b < words.length; b++) {
           for (const v of words[b]!) {
             const pair = w < v ? `${w}+${v}` : `${v}+${w}`;
@@ -58,13 +59,6 @@ export function keysOf(r: LinkRecord, vocab: Vocabulary): string[] {
   }
   if (r.phone) out.add(`#${r.phone}`);
   return [...out];
-}
-
-/** Which rule made a key (its shape tells). */
-export function ruleOf(key: string): number {
-  if (key.startsWith('#')) return 3;
-  if (key.includes('+')) return 1;
-  return key.includes('~') ? 0 : 2;
 }
 
 export function buildBlocks(records: readonly LinkRecord[], vocab: Vocabulary, maxBlock: number): Blocks {
@@ -95,11 +89,7 @@ export function buildBlocks(records: readonly LinkRecord[], vocab: Vocabulary, m
     else if (sizes[b]! > maxBlock) big.add(b);
   }
   const dropped: string[] = [];
-  const rule = new Int8Array(n);
-  for (const [key, b] of blockOf) {
-    if (big.has(b)) dropped.push(key);
-    else if (active[b]! >= 0) rule[active[b]!] = ruleOf(key);
-  }
+  if (big.size) for (const [key, b] of blockOf) if (big.has(b)) dropped.push(key);
   const offsets = new Int32Array(n + 1);
   const keyOffsets = new Int32Array(records.length + 1);
   let totalKeys = 0;
@@ -124,7 +114,7 @@ export function buildBlocks(records: readonly LinkRecord[], vocab: Vocabulary, m
       members[fill[k]!++] = i;
     }
   }
-  return { offsets, members, keyOffsets, keys, rule, dropped };
+  return { offsets, members, keyOffsets, keys, dropped };
 }
 
 /** The first block two records share (their key lists are ascending). */

@@ -21,7 +21,11 @@ export class Clusters {
   /** Rejected pairs, both ways round. */
   private readonly cannot = new Map<number, number[]>();
 
-  constructor(private readonly records: readonly LinkRecord[]) {
+  /**
+   * `contradicts(i, j)` says why two records cannot be one child (names or families that
+   * disagree outright), checked for every pair across two clusters about to join.
+   */
+  constructor(private readonly records: readonly LinkRecord[], private readonly contradicts: (i: number, j: number) => string | null = () => null) {
     const n = records.length;
     this.parent = new Int32Array(n);
     this.members = new Array(n);
@@ -80,6 +84,12 @@ export class Clusters {
     if (this.cannot.size) {
       const [small, other] = this.membersOf(ra).length <= this.membersOf(rb).length ? [ra, rb] : [rb, ra];
       for (const m of this.membersOf(small)) for (const x of this.cannot.get(m) ?? []) if (this.find(x) === other) return 'rejected';
+    }
+    for (const x of this.membersOf(ra)) {
+      for (const y of this.membersOf(rb)) {
+        const why = this.contradicts(x, y);
+        if (why) return why;
+      }
     }
     return null;
   }

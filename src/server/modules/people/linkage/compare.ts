@@ -141,6 +141,23 @@ export function compareNames(a: LinkRecord, b: LinkRecord, sim: WordSimilarity):
   return best;
 }
 
+/** True when a given name (the first word of either record's name) appears in the other's name. */
+export function givenNameAgrees(a: LinkRecord, b: LinkRecord, sim: WordSimilarity): boolean {
+  for (const x of a.names) for (const y of b.names) if (firstWordMeets(x, y, sim) || firstWordMeets(y, x, sim)) return true;
+  return false;
+}
+
+function firstWordMeets(x: LinkWord[], y: LinkWord[], sim: WordSimilarity): boolean {
+  const first = x[0];
+  return !!first && y.some((w) => sim.of(first, w) >= AGREE);
+}
+
+/** Two written names of one adult: the same words, or the same first name with a second name written for the family name. */
+function sameParent(x: LinkWord[], y: LinkWord[], sim: WordSimilarity): boolean {
+  const level = compareWords(x, y, sim).level;
+  return level >= 2 || (level === 1 && sim.of(x[0]!, y[0]!) >= AGREE);
+}
+
 /** Day and month swapped (03-04 written 04-03), or one digit of a year off: the typos of a written date. */
 function dateTypo(a: number, b: number): boolean {
   const x = new Date(a * 86_400_000);
@@ -172,7 +189,7 @@ export function compareFamily(a: LinkRecord, b: LinkRecord, sim: WordSimilarity)
   let differ = 0;
   for (const [x, y] of [[a.father, b.father], [a.mother, b.mother]] as const) {
     if (!x || !y) continue;
-    if (compareWords(x, y, sim).level >= 2) agree++;
+    if (sameParent(x, y, sim)) agree++;
     else differ++;
   }
   if (a.phone && b.phone) {

@@ -1,6 +1,6 @@
 import { buildBlocks, forEachCandidate } from './blocking.js';
 import { Clusters } from './cluster.js';
-import { compare, levelsOf, RADIX, WordSimilarity, type Comparison } from './compare.js';
+import { compare, compareFamily, compareNames, givenNameAgrees, levelsOf, RADIX, WordSimilarity, type Comparison } from './compare.js';
 import { estimate, estimateU, Scorer, TF_LEVEL, toModel, type Labelled, type LinkageModel } from './model.js';
 import { seededRandom } from '../../../seed/random.js';
 import { parseRecord, Vocabulary, type LinkRecord, type LinkSource } from './records.js';
@@ -123,7 +123,7 @@ export function linkAll(sources: readonly LinkSource[], opts: LinkOptions = {}):
 
   const scorer = new Scorer(model);
   const { links, review } = score(pairs, scorer);
-  const clusters = new Clusters(records);
+  const clusters = new Clusters(records, (i, j) => contradiction(records[i]!, records[j]!, sim));
   for (const d of decided) {
     const [a, b] = [index.get(d.a)!, index.get(d.b)!];
     if (d.match) clusters.union(a, b, true);
@@ -144,6 +144,19 @@ export function linkAll(sources: readonly LinkSource[], opts: LinkOptions = {}):
     records, model, labels, review: open,
     stats: { records: records.length, candidatePairs: pairs.length, links: linked, reviewPairs: open.length, persons, seconds: (performance.now() - started) / 1000 },
   };
+}
+
+/**
+ * Two records that are not to be joined without a person's word, whatever else agrees:
+ * names that share no given name (siblings share a family name, parents, phone and place,
+ * and would otherwise look like one child), or parents and phone that all disagree.
+ * Such a pair goes to review instead of linking, and no link through a third joins them.
+ */
+function contradiction(a: LinkRecord, b: LinkRecord, sim: WordSimilarity): string | null {
+  const names = compareNames(a, b, sim).level;
+  if (names === 0 || (names === 1 && !givenNameAgrees(a, b, sim))) return 'names';
+  if (compareFamily(a, b, sim) === 0) return 'family';
+  return null;
 }
 
 /** Pattern counts of pairs drawn at random (a fixed seed, so a run can be repeated). */
