@@ -16,6 +16,7 @@ import { prepareAsOwner } from './bootstrap.js';
 import { seedNational } from './seed/national.js';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed/demo.js';
 import { backup, restore } from './platform/db/backup.js';
+import { parseCsv } from './platform/csv.js';
 
 const CLI_CONTEXT: AuditContext = { ...SYSTEM_CONTEXT, actorRole: 'cli' };
 
@@ -232,6 +233,75 @@ importCommand
       for (const d of result.issues.slice(0, 100)) console.error(`  ${describeIssue(d)}`);
       if (result.issues.length > 100) console.error(`  ... ${opts.report ? `all of them in ${opts.report}` : 'give --report FILE.csv for the rest'}`);
       process.exitCode = 2;
+    }).catch(fail),
+  );
+
+importCommand
+  .command('people <file>')
+  .description('Import a list of people from another system (columns: docs/import-people.md), all rows or none')
+  .requiredOption('--source <name>', 'the source the list comes from: ngo_list, institution_register, grant_enrolment, or a name of your own (a-z, 0-9, _ -)')
+  .option('--again', 'import a file even though the same file was imported before')
+  .option('--report <file>', 'write every problem found to this CSV file (line, column, problem)')
+  .action((file: string, opts: { source: string; again?: boolean; report?: string }) =>
+    withServices('import people', async (s) => {
+      const started = Date.now();
+      let result;
+      try {
+        result = await s.peopleImporter.importFile(cliActor(), { source: opts.source, fileName: path.basename(file), content: fs.readFileSync(file), again: Boolean(opts.again) }, CLI_CONTEXT);
+      } catch (err) {
+        if (!(err instanceof AppError) || !['conflict', 'validation'].includes(err.code)) throw err;
+        console.error(`Nothing was imported: ${translate('en', `errors.${err.messageId}`, err.params)}`);
+        if (Array.isArray(err.details)) for (const d of err.details) console.error(`  ${describeIssue(d)}`);
+        if (err.code === 'conflict') console.error('Give --again to import it anyway.');
+        process.exitCode = 2;
+        return;
+      }
+      if (result.status === 'done') {
+        console.log(`Imported ${result.rows} people from ${file} as source ${result.source} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        return;
+      }
+      if (opts.report) fs.writeFileSync(opts.report, ['line,column,problem', ...result.issues.map((d) => [d.params?.row ?? '', d.params?.column ?? d.path, translate('en', `errors.field.${d.code}`, d.params ?? {})].map(csvCell).join(','))].join('\n') + '\n');
+      console.error(`Nothing was imported: ${result.issueCount} problem(s) in ${file}${result.issueCount > result.issues.length ? ` (the first ${result.issues.length} below)` : ''}.`);
+      for (const d of result.issues.slice(0, 100)) console.error(`  ${describeIssue(d)}`);
+      process.exitCode = 2;
+    }).catch(fail),
+  );
+
+const link = program.command('link').description('Record linkage: one child across sources');
+link
+  .command('run')
+  .description('Link every record: blocking, comparison, a model estimated afresh, clustering; prints the figures')
+  .option('--full', 'a full run (the only kind there is: every record is compared again; kept for clarity in scripts)')
+  .action(() =>
+    withServices('link run', async (s) => {
+      const bar = new cliProgress.SingleBar({ format: 'Linkage {stage} [{bar}] {percentage}%', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
+      bar.start(100, 0, { stage: 'loading' });
+      const stats = await s.linkage.run(CLI_CONTEXT, (stage, done, total) => bar.update(Math.round((done / Math.max(1, total)) * 100), { stage }));
+      bar.stop();
+      console.log(JSON.stringify({ records: stats.records, candidate_pairs: stats.candidatePairs, links: stats.links, review_pairs: stats.reviewPairs, persons: stats.persons, moved: stats.moved, model_version: stats.version, seconds: Math.round(stats.totalSeconds * 10) / 10 }));
+    }).catch(fail),
+  );
+link
+  .command('export <file>')
+  .description('Write source,source_id,person_id for every source record')
+  .action((file: string) =>
+    withServices('link export', async (s) => {
+      const rows = await s.linkage.exportRows();
+      fs.writeFileSync(file, ['source,source_id,person_id', ...rows.map((r) => [r.source, r.source_id, r.person_id].map(csvCell).join(','))].join('\n') + '\n');
+      await s.db.tx((tx) => recordAudit(tx, CLI_CONTEXT, { action: 'people.link.export', entity: 'person', entityId: null, meta: { file: path.basename(file), rows: rows.length } }));
+      console.log(`Wrote ${rows.length} records to ${file}.`);
+    }).catch(fail),
+  );
+link
+  .command('evaluate <truth>')
+  .description('Pairwise precision, recall and F1 of the current links against a labelled file (source,source_id,entity), as JSON')
+  .action((truth: string) =>
+    withServices('link evaluate', async (s) => {
+      const text = fs.readFileSync(truth, 'utf8');
+      const parsed = parseCsv(text, 10_000_000);
+      for (const c of ['source', 'source_id', 'entity']) if (!parsed.columns.includes(c)) throw new Error(`${truth} has no ${c} column (it needs source,source_id,entity)`);
+      const result = await s.linkage.evaluate(parsed.rows.map((r) => ({ source: r.cells.source ?? '', source_id: r.cells.source_id ?? '', entity: r.cells.entity ?? '' })));
+      console.log(JSON.stringify({ records: result.records, unmatched: result.unmatched, true_pairs: result.truePairs, predicted_pairs: result.predictedPairs, correct_pairs: result.correctPairs, precision: result.precision, recall: result.recall, f1: result.f1 }));
     }).catch(fail),
   );
 

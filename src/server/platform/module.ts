@@ -89,7 +89,12 @@ export type ModuleManifest<S extends object = object> = {
   routes?(app: FastifyInstance, services: Services): void;
   /** Background jobs (pg-boss), defined before the queue starts. */
   jobs?(services: Services): Array<JobDefinition<never>>;
-  seed?: { demo?: DemoSeedStep; national?: NationalSeedStep };
+  /**
+   * Seed steps. `demoLast` runs in the same demo transaction after every module's `demo`
+   * step, in manifest order: for work over every module's demo data (record linkage over the
+   * demo's children) that must land with it or not at all.
+   */
+  seed?: { demo?: DemoSeedStep; demoLast?: DemoSeedStep; national?: NationalSeedStep };
   rollups?: readonly RollupHook[];
 };
 

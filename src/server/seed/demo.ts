@@ -21,15 +21,16 @@ export async function isSeeded(db: Database): Promise<boolean> {
  */
 export async function seedDemo(services: Services, progress: SeedProgress = () => undefined): Promise<Record<string, number>> {
   const steps = services.modules.filter((m) => m.seed?.demo);
+  const last = services.modules.filter((m) => m.seed?.demoLast);
   const made: Record<string, number> = {};
   let done = 0;
   for (const m of services.modules) await m.warm?.(services);
   await services.db.tx(async (tx) => {
-    const ctx = { services, rnd: seededRandom(1098), shared: new Map<string, unknown>(), counts: {}, progress: (label: string) => progress(done, steps.length, label) };
-    for (const m of steps) {
-      const result = await m.seed!.demo!(tx, ctx);
+    const ctx = { services, rnd: seededRandom(1098), shared: new Map<string, unknown>(), counts: {}, progress: (label: string) => progress(done, steps.length + last.length, label) };
+    for (const step of [...steps.map((m) => ({ name: m.name, run: m.seed!.demo! })), ...last.map((m) => ({ name: m.name, run: m.seed!.demoLast! }))]) {
+      const result = await step.run(tx, ctx);
       for (const [k, v] of Object.entries(result ?? {})) made[k] = (made[k] ?? 0) + v;
-      progress(++done, steps.length, m.name);
+      progress(++done, steps.length + last.length, step.name);
     }
     await recordAudit(tx, SYSTEM_CONTEXT, { action: 'seed.demo', entity: 'dataset', entityId: 'demo', meta: made });
   });

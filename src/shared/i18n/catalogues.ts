@@ -14,6 +14,8 @@ import referralsEn from './referrals/en.json';
 import referralsBn from './referrals/bn.json';
 import helplineEn from './helpline/en.json';
 import helplineBn from './helpline/bn.json';
+import peopleEn from './people/en.json';
+import peopleBn from './people/bn.json';
 
 export type Tree = { [key: string]: string | Tree };
 
@@ -31,6 +33,7 @@ export const NAMESPACES: Record<string, { en: Tree; bn: Tree }> = {
   cases: { en: casesEn, bn: casesBn },
   referrals: { en: referralsEn, bn: referralsBn },
   helpline: { en: helplineEn, bn: helplineBn },
+  people: { en: peopleEn, bn: peopleBn },
 };
 
 /** Merges namespaces into one tree; a message id defined twice is an error, not a silent overwrite. */

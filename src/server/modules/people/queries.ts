@@ -2,26 +2,41 @@ import type { ChildInput, FamilyMemberInput } from '../../../shared/cases.js';
 import type { Place } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { raw, sql, type Sql } from '../../platform/db/sql.js';
+import { linkColumns } from './linkage/fields.js';
 
 export type PersonRow = {
   id: string; names: Array<{ text: string; kind: string }>; display_name: string; sex: string; date_of_birth: string | null; dob_estimated: boolean;
   disabilities: string[]; vulnerable_groups: string[]; geo_code: string | null; address_detail: string | null;
 };
 
-/** A person row for a bulk load (the national seed), keys already computed. */
+/** A person row for a bulk load (the national seed, imports), phonetic keys already computed; the linkage columns are computed on insert. */
 export type NewPersonRow = {
   id: string; names: Array<{ text: string; kind: string }>; display_name: string; name_key: string; name_folded: string; sex: string;
-  date_of_birth: string | null; dob_estimated: boolean; geo_code: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+  date_of_birth: string | null; dob_estimated: boolean; geo_code: string | null; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+  source?: string; source_id?: string | null; father_name?: string | null; mother_name?: string | null; phone?: string | null; import_id?: string | null;
 };
+
+/** The linkage columns of a row about to be written: the union is the place when it lies below the upazila. */
+export function linkColumnsOf(r: { names: ReadonlyArray<{ text: string }>; date_of_birth: string | null; dob_estimated: boolean; sex: string; geo_code: string | null;
+  adm2_code: string | null; adm3_code: string | null; father_name?: string | null; mother_name?: string | null; phone?: string | null }) {
+  return linkColumns({
+    names: r.names.map((n) => n.text), dob: r.date_of_birth, dobEstimated: r.dob_estimated, sex: r.sex,
+    union: r.geo_code && r.geo_code !== r.adm3_code ? r.geo_code : null, upazila: r.adm3_code, district: r.adm2_code,
+    father: r.father_name ?? null, mother: r.mother_name ?? null, phone: r.phone ?? null,
+  });
+}
 
 /** The INSERT of a child as a CTE named `name` (RETURNING id). */
 export function insertPersonCte(name: string, child: ChildInput, place: Place & { code: string }, keys: { nameKey: string; nameFolded: string }, dob: string): Sql {
+  const link = linkColumnsOf({ names: child.names, date_of_birth: dob, dob_estimated: child.dateOfBirth === undefined, sex: child.sex, geo_code: place.code,
+    adm2_code: place.adm2, adm3_code: place.adm3, phone: child.phone ?? null });
   return sql`${raw(name)} AS (
     INSERT INTO persons (names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, disabilities, vulnerable_groups,
-                         birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone)
+                         birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone, link_name, link_keys)
     VALUES (${JSON.stringify(child.names)}::jsonb, ${child.names[0]!.text}, ${keys.nameKey}, ${keys.nameFolded}, ${child.sex}, ${dob},
             ${child.dateOfBirth === undefined}, ${child.disabilities}, ${child.vulnerableGroups}, ${child.birthRegistrationNo ?? null},
-            ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null})
+            ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null},
+            ${link.linkName}, ${link.linkKeys}::text[])
     RETURNING id)`;
 }
 
@@ -52,9 +67,17 @@ export function phoneMatches(idColumn: string, digits: string): Sql {
 }
 
 export async function insertMany(tx: Queryable, persons: NewPersonRow[]): Promise<void> {
-  await tx.query(sql`INSERT INTO persons (id, names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, geo_code, adm1_code, adm2_code, adm3_code)
-    SELECT * FROM jsonb_to_recordset(${JSON.stringify(persons)}::jsonb) AS x(id uuid, names jsonb, display_name text, name_key text, name_folded text, sex text,
-      date_of_birth date, dob_estimated boolean, geo_code text, adm1_code text, adm2_code text, adm3_code text)`);
+  const rows = persons.map((p) => {
+    const link = linkColumnsOf(p);
+    return { source: 'case_registration', ...p, link_name: link.linkName, link_keys: link.linkKeys };
+  });
+  await tx.query(sql`INSERT INTO persons (id, names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, geo_code, adm1_code, adm2_code, adm3_code,
+      source, source_id, father_name, mother_name, phone, import_id, link_name, link_keys)
+    SELECT id, names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, geo_code, adm1_code, adm2_code, adm3_code,
+      source, source_id, father_name, mother_name, phone, import_id, link_name, ARRAY(SELECT jsonb_array_elements_text(link_keys))
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, names jsonb, display_name text, name_key text, name_folded text, sex text,
+      date_of_birth date, dob_estimated boolean, geo_code text, adm1_code text, adm2_code text, adm3_code text,
+      source text, source_id text, father_name text, mother_name text, phone text, import_id uuid, link_name text, link_keys jsonb)`);
 }
 
 /** Removes people a failed bulk load created (nothing else refers to them yet). */

@@ -4,7 +4,7 @@ import { scopePredicate } from '../../../platform/access/scope.js';
 import type { Queryable } from '../../../platform/db/database.js';
 import { auditCtes, type AuditContext } from '../../../platform/audit/audit.js';
 import { notifyCte } from '../../../platform/notifications/notifications.js';
-import { join, prepared, Sql, sql } from '../../../platform/db/sql.js';
+import { join, prepared, raw, Sql, sql } from '../../../platform/db/sql.js';
 import type { CaseSearchQuery } from '../../../../shared/cases.js';
 import { holdersSql, usersHolding } from '../../../platform/access/holders.js';
 import { peopleService } from '../../people/service.js';
@@ -333,3 +333,13 @@ export async function defaultTeam(q: Queryable, adm3: string, adm2: string, fall
   return { organisationId: prefer, caseworker: caseworker ?? null, supervisor: supervisor ?? null };
 }
 export type DefaultTeam = Awaited<ReturnType<typeof defaultTeam>>;
+
+/** True (as SQL) when the person in `column` is the child of a case passing `visible` (a predicate over `c`). */
+export function personHasVisibleCase(column: string, visible: Sql): Sql {
+  return sql`EXISTS (SELECT 1 FROM cases c WHERE c.child_id = ${raw(column)} AND ${visible})`;
+}
+
+export function casesOfPersons(db: Queryable, personIds: string[], visible: Sql) {
+  return db.query<{ id: string; case_number: string; status: string; registered_at: Date; child_id: string }>(sql`
+    SELECT c.id, c.case_number, c.status, c.registered_at, c.child_id FROM cases c WHERE c.child_id = ANY(${personIds}::uuid[]) AND ${visible} ORDER BY c.registered_at`);
+}

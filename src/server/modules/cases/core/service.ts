@@ -24,6 +24,7 @@ import { caseload, digestRecipients, type WaitingReferrals } from '../caseload/q
 import { loadActor } from '../../../platform/auth/actor-loader.js';
 import { ageOn } from '../../people/service.js';
 import type { Queryable } from '../../../platform/db/database.js';
+import type { Sql } from '../../../platform/db/sql.js';
 
 const field = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
 
@@ -136,6 +137,18 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       await q.addEvent(tx, caseId, actor.userId, 'helpline_contact', { contact_id: contactId });
       await recordAudit(tx, ctx, { action: 'case.helpline_contact', entity: 'case', entityId: caseId, meta: { contact_id: contactId } });
       return { id: found.id, caseNumber: found.case_number };
+    },
+
+    /** SQL, true when the actor may see a case of the person whose id is in `column` (record linkage shows a case record only then). */
+    visiblePerson(actor: Actor, column: string): Sql {
+      return q.personHasVisibleCase(column, access.visibleCases(actor));
+    },
+
+    /** The cases of these person records the actor may see, oldest first: a linked child's timeline. */
+    async casesOf(actor: Actor, personIds: string[]) {
+      if (!personIds.length) return [];
+      const rows = await q.casesOfPersons(db, personIds, access.visibleCases(actor));
+      return rows.map((r) => ({ id: r.id, caseNumber: r.case_number, status: r.status, registeredAt: r.registered_at.toISOString(), childId: r.child_id }));
     },
 
     async search(actor: Actor, query: CaseSearchQuery) {

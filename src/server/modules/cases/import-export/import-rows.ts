@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { parseCsv, rowIssue } from '../../../platform/csv.js';
 import { z } from 'zod';
 import { PersonName } from '../../../../shared/cases.js';
 import { textProblem } from '../../../../shared/text.js';
@@ -36,67 +36,13 @@ export type RowLookups = {
   covers(place: { adm1: string | null; adm2: string | null; adm3: string | null }): boolean;
 };
 
-export const rowIssue = (row: number, column: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path: `rows.${row}.${column}`, code, message: '', params: { row, column, ...params } });
-
-/** The bytes as text, or null when they are not UTF-8 (a file saved as ANSI would otherwise land as replacement characters). */
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return null;
-  }
-}
-
-type ParsedRow = { line: number; cells: Record<string, string>; malformed: boolean };
-
-/**
- * Parses CSV with a header, giving each record the file line it starts on, so a report is
- * right after blank lines and quoted fields that span lines (papaparse's row index is not).
- */
-export function parseCsv(text: string): { columns: string[]; rows: ParsedRow[]; tooMany: boolean } {
-  const rows: ParsedRow[] = [];
-  let columns: string[] = [];
-  let scanned = 0;
-  let line = 1;
-  let start = 0;
-  let tooMany = false;
-  const lineAt = (offset: number) => {
-    for (; scanned < offset; scanned++) if (text.charCodeAt(scanned) === 10) line++;
-    return line;
-  };
-  Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase(),
-    step: (result, parser) => {
-      if (!columns.length) columns = result.meta.fields ?? [];
-      // The record starts at its first character that is not the end of a blank line before it.
-      let first = start;
-      while (first < text.length && /[\r\n\t ]/.test(text[first] as string)) first++;
-      // The header's own line end is included when the first record starts: skip it the same way.
-      rows.push({ line: lineAt(first), cells: result.data, malformed: result.errors.length > 0 });
-      start = result.meta.cursor;
-      if (rows.length > MAX_ROWS) {
-        tooMany = true;
-        parser.abort();
-      }
-    },
-    beforeFirstChunk: (chunk) => {
-      // Records start after the header line.
-      const end = chunk.indexOf('\n');
-      start = end === -1 ? chunk.length : end + 1;
-      return chunk;
-    },
-  });
-  return { columns, rows, tooMany };
-}
 
 /**
  * Checks every row of a legacy file: columns first, then each row (line numbers as in the
  * file), collecting every problem. Yields to the event loop every thousand rows.
  */
 export async function checkRows(text: string, lookups: RowLookups): Promise<{ rows: ValidRow[]; issues: FieldIssue[] }> {
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(text, MAX_ROWS);
   const issues: FieldIssue[] = [];
   for (const c of REQUIRED_COLUMNS) if (!parsed.columns.includes(c)) issues.push({ path: `columns.${c}`, code: 'missing_column', message: '', params: { column: c } });
   for (const c of parsed.columns) if (![...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].includes(c as never)) issues.push({ path: `columns.${c}`, code: 'unknown_column', message: '', params: { column: c.slice(0, 60) } });

@@ -13,7 +13,8 @@ import type { Taxonomies } from '../../people/taxonomies.js';
 import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
 import { initialAssessmentDue, isSensitive } from '../policy.js';
 import { analyzeCases, defaultTeam, type DefaultTeam } from '../core/queries.js';
-import { checkRows, decodeUtf8, rowIssue, type ImportUnit, type ValidRow } from './import-rows.js';
+import { decodeUtf8, rowIssue } from '../../../platform/csv.js';
+import { checkRows, type ImportUnit, type ValidRow } from './import-rows.js';
 import * as q from './queries.js';
 
 export { MAX_ROWS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './import-rows.js';

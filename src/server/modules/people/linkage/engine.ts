@@ -22,6 +22,8 @@ export type LinkageResult = {
   labels: Int32Array;
   /** Pairs a person should look at: the middle band, and links the clustering refused. */
   review: ScoredPair[];
+  /** log2 term frequency of every name word seen (vowel-folded), for matching new records later. */
+  terms: Array<[string, number]>;
   stats: { records: number; candidatePairs: number; links: number; reviewPairs: number; persons: number; seconds: number };
 };
 
@@ -140,8 +142,12 @@ export function linkAll(sources: readonly LinkSource[], opts: LinkOptions = {}):
   let persons = 0;
   for (let k = 0; k < labels.length; k++) if (labels[k] === k) persons++;
   progress('cluster', 1, 1);
+  const terms: Array<[string, number]> = [];
+  const seen = new Set<number>();
+  for (const r of records) for (const name of r.names) for (const w of name) for (const f of w.fold) seen.add(f);
+  for (const f of seen) terms.push([vocab.words[f]!, tfLog2[f]!]);
   return {
-    records, model, labels, review: open,
+    records, model, labels, review: open, terms,
     stats: { records: records.length, candidatePairs: pairs.length, links: linked, reviewPairs: open.length, persons, seconds: (performance.now() - started) / 1000 },
   };
 }
