@@ -31,7 +31,7 @@ async function pagesViolations(page: Page, paths: readonly string[]): Promise<st
 }
 
 // Every page a caseworker reaches, and the sign-in pages, in both languages and both widths.
-const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/referrals', '/services', '/geo', '/account'];
+const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/referrals', '/services', '/geo', '/account', '/people/review'];
 // The helpline agent's.
 const HELPLINE_PAGES = ['/helpline', '/helpline/new'];
 // And the administrator's, behind two-factor.
@@ -73,6 +73,12 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accessibility (axe-core): no
           await page.waitForLoadState('networkidle');
           found.push(...(await seriousViolations(page)).map((v) => `case file, tab ${i + 1}: ${v}`));
         }
+        // The child of that case across sources (record linkage's person view).
+        await page.getByRole('tab').first().click();
+        await page.locator('[role=tabpanel]:visible a[href^="/people/"]').first().click();
+        await page.waitForSelector('dl.record');
+        await page.waitForLoadState('networkidle');
+        found.push(...(await seriousViolations(page)).map((v) => `person view: ${v}`));
         // The registration form with its place choices and a concern group open.
         await page.goto(`${baseUrl()}/cases/new`);
         await page.fill('.unit-picker input', 'Holokhana');

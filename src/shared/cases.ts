@@ -29,6 +29,8 @@ export const ChildInput = z
     geoCode: z.string().min(1).max(40),
     addressDetail: z.string().trim().max(300).optional(),
     phone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/).optional(),
+    /** A person record already on file that this child is (chosen from the possible matches): the new record joins that person. */
+    linkTo: z.uuid().optional(),
   })
   .refine((c) => c.dateOfBirth !== undefined || c.ageYears !== undefined, { path: ['ageYears'], message: 'date_of_birth_or_age' });
 export type ChildInput = z.infer<typeof ChildInput>;

@@ -57,6 +57,8 @@ export const PossibleMatch = z.object({
   agreements: z.array(Agreement),
   /** How many records the person has that the reader may see (this one included). */
   records: z.number().int(),
+  /** The person's cases the reader may see. */
+  cases: z.array(z.object({ id: z.uuid(), caseNumber: z.string(), status: z.string() })),
 });
 
 export const ReviewPair = z.object({

@@ -7,6 +7,7 @@ import { geoFeature } from './geo/index.js';
 import { homeFeature } from './home/index.js';
 import { referralsFeature } from './referrals/index.js';
 import { helplineFeature } from './helpline/index.js';
+import { peopleFeature } from './people/index.js';
 
 /** Every feature of the web app; navigation follows this order. Adding one is one line here. */
-export const FEATURES: readonly WebModule[] = [authFeature, homeFeature, helplineFeature, casesFeature, referralsFeature, geoFeature, adminFeature, accountFeature];
+export const FEATURES: readonly WebModule[] = [authFeature, homeFeature, helplineFeature, casesFeature, peopleFeature, referralsFeature, geoFeature, adminFeature, accountFeature];

@@ -36,7 +36,7 @@ export const casesModule = defineModule({
   create(services) {
     const { db, geo, taxonomies, country, files, jobs } = services;
     // Referrals are listed after cases (they use the case service); caseloads ask them at call time.
-    const cases = createCaseService(db, geo, taxonomies, country.code, (caseIds, before) => services.referrals.waitingSince(caseIds, before));
+    const cases = createCaseService(db, geo, taxonomies, country.code, (caseIds, before) => services.referrals.waitingSince(caseIds, before), (actor, id) => services.linkage.mayLink(actor, id));
     return {
       cases,
       workflow: createWorkflow(db),

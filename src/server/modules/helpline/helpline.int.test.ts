@@ -35,11 +35,13 @@ describe('helpline contacts', () => {
   it('seeds a demo history of completed contacts with the seasons in it', async () => {
     const total = await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM helpline_contacts WHERE status = 'completed'`);
     expect(total.n).toBeGreaterThanOrEqual(3000);
-    // Child-marriage reports per month after the monsoon against the rest of the year.
+    // Child-marriage reports per month after the monsoon against the rest of the year. The
+    // planted Kurigram outbreak of the last three weeks is left out: it is not the season, and
+    // counted in the rest it made this test fail or pass by the date it ran on.
     const rate = await h.db.one<{ flood: number; rest: number }>(sql`
       SELECT count(*) FILTER (WHERE extract(month FROM received_at) IN (8, 9, 10)) / 3.0 AS flood,
              count(*) FILTER (WHERE extract(month FROM received_at) NOT IN (8, 9, 10)) / 9.0 AS rest
-      FROM helpline_contacts WHERE 'violence.child_marriage' = ANY(categories)`);
+      FROM helpline_contacts WHERE 'violence.child_marriage' = ANY(categories) AND received_at < now() - interval '28 days'`);
     expect(Number(rate.flood)).toBeGreaterThan(1.8 * Number(rate.rest));
   });
 

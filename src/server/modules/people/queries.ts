@@ -27,17 +27,32 @@ export function linkColumnsOf(r: { names: ReadonlyArray<{ text: string }>; date_
 }
 
 /** The INSERT of a child as a CTE named `name` (RETURNING id). */
-export function insertPersonCte(name: string, child: ChildInput, place: Place & { code: string }, keys: { nameKey: string; nameFolded: string }, dob: string): Sql {
+export function insertPersonCte(name: string, child: ChildInput, place: Place & { code: string }, keys: { nameKey: string; nameFolded: string }, dob: string, userId: string | null): Sql {
   const link = linkColumnsOf({ names: child.names, date_of_birth: dob, dob_estimated: child.dateOfBirth === undefined, sex: child.sex, geo_code: place.code,
     adm2_code: place.adm2, adm3_code: place.adm3, phone: child.phone ?? null });
   return sql`${raw(name)} AS (
     INSERT INTO persons (names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, disabilities, vulnerable_groups,
-                         birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone, link_name, link_keys)
+                         birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone, link_name, link_keys, link_group)
     VALUES (${JSON.stringify(child.names)}::jsonb, ${child.names[0]!.text}, ${keys.nameKey}, ${keys.nameFolded}, ${child.sex}, ${dob},
             ${child.dateOfBirth === undefined}, ${child.disabilities}, ${child.vulnerableGroups}, ${child.birthRegistrationNo ?? null},
             ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null},
-            ${link.linkName}, ${link.linkKeys}::text[])
-    RETURNING id)`;
+            ${link.linkName}, ${link.linkKeys}::text[], ${child.linkTo ? sql`(SELECT coalesce(link_group, id) FROM persons WHERE id = ${child.linkTo})` : null})
+    RETURNING id)${child.linkTo ? linkToCtes(name, child.linkTo, userId) : sql``}`;
+}
+
+/**
+ * The new record joins the person of record `linkTo` (the worker chose it from the possible
+ * matches): the person's group (made from `linkTo` when it stood alone), and the judgement
+ * kept like a reviewer's, so no later run parts them.
+ */
+function linkToCtes(name: string, linkTo: string, userId: string | null): Sql {
+  const n = raw(name);
+  // The new row takes the group in its INSERT (a sibling CTE cannot see a row inserted in the same statement).
+  return sql`, ${raw(`${name}_anchor`)} AS (UPDATE persons SET link_group = id WHERE id = ${linkTo} AND link_group IS NULL RETURNING id),
+  ${raw(`${name}_judged`)} AS (
+    INSERT INTO link_pairs (a, b, weight, probability, levels, partials, model_version, status, decided_by, decided_at)
+    SELECT least(${n}.id, ${linkTo}::uuid), greatest(${n}.id, ${linkTo}::uuid), 0, 1, '{}', '{}', 0, 'same', ${userId}, now() FROM ${n}
+    ON CONFLICT (a, b) DO UPDATE SET status = 'same', decided_by = EXCLUDED.decided_by, decided_at = now() RETURNING a)`;
 }
 
 export function runInsert(tx: Queryable, cte: Sql) {

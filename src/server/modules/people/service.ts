@@ -39,17 +39,21 @@ export function ageOn(dob: string | null, on = new Date()): number | null {
  */
 export const peopleService = {
   /** Registers a child inside the caller's transaction; the caller has validated the place. */
-  async create(tx: Queryable, child: ChildInput, place: Place & { code: string }, reportedOn: Date): Promise<{ id: string; nameKey: string; nameFolded: string }> {
-    const insert = this.insertCte('person', child, place, reportedOn);
+  async create(tx: Queryable, child: ChildInput, place: Place & { code: string }, reportedOn: Date, userId: string | null = null): Promise<{ id: string; nameKey: string; nameFolded: string }> {
+    const insert = this.insertCte('person', child, place, reportedOn, userId);
     const row = await q.runInsert(tx, insert.sql);
     return { id: row.id, nameKey: insert.nameKey, nameFolded: insert.nameFolded };
   },
 
-  /** create() as a CTE named `name` (RETURNING id), for a caller's single-statement write. */
-  insertCte(name: string, child: ChildInput, place: Place & { code: string }, reportedOn: Date): { sql: Sql; nameKey: string; nameFolded: string } {
+  /**
+   * create() as a CTE named `name` (RETURNING id), for a caller's single-statement write. With
+   * `child.linkTo` (checked by the caller: a record it may see) the new record joins that
+   * record's person, by `userId`'s judgement.
+   */
+  insertCte(name: string, child: ChildInput, place: Place & { code: string }, reportedOn: Date, userId: string | null = null): { sql: Sql; nameKey: string; nameFolded: string } {
     const keys = personKeys(child.names);
     const dob = child.dateOfBirth ?? estimatedDob(child.ageYears ?? 0, reportedOn);
-    return { ...keys, sql: q.insertPersonCte(name, child, place, keys, dob) };
+    return { ...keys, sql: q.insertPersonCte(name, child, place, keys, dob, userId) };
   },
 
   async addFamilyMember(tx: Queryable, personId: string, m: FamilyMemberInput, userId: string): Promise<string> {

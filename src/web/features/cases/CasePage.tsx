@@ -93,7 +93,7 @@ function CaseSummary({ c }: { c: CaseDetail }) {
       <section className="card">
         <h2>{t('web.cases.child')}</h2>
         <dl className="facts">
-          <dt>{t('web.cases.names')}</dt><dd>{c.child.names.join(' / ')}</dd>
+          <dt>{t('web.cases.names')}</dt><dd>{c.child.names.join(' / ')} · <Link to="/people/$id" params={{ id: c.child.id }}>{t('web.cases.allRecordsOfChild')}</Link></dd>
           <dt>{t('web.cases.sex')}</dt><dd>{t(`web.cases.sexes.${c.child.sex}`)}</dd>
           <dt>{t('web.cases.ageLabel')}</dt><dd>{c.child.ageYears !== null ? num(c.child.ageYears) : '—'}{c.child.dobEstimated ? ` (${t('web.cases.estimated')})` : ''}</dd>
           {c.child.dateOfBirth && !c.child.dobEstimated ? (<><dt>{t('web.cases.dateOfBirth')}</dt><dd>{date(c.child.dateOfBirth)}</dd></>) : null}

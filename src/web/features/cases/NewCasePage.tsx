@@ -23,6 +23,9 @@ export function NewCasePage() {
   const [concerns, setConcerns] = useState<string[]>([]);
   const [nameForMatch, setNameForMatch] = useState('');
   const [ageForMatch, setAgeForMatch] = useState<number | null>(null);
+  const [sexForMatch, setSexForMatch] = useState<Sex>('female');
+  // A person already on record the worker says this child is: the new case joins that person.
+  const [linkTo, setLinkTo] = useState<string | null>(null);
   const { error, run } = useAction();
   const [busy, setBusy] = useState(false);
   // One key for this registration: pressing Save again after a lost answer returns the case
@@ -44,6 +47,7 @@ export function NewCasePage() {
           child: {
             names, sex: choiceField<Sex>(f, 'sex'), ...(dob ? { dateOfBirth: dob } : {}), ...(age ? { ageYears: Number(age) } : {}), geoCode: place ?? '',
             disabilities: f.getAll('disabilities').map(String), vulnerableGroups: f.getAll('vulnerableGroups').map(String), addressDetail: optionalField(f, 'addressDetail'),
+            ...(linkTo ? { linkTo } : {}),
           },
           concerns, riskLevel: choiceField<RiskLevel>(f, 'riskLevel'), source: choiceField<CaseSource>(f, 'source'), reportedOn: field(f, 'reportedOn'), summary: optionalField(f, 'summary'),
         },
@@ -65,7 +69,7 @@ export function NewCasePage() {
           <Field label={t('web.cases.nameEn')} name="nameEn" lang="en" onBlur={(e) => { if (!nameForMatch.trim()) setNameForMatch(e.currentTarget.value); }} />
           <div className="field">
             <label htmlFor="f-sex">{t('web.cases.sex')}</label>
-            <select id="f-sex" name="sex" defaultValue="female">
+            <select id="f-sex" name="sex" defaultValue="female" onChange={(e) => setSexForMatch(e.currentTarget.value as Sex)}>
               {['female', 'male', 'other', 'unknown'].map((s) => <option key={s} value={s}>{t(`web.cases.sexes.${s}`)}</option>)}
             </select>
           </div>
@@ -80,7 +84,8 @@ export function NewCasePage() {
             <UnitPicker minLevel={3} value={place} label={t('web.cases.placeUnion')} onChange={(code, unit) => { setPlace(code); setArea(unit ? (unit.level === 3 ? unit.code : (unit.within.find((w) => w.level === 3)?.code ?? null)) : null); }} />
             {fe['child.geoCode'] ? <p className="field-error" role="alert">{fe['child.geoCode']}</p> : null}
           </div>
-          <PossibleChildren name={nameForMatch} area={area} age={ageForMatch} />
+          <PossibleChildren name={nameForMatch} area={area} age={ageForMatch} sex={sexForMatch} chosen={linkTo} onChoose={setLinkTo} />
+          {fe['child.linkTo'] ? <p className="field-error" role="alert">{fe['child.linkTo']}</p> : null}
           <Field label={t('web.cases.addressDetail')} name="addressDetail" />
           <details>
             <summary>{t('web.cases.disabilities')}</summary>

@@ -251,10 +251,10 @@ export function registerCase(db: Queryable, c: NewCase, parts: { before: Sql[]; 
  * Registers a case in one statement: the child (the CTE `person`, from the people service),
  * the case and its team, the audit row, and, for a high-risk case, the supervisor's alert.
  */
-export function registerNewCase(db: Queryable, c: Omit<NewCase, 'childId'>, parts: { child: Sql; audit: AuditContext; alertSupervisor: boolean }) {
+export function registerNewCase(db: Queryable, c: Omit<NewCase, 'childId'>, parts: { child: Sql; audit: AuditContext; alertSupervisor: boolean; childLinkedTo?: string }) {
   const audit = auditCtes(parts.audit, {
     action: 'case.create', entity: 'case', entityId: sql`ins.id`,
-    after: { case_number: sql`ins.case_number`, risk_level: c.riskLevel, concerns: c.concerns, sensitive: c.sensitive, geo_code: c.place.code },
+    after: { case_number: sql`ins.case_number`, risk_level: c.riskLevel, concerns: c.concerns, sensitive: c.sensitive, geo_code: c.place.code, ...(parts.childLinkedTo ? { child_linked_to: parts.childLinkedTo } : {}) },
   }, { after: 'ins' });
   const alert = notifyCte('alert', 'case_high_risk', sql`SELECT ins.supervisor_id, jsonb_build_object('number', ins.case_number), '/cases/' || ins.id FROM ins`);
   // A case routed to a team by someone outside it: its caseworker hears of it at once.

@@ -38,7 +38,10 @@ function searchKeys(text: string) {
  * SOP case management: registration, search and reading a case file. Every read of a case
  * file is audited; a case the caller may not see answers 404 and the attempt is audited.
  */
-export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string, waitingReferrals: WaitingReferrals) {
+/** Whether the actor may join a new child to this person record (record linkage: a record they may see). */
+export type MayLinkTo = (actor: Actor, personRecordId: string) => Promise<boolean>;
+
+export function createCaseService(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string, waitingReferrals: WaitingReferrals, mayLinkTo: MayLinkTo) {
   const sensitiveCodes = new Set(taxonomies.concerns.filter((c) => c.sensitive).map((c) => c.code));
 
   /**
@@ -81,12 +84,13 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
     const sensitive = isSensitive(input.concerns, sensitiveCodes);
     const now = new Date();
     const team = await teamFor(conn, actor, place, input.caseworkerId);
-    const child = peopleService.insertCte('person', input.child, place, reported);
+    if (input.child.linkTo && !(await mayLinkTo(actor, input.child.linkTo))) throw new AppError('validation', 'validation', [field('child.linkTo', 'unknown_person')]);
+    const child = peopleService.insertCte('person', input.child, place, reported, actor.userId);
     return q.registerNewCase(conn, {
       country, year: now.getUTCFullYear(), riskLevel: input.riskLevel, concerns: input.concerns, source: input.source, sensitive,
       summary: input.summary ?? null, reportedOn: input.reportedOn, due: initialAssessmentDue(input.riskLevel, now), place, createdBy: actor.userId,
       nameKey: child.nameKey, nameFolded: child.nameFolded, ...team,
-    }, { child: child.sql, audit: ctx, alertSupervisor: input.riskLevel === 'high' });
+    }, { child: child.sql, audit: ctx, alertSupervisor: input.riskLevel === 'high', childLinkedTo: input.child.linkTo });
   }
 
   return {

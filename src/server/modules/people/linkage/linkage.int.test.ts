@@ -154,6 +154,25 @@ describe('record linkage: import, full run, review, merge, split, scope', () => 
     expect(away.json().items).toEqual([]);
   });
 
+  it('attaches a new case to the person the worker chose, in the registration itself', async () => {
+    const sumi = await idOf('planted', 'sumi-ngo');
+    const register = (linkTo: string, who = 'kurigram.caseworker') => h.app.inject({ method: 'POST', url: '/api/v1/cases', headers: as[who], payload: {
+      child: { names: [{ text: 'Sumi Akter' }], sex: 'female', ageYears: 14, geoCode: KURIGRAM_SADAR, linkTo },
+      concerns: ['violence.child_marriage'], riskLevel: 'high', source: 'outreach', reportedOn: '2026-11-20' } });
+    const res = await register(sumi);
+    expect(res.statusCode, res.body).toBe(201);
+    const child = await h.db.one<{ child_id: string }>(sql`SELECT child_id FROM cases WHERE id = ${res.json().id}`);
+    expect(await personOf(child.child_id)).toBe(await personOf(sumi));
+    const audit = await h.db.one<{ diff: Record<string, unknown> }>(sql`SELECT diff FROM audit_log WHERE action = 'case.create' AND entity_id = ${res.json().id}`);
+    expect(JSON.stringify(audit.diff)).toContain(sumi);
+    // A record the worker may not see cannot be chosen; nothing is registered.
+    const before = await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases`);
+    const refused = await register(await idOf('planted', 'ulipur-1'));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details[0]).toMatchObject({ path: 'child.linkTo', code: 'unknown_person' });
+    expect((await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases`)).n).toBe(before.n);
+  });
+
   it('counts children, not records', async () => {
     const counts = (await h.app.inject({ url: '/api/v1/people/counts', headers: as['kurigram.officer'] })).json().rows as Array<{ children: number; records: number }>;
     const children = counts.reduce((s, r) => s + r.children, 0);

@@ -28,6 +28,11 @@ export function candidates(db: Queryable, keys: string[], limit: number) {
   return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM persons p WHERE p.link_keys && ${keys}::text[] LIMIT ${limit}`);
 }
 
+/** The records of these persons (a group id, or a lone record's own id). */
+export function membersOf(db: Queryable, groups: string[]) {
+  return db.query<{ id: string; grp: string }>(sql`SELECT p.id, coalesce(p.link_group, p.id) AS grp FROM persons p WHERE p.link_group = ANY(${groups}::uuid[]) OR p.id = ANY(${groups}::uuid[])`);
+}
+
 /** Fills the linkage columns of records written before linkage existed. */
 export function missingLinkColumns(db: Queryable, limit: number) {
   return db.query<{ id: string; names: Array<{ text: string }>; date_of_birth: string | null; dob_estimated: boolean; sex: string; geo_code: string | null; adm2_code: string | null; adm3_code: string | null; father_name: string | null; mother_name: string | null; phone: string | null }>(sql`

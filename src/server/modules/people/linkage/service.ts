@@ -97,6 +97,11 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
     visible,
     fillMissing,
 
+    /** True when the actor may see the record, so may join a new child to its person. */
+    async mayLink(actor: Actor, recordId: string): Promise<boolean> {
+      return (await visibleIds(db, actor, [recordId])).size === 1;
+    },
+
     /**
      * A full run: every record blocked, compared, the model estimated afresh (reviewers'
      * judgements as labels), clustered; groups, model, term frequencies and the review queue
@@ -164,10 +169,16 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
       const top = [...best.entries()].filter(([, m]) => seen.has(m.id)).slice(0, 5);
       const shown = await records(db, top.map(([, m]) => m.id), lang);
       const groupSizes = await groupCounts(db, actor, top.map(([p]) => p));
+      const members = await q.membersOf(db, top.map(([p]) => p));
+      const caseRows = await cases().casesOf(actor, members.map((m) => m.id));
+      const casesOfPerson = (person: string) => {
+        const ids = new Set(members.filter((m) => m.grp === person).map((m) => m.id));
+        return caseRows.filter((c) => ids.has(c.childId)).map((c) => ({ id: c.id, caseNumber: c.caseNumber, status: c.status }));
+      };
       await db.tx((tx) => recordAudit(tx, ctx, { action: 'people.match_search', entity: 'person', entityId: null, meta: { offered: top.map(([, m]) => m.id) } }));
       return top.map(([personId, m]) => ({
         personId, record: shown.find((r) => r.id === m.id)!, probability: m.probability, band: m.band,
-        agreements: presentAgreements(m.levels, m.partials), records: groupSizes.get(personId) ?? 1,
+        agreements: presentAgreements(m.levels, m.partials), records: groupSizes.get(personId) ?? 1, cases: casesOfPerson(personId),
       }));
 
       async function groupCounts(conn: Queryable, who: Actor, groups: string[]) {
