@@ -2,21 +2,26 @@ import type { LinkRecord, Vocabulary } from './records.js';
 
 /**
  * Blocking: only records that share a key are compared. Each key is narrow enough that its
- * block stays small at national scale, and together they keep the true matches:
- *   -  a name word, the district and the birth year (an estimated year also gives the years
+ * block stays small at national scale (a million records), and together they keep the true
+ * matches:
+ *   -  a name word, the upazila and the birth year (an estimated year also gives the years
  *      either side: a stated age is often a year off),
- *   -  two name words together and the birth year (a child registered in another district),
- *   -  a name word and the upazila (a birth date missing or far off),
+ *   -  two name words together, the district and the birth year (a child registered in another
+ *      upazila: an institution's, a school's),
+ *   -  two name words together and the birth year, anywhere (a child registered in another
+ *      district; a smaller block: common names make large ones),
+ *   -  a name word and the union (a birth date missing or far off),
  *   -  the phone number,
  *   -  a name word and the exact birth date (a child registered far from home under one name).
- * A key shared by more than `maxBlock` records ("Akter" born in 2012 in Dhaka) is dropped:
- * those records still meet through their rarer keys. A pair sharing several keys is compared
- * once, in the block of the first key the two share.
+ * A key shared by more than `maxBlock` records ("Akter" born in 2012 in one upazila) is
+ * dropped: those records still meet through their rarer keys. A pair sharing several keys is
+ * compared once, in the block of the first key the two share.
  */
 export const BLOCKING_RULES = [
-  'a name word, the district and the birth year (an estimated year also the years either side)',
-  'two name words and the birth year (an estimated year also the years either side)',
-  'a name word and the upazila',
+  'a name word, the upazila and the birth year (an estimated year also the years either side)',
+  'two name words, the district and the birth year (an estimated year also the years either side)',
+  'two name words and the birth year, anywhere (an estimated year also the years either side)',
+  'a name word and the union',
   'the phone number',
   'a name word and the exact birth date',
 ] as const;
@@ -35,7 +40,7 @@ export type Blocks = {
 /**
  * The blocking keys of one record as text (the same strings the database keeps in
  * `persons.link_keys`, so one new record finds its candidates through an index):
- * `word@district~year`, `word+word~year`, `word@upazila`, `#phone`, `word=date`.
+ * `word@upazila~year`, `word+word@district~year`, `word+word~year`, `word@union`, `#phone`, `word=date`.
  */
 export function keysOf(r: LinkRecord, vocab: Vocabulary): string[] {
   const out = new Set<string>();
@@ -45,13 +50,16 @@ export function keysOf(r: LinkRecord, vocab: Vocabulary): string[] {
     const words = name.map((w) => w.fold.map((f) => vocab.words[f]!));
     for (let a = 0; a < words.length; a++) {
       for (const w of words[a]!) {
-        if (r.district) for (const y of years) out.add(`${w}@${r.district}~${y}`);
-        if (r.upazila) out.add(`${w}@${r.upazila}`);
+        if (r.upazila) for (const y of years) out.add(`${w}@${r.upazila}~${y}`);
+        if (r.union) out.add(`${w}@${r.union}`);
         if (r.dobExact) out.add(`${w}=${r.dob}`);
         for (let b = a + 1; b < words.length; b++) {
           for (const v of words[b]!) {
             const pair = w < v ? `${w}+${v}` : `${v}+${w}`;
-            for (const y of years) out.add(`${pair}~${y}`);
+            for (const y of years) {
+              out.add(`${pair}~${y}`);
+              if (r.district) out.add(`${pair}@${r.district}~${y}`);
+            }
           }
         }
       }
@@ -61,9 +69,21 @@ export function keysOf(r: LinkRecord, vocab: Vocabulary): string[] {
   return [...out];
 }
 
+/**
+ * How many records a key's block may hold before it is dropped: `maxBlock`, less for the keys
+ * that span the whole country (two name words anywhere) and for phones (a number shared by
+ * dozens of records is an office's or a placeholder, not a family's).
+ */
+export function capOf(key: string, maxBlock: number): number {
+  if (key.startsWith('#')) return Math.ceil(maxBlock / 5);
+  if (key.includes('+') && !key.includes('@')) return Math.ceil(maxBlock / 3);
+  return maxBlock;
+}
+
 export function buildBlocks(records: readonly LinkRecord[], vocab: Vocabulary, maxBlock: number): Blocks {
   const blockOf = new Map<string, number>();
   const sizes: number[] = [];
+  const caps: number[] = [];
   const recordKeys: Int32Array[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const ks = keysOf(records[i]!, vocab);
@@ -74,6 +94,7 @@ export function buildBlocks(records: readonly LinkRecord[], vocab: Vocabulary, m
         b = sizes.length;
         blockOf.set(ks[k]!, b);
         sizes.push(0);
+        caps.push(capOf(ks[k]!, maxBlock));
       }
       sizes[b]!++;
       ids[k] = b;
@@ -85,8 +106,8 @@ export function buildBlocks(records: readonly LinkRecord[], vocab: Vocabulary, m
   let n = 0;
   const big = new Set<number>();
   for (let b = 0; b < sizes.length; b++) {
-    if (sizes[b]! >= 2 && sizes[b]! <= maxBlock) active[b] = n++;
-    else if (sizes[b]! > maxBlock) big.add(b);
+    if (sizes[b]! >= 2 && sizes[b]! <= caps[b]!) active[b] = n++;
+    else if (sizes[b]! > caps[b]!) big.add(b);
   }
   const dropped: string[] = [];
   if (big.size) for (const [key, b] of blockOf) if (big.has(b)) dropped.push(key);

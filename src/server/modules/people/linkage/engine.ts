@@ -8,7 +8,7 @@ import { parseRecord, Vocabulary, type LinkRecord, type LinkSource } from './rec
 /** A block larger than this is too common to block on ("Akter" born in 2012 in a big country). */
 export const MAX_BLOCK = 100;
 /** Random pairs compared to estimate u. */
-const U_SAMPLE = 1_000_000;
+const U_SAMPLE = 300_000;
 
 /** A reviewer's answer about two records, by their ids. */
 export type Decision = { a: string; b: string; match: boolean };
@@ -181,7 +181,7 @@ function randomPatterns(records: readonly LinkRecord[], sim: WordSimilarity, n: 
 }
 
 /** Training pairs per session, at most this many each (sampled evenly across groups). */
-const TRAINING_PAIRS = 500_000;
+const TRAINING_PAIRS = 200_000;
 
 /**
  * The training sessions' pattern counts: pairs of records with one exact birth date, and
