@@ -103,7 +103,7 @@ export function registerCaseRoutes(app: FastifyInstance, services: Services) {
 
   // Legacy import: the CSV itself is the body (text/csv), up to 50 MB (about 200,000 rows), kept
   // as bytes so a file that is not UTF-8 is refused rather than read with replacement characters.
-  if (!app.hasContentTypeParser('text/csv')) app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  if (!app.hasContentTypeParser('text/csv')) app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const importView = (req: FastifyRequest, v: CaseImport): CaseImport => ({ ...v, issues: localiseIssues(requestLang(req), v.issues) });
   on('POST /api/v1/cases/imports', { bodyLimit: 50 * 1024 * 1024 }, async (req, reply) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

@@ -42,7 +42,7 @@ export type PeopleImportResult = { status: 'done'; rows: number; source: string 
  */
 export function createPeopleImporter(db: Database, geo: GeoService) {
   return {
-    async importFile(actor: Actor, input: { source: string; fileName: string; content: Uint8Array; again?: boolean }, ctx: AuditContext): Promise<PeopleImportResult> {
+    async importFile(actor: Actor, input: { source: string; fileName: string; content: Uint8Array; again?: boolean; maxRows?: number }, ctx: AuditContext): Promise<PeopleImportResult> {
       if (!can(actor, P.import)) throw new AppError('forbidden');
       if (!SourceName.safeParse(input.source).success) throw new AppError('validation', 'validation', [{ path: 'source', code: 'source_name', message: '' }]);
       const text = decodeUtf8(input.content);
@@ -51,13 +51,14 @@ export function createPeopleImporter(db: Database, geo: GeoService) {
       const before = await lq.importedBefore(db, sha256);
       if (before && !input.again) throw new AppError('conflict', 'people_import_same_file', undefined, { date: before.made_at.toISOString().slice(0, 10) });
 
-      const parsed = parseCsv(text, MAX_PEOPLE_ROWS);
+      const maxRows = input.maxRows ?? MAX_PEOPLE_ROWS;
+      const parsed = parseCsv(text, maxRows);
       const issues: FieldIssue[] = [];
       for (const c of REQUIRED) if (!parsed.columns.includes(c)) issues.push({ path: `columns.${c}`, code: 'missing_column', message: '', params: { column: c } });
       for (const c of parsed.columns) if (!(PEOPLE_COLUMNS as readonly string[]).includes(c)) issues.push({ path: `columns.${c}`, code: 'unknown_column', message: '', params: { column: c.slice(0, 60) } });
       if (issues.length) return reject(issues);
       if (!parsed.rows.length) return reject([{ path: 'rows', code: 'no_rows', message: '' }]);
-      if (parsed.tooMany) return reject([{ path: 'rows', code: 'too_many_rows', message: '', params: { max: MAX_PEOPLE_ROWS } }]);
+      if (parsed.tooMany) return reject([{ path: 'rows', code: 'too_many_rows', message: '', params: { max: maxRows } }]);
 
       const importId = randomUUID();
       const rows: NewPersonRow[] = [];

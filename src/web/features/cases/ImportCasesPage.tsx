@@ -2,24 +2,14 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '@tanstack/react-router';
 import type { CaseImport } from '../../../shared/cases.js';
-import { ApiError, type FieldIssue, call, newIdempotencyKey } from '../../api.js';
+import { ApiError, call, newIdempotencyKey } from '../../api.js';
 import { ErrorBanner } from '../../components/Field.js';
+import { ImportReport, type Issue } from '../../components/ImportReport.js';
 import { num } from '../../i18n.js';
 
-type Issue = FieldIssue & { params?: { row?: number; column?: string } };
 const RUNNING = new Set<CaseImport['status']>(['queued', 'checking', 'writing', 'rolling_back']);
 /** How often a running import is asked for its progress. */
 const POLL_MS = 1000;
-
-/** The report as CSV; cells that a spreadsheet would run as a formula are neutralised (papaparse's escapeFormulae). */
-async function downloadReport(issues: Issue[], t: (k: string) => string) {
-  const { default: Papa } = await import('papaparse');
-  const rows = [[t('web.import.line'), t('web.import.column'), t('web.import.problem')], ...issues.map((i) => [String(i.params?.row ?? ''), i.params?.column ?? i.path, i.message])];
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([`\uFEFF${Papa.unparse(rows, { escapeFormulae: true })}`], { type: 'text/csv' }));
-  a.download = 'import-report.csv';
-  a.click();
-}
 
 /**
  * Legacy import: the file is uploaded and a job checks every row, then writes the whole file
@@ -109,21 +99,7 @@ export function ImportCasesPage() {
       {job?.status === 'rejected' ? <p className="banner banner-error" role="alert">{t('errors.import_rejected', { count: num(job.issueCount) })}</p> : null}
       {job?.status === 'failed' ? <p className="banner banner-error" role="alert">{t('web.import.failed')}</p> : null}
       <ErrorBanner message={error?.message} />
-      {issues.length ? (
-        <>
-          <button type="button" onClick={() => void downloadReport(issues, t)}>{t('web.import.downloadReport')}</button>
-          {job && job.issueCount > issues.length ? <p className="hint">{t('web.import.firstProblems', { shown: num(issues.length), total: num(job.issueCount) })}</p> : null}
-          {/* Wide tables scroll sideways on a phone: focusable, so a keyboard can scroll them too. */}
-          <table className="table" tabIndex={0}>
-            <thead><tr><th>{t('web.import.line')}</th><th>{t('web.import.column')}</th><th>{t('web.import.problem')}</th></tr></thead>
-            <tbody>
-              {issues.map((i, k) => (
-                <tr key={k}><td>{i.params?.row !== undefined ? num(i.params.row) : ''}</td><td>{i.params?.column ?? i.path}</td><td>{i.message}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
+      <ImportReport issues={issues} total={job?.issueCount ?? issues.length} />
     </div>
   );
 }

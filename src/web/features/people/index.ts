@@ -7,7 +7,11 @@ export const peopleFeature = defineWebModule({
   namespace: 'people',
   pages: [
     { path: '/people/review', component: lazyPage(() => import('./ReviewPage.js'), 'ReviewPage') },
+    { path: '/people/import', component: lazyPage(() => import('./ImportPeoplePage.js'), 'ImportPeoplePage') },
     { path: '/people/$id', component: lazyPage(() => import('./PersonPage.js'), 'PersonPage') },
   ],
-  nav: [{ to: '/people/review', label: 'web.nav.linkReview', permission: PEOPLE_PERMISSIONS.review }],
+  nav: [
+    { to: '/people/review', label: 'web.nav.linkReview', permission: PEOPLE_PERMISSIONS.review },
+    { to: '/people/import', label: 'web.nav.peopleImport', permission: PEOPLE_PERMISSIONS.import },
+  ],
 });
