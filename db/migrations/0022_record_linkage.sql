@@ -1,7 +1,7 @@
 -- 0022 Record linkage: one child across sources. Every person row is a source record (a case
 -- registration, a helpline contact, an institution register, an NGO list, a grant enrolment,
 -- an import) and keeps its source and the source's own id; records judged to be one child
--- share a link_group. The engine runs in the application (src/server/modules/people/linkage);
+-- share a link_group (person_groups). The engine runs in the application (src/server/modules/people/linkage);
 -- these tables keep what it needs between runs and what people decided.
 ALTER TABLE persons ADD COLUMN source text NOT NULL DEFAULT 'case_registration';
 ALTER TABLE persons ADD COLUMN source_id text;
@@ -9,7 +9,6 @@ ALTER TABLE persons ADD COLUMN father_name text;
 ALTER TABLE persons ADD COLUMN mother_name text;
 ALTER TABLE persons ADD COLUMN link_name text;
 ALTER TABLE persons ADD COLUMN link_keys text[];
-ALTER TABLE persons ADD COLUMN link_group uuid;
 ALTER TABLE persons ADD COLUMN import_id uuid;
 COMMENT ON COLUMN persons.source IS 'Where the record came from: case_registration, helpline_contact, or the name an imported list was given (ngo_list, institution_register, grant_enrolment...).';
 COMMENT ON COLUMN persons.source_id IS 'The source''s own id for the record (unique within the source); null for records made in the platform, whose own id serves.';
@@ -17,11 +16,19 @@ COMMENT ON COLUMN persons.father_name IS 'Personal data: the father''s name as t
 COMMENT ON COLUMN persons.mother_name IS 'Personal data: the mother''s name as the source wrote it.';
 COMMENT ON COLUMN persons.link_name IS 'Personal data (derived): the names as record linkage compares them (shared/phonetic.ts linkName), several joined by " | ".';
 COMMENT ON COLUMN persons.link_keys IS 'Personal data (derived): the blocking keys of the record (name words with district and birth year, phone...), so one new record finds its candidates through the index.';
-COMMENT ON COLUMN persons.link_group IS 'The child this record belongs to: the id of one record of the group (every record of a linked child carries it); null while the record stands alone.';
 COMMENT ON COLUMN persons.import_id IS 'The people import that loaded the record, if any.';
 CREATE UNIQUE INDEX persons_source_id_idx ON persons (source, source_id) WHERE source_id IS NOT NULL;
 CREATE INDEX persons_link_keys_idx ON persons USING gin (link_keys);
-CREATE INDEX persons_link_group_idx ON persons (link_group) WHERE link_group IS NOT NULL;
+
+-- Which records are one child. Kept beside persons, not in it: a full run moves hundreds of
+-- thousands of records between groups, and a narrow table takes that without rewriting each
+-- person row and its name and blocking-key indexes.
+CREATE TABLE person_groups (
+  person_id  uuid PRIMARY KEY REFERENCES persons(id) ON DELETE CASCADE,
+  link_group uuid NOT NULL
+);
+COMMENT ON TABLE person_groups IS 'The child each linked record belongs to: link_group is the id of one record of the group; a record standing alone has no row.';
+CREATE INDEX person_groups_group_idx ON person_groups (link_group);
 
 CREATE TABLE link_models (
   version     integer PRIMARY KEY,

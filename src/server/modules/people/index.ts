@@ -24,7 +24,7 @@ declare module '../../platform/module.js' {
 export const peopleModule = defineModule({
   name: 'people',
   permissions: Object.values(PEOPLE_PERMISSIONS),
-  tables: ['persons', 'family_members', 'link_models', 'link_terms', 'link_pairs', 'link_changes', 'people_imports'],
+  tables: ['persons', 'family_members', 'person_groups', 'link_models', 'link_terms', 'link_pairs', 'link_changes', 'people_imports'],
   create: (services) => ({
     people: peopleService,
     taxonomies: loadTaxonomies(services.config.referenceDataDir),

@@ -32,11 +32,11 @@ export function insertPersonCte(name: string, child: ChildInput, place: Place & 
     adm2_code: place.adm2, adm3_code: place.adm3, phone: child.phone ?? null });
   return sql`${raw(name)} AS (
     INSERT INTO persons (names, display_name, name_key, name_folded, sex, date_of_birth, dob_estimated, disabilities, vulnerable_groups,
-                         birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone, link_name, link_keys, link_group)
+                         birth_registration_no, parent_nid, geo_code, adm1_code, adm2_code, adm3_code, address_detail, phone, link_name, link_keys)
     VALUES (${JSON.stringify(child.names)}::jsonb, ${child.names[0]!.text}, ${keys.nameKey}, ${keys.nameFolded}, ${child.sex}, ${dob},
             ${child.dateOfBirth === undefined}, ${child.disabilities}, ${child.vulnerableGroups}, ${child.birthRegistrationNo ?? null},
             ${child.parentNid ?? null}, ${place.code}, ${place.adm1}, ${place.adm2}, ${place.adm3}, ${child.addressDetail ?? null}, ${child.phone ?? null},
-            ${link.linkName}, ${link.linkKeys}::text[], ${child.linkTo ? sql`(SELECT coalesce(link_group, id) FROM persons WHERE id = ${child.linkTo})` : null})
+            ${link.linkName}, ${link.linkKeys}::text[])
     RETURNING id)${child.linkTo ? linkToCtes(name, child.linkTo, userId) : sql``}`;
 }
 
@@ -47,8 +47,11 @@ export function insertPersonCte(name: string, child: ChildInput, place: Place & 
  */
 function linkToCtes(name: string, linkTo: string, userId: string | null): Sql {
   const n = raw(name);
-  // The new row takes the group in its INSERT (a sibling CTE cannot see a row inserted in the same statement).
-  return sql`, ${raw(`${name}_anchor`)} AS (UPDATE persons SET link_group = id WHERE id = ${linkTo} AND link_group IS NULL RETURNING id),
+  // Statement-level: the foreign key to the person inserted by the sibling CTE is checked when the statement ends.
+  return sql`, ${raw(`${name}_group`)} AS (
+    INSERT INTO person_groups (person_id, link_group)
+    SELECT ${n}.id, coalesce((SELECT link_group FROM person_groups WHERE person_id = ${linkTo}), ${linkTo}::uuid) FROM ${n} RETURNING link_group),
+  ${raw(`${name}_anchor`)} AS (INSERT INTO person_groups (person_id, link_group) VALUES (${linkTo}, ${linkTo}) ON CONFLICT (person_id) DO NOTHING RETURNING person_id),
   ${raw(`${name}_judged`)} AS (
     INSERT INTO link_pairs (a, b, weight, probability, levels, partials, model_version, status, decided_by, decided_at)
     SELECT least(${n}.id, ${linkTo}::uuid), greatest(${n}.id, ${linkTo}::uuid), 0, 1, '{}', '{}', 0, 'same', ${userId}, now() FROM ${n}

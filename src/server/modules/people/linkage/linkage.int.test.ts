@@ -14,7 +14,7 @@ describe('record linkage: import, full run, review, merge, split, scope', () => 
   const upload = (source: string, rows: string[], who = 'national') =>
     h.app.inject({ method: 'POST', url: `/api/v1/people/imports?source=${source}`, headers: { ...as[who], 'content-type': 'text/csv' }, payload: [header, ...rows].join('\n') + '\n' });
   const idOf = async (source: string, sourceId: string) => (await h.db.one<{ id: string }>(sql`SELECT id FROM persons WHERE source = ${source} AND source_id = ${sourceId}`)).id;
-  const personOf = async (id: string) => (await h.db.one<{ g: string }>(sql`SELECT coalesce(link_group, id) AS g FROM persons WHERE id = ${id}`)).g;
+  const personOf = async (id: string) => (await h.db.one<{ g: string }>(sql`SELECT coalesce(g.link_group, p.id) AS g FROM persons p LEFT JOIN person_groups g ON g.person_id = p.id WHERE p.id = ${id}`)).g;
 
   beforeAll(async () => {
     h = await startHarness();

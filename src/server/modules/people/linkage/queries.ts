@@ -12,25 +12,34 @@ export type LinkRow = {
 const LINK_COLUMNS = sql`p.id, p.link_name, p.names, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.dob_estimated, p.sex, p.geo_code, p.adm2_code, p.adm3_code,
   coalesce(p.father_name, (SELECT f.name FROM family_members f WHERE f.person_id = p.id AND f.relationship = 'father' ORDER BY f.created_at LIMIT 1)) AS father,
   coalesce(p.mother_name, (SELECT f.name FROM family_members f WHERE f.person_id = p.id AND f.relationship = 'mother' ORDER BY f.created_at LIMIT 1)) AS mother,
-  p.phone, p.link_group`;
+  p.phone, g.link_group`;
+const WITH_GROUP = sql`persons p LEFT JOIN person_groups g ON g.person_id = p.id`;
 
 /** Every person record, in a stable order (a run is repeatable). */
 export function allForLinkage(db: Queryable) {
-  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM persons p ORDER BY p.id`);
+  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM ${WITH_GROUP} ORDER BY p.id`);
 }
 
 export function byIds(db: Queryable, ids: string[]) {
-  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM persons p WHERE p.id = ANY(${ids}::uuid[])`);
+  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM ${WITH_GROUP} WHERE p.id = ANY(${ids}::uuid[])`);
 }
 
 /** Records sharing a blocking key with a new one (the GIN index on link_keys), at most `limit`. */
 export function candidates(db: Queryable, keys: string[], limit: number) {
-  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM persons p WHERE p.link_keys && ${keys}::text[] LIMIT ${limit}`);
+  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM ${WITH_GROUP} WHERE p.link_keys && ${keys}::text[] LIMIT ${limit}`);
 }
 
 /** The records of these persons (a group id, or a lone record's own id). */
 export function membersOf(db: Queryable, groups: string[]) {
-  return db.query<{ id: string; grp: string }>(sql`SELECT p.id, coalesce(p.link_group, p.id) AS grp FROM persons p WHERE p.link_group = ANY(${groups}::uuid[]) OR p.id = ANY(${groups}::uuid[])`);
+  return db.query<{ id: string; grp: string }>(sql`SELECT p.id, coalesce(g.link_group, p.id) AS grp FROM ${WITH_GROUP} WHERE p.id IN (${personsOf(groups)})`);
+}
+
+/**
+ * The ids of every record of these persons (a group id, or a lone record's own id), as a
+ * subquery: two index lookups (an OR of the two would read the whole table).
+ */
+export function personsOf(groups: string[]): Sql {
+  return sql`SELECT person_id FROM person_groups WHERE link_group = ANY(${groups}::uuid[]) UNION SELECT id FROM persons WHERE id = ANY(${groups}::uuid[])`;
 }
 
 /** Fills the linkage columns of records written before linkage existed. */
@@ -48,17 +57,27 @@ export async function setLinkColumns(db: Queryable, rows: Array<{ id: string; li
 
 /** Moves records to their new groups (null: alone); only rows whose group changes are sent. */
 export async function setGroups(db: Queryable, moves: Array<{ id: string; group: string | null }>): Promise<void> {
-  for (let i = 0; i < moves.length; i += 20_000) {
-    const part = moves.slice(i, i + 20_000);
-    await db.query(sql`UPDATE persons p SET link_group = x.grp FROM unnest(${part.map((m) => m.id)}::uuid[], ${part.map((m) => m.group)}::uuid[]) AS x(id, grp) WHERE p.id = x.id`);
+  const alone = moves.filter((m) => m.group === null).map((m) => m.id);
+  const joined = moves.filter((m) => m.group !== null);
+  for (let i = 0; i < alone.length; i += 50_000) await db.query(sql`DELETE FROM person_groups WHERE person_id = ANY(${alone.slice(i, i + 50_000)}::uuid[])`);
+  for (let i = 0; i < joined.length; i += 50_000) {
+    const part = joined.slice(i, i + 50_000);
+    await db.query(sql`INSERT INTO person_groups (person_id, link_group) SELECT * FROM unnest(${part.map((m) => m.id)}::uuid[], ${part.map((m) => m.group)}::uuid[])
+      ON CONFLICT (person_id) DO UPDATE SET link_group = EXCLUDED.link_group`);
   }
 }
 
 /** Every record of the person that record `id` belongs to (itself first), locked when `forUpdate`. */
 export function groupOf(db: Queryable, id: string, forUpdate = false) {
   return db.query<{ id: string; link_group: string | null }>(sql`
-    SELECT q.id, q.link_group FROM persons p JOIN persons q ON q.id = p.id OR (p.link_group IS NOT NULL AND q.link_group = p.link_group)
-    WHERE p.id = ${id} ORDER BY q.id = ${id} DESC, q.id ${forUpdate ? sql`FOR UPDATE OF q` : sql``}`);
+    SELECT p.id, g.link_group FROM ${WITH_GROUP}
+    WHERE p.id = ${id} OR p.id IN (SELECT person_id FROM person_groups WHERE link_group = (SELECT link_group FROM person_groups WHERE person_id = ${id}))
+    ORDER BY p.id = ${id} DESC, p.id ${forUpdate ? sql`FOR UPDATE OF p` : sql``}`);
+}
+
+/** The newest model's version alone (the model itself is read once per version). */
+export function latestVersion(db: Queryable) {
+  return db.maybeOne<{ version: number }>(sql`SELECT version FROM link_models ORDER BY version DESC LIMIT 1`);
 }
 
 export function decisions(db: Queryable) {
@@ -153,16 +172,16 @@ export function changesOf(db: Queryable, ids: string[]) {
 /** Every record of a source with its person: `ncpp link export`. */
 export function exportRows(db: Queryable) {
   return db.query<{ source: string; source_id: string; person_id: string }>(sql`
-    SELECT source, coalesce(source_id, id::text) AS source_id, coalesce(link_group, id) AS person_id FROM persons ORDER BY source, source_id`);
+    SELECT p.source, coalesce(p.source_id, p.id::text) AS source_id, coalesce(g.link_group, p.id) AS person_id FROM ${WITH_GROUP} ORDER BY 1, 2`);
 }
 
 /** Children (not records) by district, sex and age band within `visible`. */
 export function childCounts(db: Queryable, visible: Sql) {
   return db.query<{ adm2_code: string | null; sex: string; age_band: string; children: number; records: number }>(sql`
     WITH child AS (
-      SELECT coalesce(p.link_group, p.id) AS child, min(p.adm2_code) AS adm2_code, min(p.sex) FILTER (WHERE p.sex <> 'unknown') AS sex,
+      SELECT coalesce(g.link_group, p.id) AS child, min(p.adm2_code) AS adm2_code, min(p.sex) FILTER (WHERE p.sex <> 'unknown') AS sex,
              percentile_disc(0.5) WITHIN GROUP (ORDER BY p.date_of_birth) AS dob, count(*) AS records
-      FROM persons p WHERE ${visible} GROUP BY 1)
+      FROM ${WITH_GROUP} WHERE ${visible} GROUP BY 1)
     SELECT adm2_code, coalesce(sex, 'unknown') AS sex,
       CASE WHEN dob IS NULL THEN 'unknown' WHEN dob > current_date - interval '6 years' THEN '0-5' WHEN dob > current_date - interval '12 years' THEN '6-11'
            WHEN dob > current_date - interval '18 years' THEN '12-17' ELSE '18+' END AS age_band,
@@ -185,7 +204,7 @@ export function importedBefore(db: Queryable, sha256: string) {
 export function recordsIn(db: Queryable, ids: string[]) {
   return db.query<{ id: string; source: string; source_id: string | null; names: Array<{ text: string }>; sex: string; date_of_birth: string | null; dob_estimated: boolean;
     geo_code: string | null; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null; father_name: string | null; mother_name: string | null; created_at: Date; link_group: string | null }>(sql`
-    SELECT id, source, source_id, names, sex, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, dob_estimated, geo_code, adm1_code, adm2_code, adm3_code,
-           father_name, mother_name, created_at, link_group
-    FROM persons WHERE id = ANY(${ids}::uuid[]) ORDER BY created_at`);
+    SELECT p.id, p.source, p.source_id, p.names, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.dob_estimated, p.geo_code, p.adm1_code, p.adm2_code, p.adm3_code,
+           p.father_name, p.mother_name, p.created_at, g.link_group
+    FROM ${WITH_GROUP} WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.created_at`);
 }

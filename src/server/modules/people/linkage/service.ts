@@ -35,6 +35,18 @@ const CANDIDATES = 1500;
 export type RunStats = LinkageResult['stats'] & { version: number; moved: number; writeSeconds: number; totalSeconds: number };
 
 export function createLinkageService(db: Database, geo: GeoService, cases: () => CaseLookups) {
+  // The newest model, its dropped keys as a set, and the term frequencies: read once per model
+  // version (each registration form asks for matches; a model changes with a full run).
+  let current: { version: number; model: LinkageModel; dropped: Set<string> } | undefined;
+  const currentModel = async () => {
+    const v = await q.latestVersion(db);
+    if (!v) return undefined;
+    if (current?.version !== v.version) {
+      const row = (await q.latestModel(db))!;
+      current = { version: row.version, model: row.model, dropped: new Set(row.model.ncpp.dropped_keys) };
+    }
+    return current;
+  };
   let terms: { version: number; map: Map<string, number> } | undefined;
   const termsFor = async (version: number) => {
     if (terms?.version !== version) {
@@ -149,12 +161,11 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
      */
     async matches(actor: Actor, query: MatchQuery, ctx: AuditContext, lang: Lang) {
       if (!can(actor, P.read) && !can(actor, 'cases.create')) throw new AppError('forbidden');
-      const latest = await q.latestModel(db);
+      const latest = await currentModel();
       if (!latest) return [];
       const input = await matchInput(geo, query);
       const own = linkSource('new', input);
-      const dropped = new Set(latest.model.ncpp.dropped_keys);
-      const keys = linkColumns(input).linkKeys.filter((k) => !dropped.has(k));
+      const keys = linkColumns(input).linkKeys.filter((k) => !latest.dropped.has(k));
       if (!keys.length) return [];
       const rows = await q.candidates(db, keys, CANDIDATES);
       const tf = await termsFor(latest.version);
@@ -184,8 +195,8 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
       async function groupCounts(conn: Queryable, who: Actor, groups: string[]) {
         const out = new Map<string, number>();
         if (!groups.length) return out;
-        const counted = await conn.query<{ grp: string; n: number }>(sql`SELECT coalesce(p.link_group, p.id) AS grp, count(*)::int AS n FROM persons p
-          WHERE (p.link_group = ANY(${groups}::uuid[]) OR p.id = ANY(${groups}::uuid[])) AND ${visible(who, 'p')} GROUP BY 1`);
+        const counted = await conn.query<{ grp: string; n: number }>(sql`SELECT coalesce(g.link_group, p.id) AS grp, count(*)::int AS n FROM persons p
+          LEFT JOIN person_groups g ON g.person_id = p.id WHERE p.id IN (${q.personsOf(groups)}) AND ${visible(who, 'p')} GROUP BY 1`);
         for (const c of counted) out.set(c.grp, c.n);
         return out;
       }
