@@ -59,23 +59,39 @@ const meets = (x: number[], y: number[]) => {
   return false;
 };
 
-/** Word similarities, memoised per pair of vowel-folded spellings (names repeat a great deal). */
+/**
+ * Word similarities, memoised per pair of words (names repeat a great deal; a run compares
+ * "akter" with "aktar" millions of times and works it out once).
+ */
 export class WordSimilarity {
-  private readonly memo = new Map<number, number>();
+  /** Per word, its similarity to each word it met (keyed by the word object: identity hashing is cheap). */
+  private readonly memo = new Map<LinkWord, Map<LinkWord, number>>();
   constructor(private readonly vocab: Vocabulary) {}
   /** 1 same spelling, 0.95 same once vowels are folded, else 0.94 x Jaro-Winkler of the folded forms. */
   of(a: LinkWord, b: LinkWord): number {
+    if (a === b) return 1;
+    const x = a.key < b.key ? a : b;
+    const y = x === a ? b : a;
+    let row = this.memo.get(x);
+    if (!row) {
+      row = new Map();
+      this.memo.set(x, row);
+    }
+    let s = row.get(y);
+    if (s === undefined) {
+      s = this.compute(a, b);
+      row.set(y, s);
+    }
+    return s;
+  }
+
+  private compute(a: LinkWord, b: LinkWord): number {
     if (meets(a.fine, b.fine)) return 1;
     if (meets(a.fold, b.fold)) return 0.95;
     let best = 0;
     for (const x of a.fold) {
       for (const y of b.fold) {
-        const key = x < y ? x * 4_194_304 + y : y * 4_194_304 + x;
-        let s = this.memo.get(key);
-        if (s === undefined) {
-          s = jaroWinkler(this.vocab.words[x]!, this.vocab.words[y]!);
-          this.memo.set(key, s);
-        }
+        const s = jaroWinkler(this.vocab.words[x]!, this.vocab.words[y]!);
         if (s > best) best = s;
       }
     }

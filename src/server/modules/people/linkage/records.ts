@@ -5,7 +5,8 @@ import { foldVowels } from '../../../../shared/phonetic.js';
  * comparing millions of pairs compares integers. A word keeps its spellings (`fine`: consonants
  * folded, vowels kept) and their vowel-folded forms (`fold`).
  */
-export type LinkWord = { fine: number[]; fold: number[] };
+/** `key`: the word's own number (one object per distinct spelling in a run), for memoised comparisons. */
+export type LinkWord = { key: number; fine: number[]; fold: number[] };
 export type LinkRecord = {
   /** persons.id */
   id: string;
@@ -36,6 +37,8 @@ export type LinkSource = {
 export class Vocabulary {
   readonly ids = new Map<string, number>();
   readonly words: string[] = [];
+  /** Each distinct written word once (names repeat a great deal: "akter" is one object). */
+  readonly linkWords = new Map<string, LinkWord>();
   id(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
@@ -62,10 +65,15 @@ export function parseWords(text: string, vocab: Vocabulary): LinkWord[] {
   const out: LinkWord[] = [];
   for (const w of text.split(' ')) {
     if (!w) continue;
-    const spellings = w.split('/');
-    const fine = spellings.map((s) => vocab.id(s));
-    const fold = [...new Set(spellings.map((s) => vocab.id(foldVowels(s))))];
-    out.push({ fine, fold });
+    let word = vocab.linkWords.get(w);
+    if (!word) {
+      const spellings = w.split('/');
+      const fine = spellings.map((s) => vocab.id(s));
+      const fold = [...new Set(spellings.map((s) => vocab.id(foldVowels(s))))];
+      word = { key: vocab.linkWords.size, fine, fold };
+      vocab.linkWords.set(w, word);
+    }
+    out.push(word);
   }
   return out;
 }
