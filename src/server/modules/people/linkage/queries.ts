@@ -1,4 +1,4 @@
-import type { Queryable } from '../../../platform/db/database.js';
+import type { Database, Queryable } from '../../../platform/db/database.js';
 import { sql, type Sql } from '../../../platform/db/sql.js';
 import type { LinkageModel } from './model.js';
 
@@ -12,26 +12,33 @@ export type LinkRow = {
 const LINK_COLUMNS = sql`p.id, p.link_name, p.names, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.dob_estimated, p.sex, p.geo_code, p.adm2_code, p.adm3_code,
   coalesce(p.father_name, (SELECT f.name FROM family_members f WHERE f.person_id = p.id AND f.relationship = 'father' ORDER BY f.created_at LIMIT 1)) AS father,
   coalesce(p.mother_name, (SELECT f.name FROM family_members f WHERE f.person_id = p.id AND f.relationship = 'mother' ORDER BY f.created_at LIMIT 1)) AS mother,
-  p.phone, g.link_group`;
+  p.phone`;
 const WITH_GROUP = sql`persons p LEFT JOIN person_groups g ON g.person_id = p.id`;
+/** A few records' groups: one index lookup each (a join would hash the whole group table). */
+const GROUP_OF_EACH = sql`(SELECT g.link_group FROM person_groups g WHERE g.person_id = p.id) AS link_group`;
 
 /** Every person record, in a stable order (a run is repeatable). */
 export function allForLinkage(db: Queryable) {
-  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM ${WITH_GROUP} ORDER BY p.id`);
+  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS}, g.link_group FROM ${WITH_GROUP} ORDER BY p.id`);
 }
 
 export function byIds(db: Queryable, ids: string[]) {
-  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM ${WITH_GROUP} WHERE p.id = ANY(${ids}::uuid[])`);
+  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS}, ${GROUP_OF_EACH} FROM persons p WHERE p.id = ANY(${ids}::uuid[])`);
 }
 
 /** Records sharing a blocking key with a new one (the GIN index on link_keys), at most `limit`. */
-export function candidates(db: Queryable, keys: string[], limit: number) {
-  return db.query<LinkRow>(sql`SELECT ${LINK_COLUMNS} FROM ${WITH_GROUP} WHERE p.link_keys && ${keys}::text[] LIMIT ${limit}`);
+export function candidates(db: Database, keys: string[], limit: number) {
+  // The planner misjudges how many rows an array overlap finds (thousands for a few dozen) and,
+  // with a LIMIT, would read the whole table instead of the index: the index is the only way.
+  return db.tx(async (tx) => {
+    await tx.exec('SET LOCAL enable_seqscan = off');
+    return tx.query<LinkRow>(sql`SELECT ${LINK_COLUMNS}, ${GROUP_OF_EACH} FROM persons p WHERE p.link_keys && ${keys}::text[] LIMIT ${limit}`);
+  });
 }
 
 /** The records of these persons (a group id, or a lone record's own id). */
 export function membersOf(db: Queryable, groups: string[]) {
-  return db.query<{ id: string; grp: string }>(sql`SELECT p.id, coalesce(g.link_group, p.id) AS grp FROM ${WITH_GROUP} WHERE p.id IN (${personsOf(groups)})`);
+  return db.query<{ id: string; grp: string }>(sql`SELECT p.id, coalesce((SELECT g.link_group FROM person_groups g WHERE g.person_id = p.id), p.id) AS grp FROM persons p WHERE p.id IN (${personsOf(groups)})`);
 }
 
 /**
@@ -70,7 +77,7 @@ export async function setGroups(db: Queryable, moves: Array<{ id: string; group:
 /** Every record of the person that record `id` belongs to (itself first), locked when `forUpdate`. */
 export function groupOf(db: Queryable, id: string, forUpdate = false) {
   return db.query<{ id: string; link_group: string | null }>(sql`
-    SELECT p.id, g.link_group FROM ${WITH_GROUP}
+    SELECT p.id, ${GROUP_OF_EACH} FROM persons p
     WHERE p.id = ${id} OR p.id IN (SELECT person_id FROM person_groups WHERE link_group = (SELECT link_group FROM person_groups WHERE person_id = ${id}))
     ORDER BY p.id = ${id} DESC, p.id ${forUpdate ? sql`FOR UPDATE OF p` : sql``}`);
 }
@@ -205,6 +212,6 @@ export function recordsIn(db: Queryable, ids: string[]) {
   return db.query<{ id: string; source: string; source_id: string | null; names: Array<{ text: string }>; sex: string; date_of_birth: string | null; dob_estimated: boolean;
     geo_code: string | null; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null; father_name: string | null; mother_name: string | null; created_at: Date; link_group: string | null }>(sql`
     SELECT p.id, p.source, p.source_id, p.names, p.sex, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.dob_estimated, p.geo_code, p.adm1_code, p.adm2_code, p.adm3_code,
-           p.father_name, p.mother_name, p.created_at, g.link_group
-    FROM ${WITH_GROUP} WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.created_at`);
+           p.father_name, p.mother_name, p.created_at, ${GROUP_OF_EACH}
+    FROM persons p WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.created_at`);
 }

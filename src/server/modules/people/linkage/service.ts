@@ -195,8 +195,8 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
       async function groupCounts(conn: Queryable, who: Actor, groups: string[]) {
         const out = new Map<string, number>();
         if (!groups.length) return out;
-        const counted = await conn.query<{ grp: string; n: number }>(sql`SELECT coalesce(g.link_group, p.id) AS grp, count(*)::int AS n FROM persons p
-          LEFT JOIN person_groups g ON g.person_id = p.id WHERE p.id IN (${q.personsOf(groups)}) AND ${visible(who, 'p')} GROUP BY 1`);
+        const counted = await conn.query<{ grp: string; n: number }>(sql`SELECT coalesce((SELECT g.link_group FROM person_groups g WHERE g.person_id = p.id), p.id) AS grp,
+          count(*)::int AS n FROM persons p WHERE p.id IN (${q.personsOf(groups)}) AND ${visible(who, 'p')} GROUP BY 1`);
         for (const c of counted) out.set(c.grp, c.n);
         return out;
       }
