@@ -36,6 +36,27 @@ describe('record linkage in the web app', () => {
     });
   }, 120_000);
 
+  it('imports a list from the web: a bad line named, then the whole file, then the same file only when asked', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'kurigram.officer');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/people/import`);
+    await page.waitForSelector('h1:has-text("ব্যক্তিদের তালিকা আমদানি")');
+    const header = 'source_id,name,sex,birth_date,age_years,as_of,father_name,mother_name,phone,upazila_code,union_code';
+    const file = (lines: string[]) => ({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n') + '\n') });
+    const good = 'E2E-1,Rumana Khatun,F,,11,2026-10-01,,,,554994,';
+    await page.setInputFiles('input[type=file]', file([good, '', 'E2E-2,Nobody,girlish,,9,2026-10-01,,,,554994,']));
+    // Line 4: the blank line counts, as in the file.
+    await page.waitForSelector('table td:has-text("sex")');
+    expect(await page.locator('table tbody tr td').first().innerText()).toBe('৪');
+    await page.setInputFiles('input[type=file]', file([good]));
+    await page.waitForSelector('[role=status]:has-text("১টি রেকর্ড")');
+    await page.setInputFiles('input[type=file]', file([good]));
+    await page.waitForSelector('[role=alert]:has-text("আগে আমদানি")');
+    await context.close();
+  }, 120_000);
+
   it('lets the district officer judge a pair side by side, and the queue moves on', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

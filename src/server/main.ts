@@ -175,11 +175,7 @@ importCommand
       try {
         started = await s.caseImporter.start(actor, fs.readFileSync(file), path.basename(file), CLI_CONTEXT, { again: Boolean(opts.again) });
       } catch (err) {
-        if (!(err instanceof AppError) || !['conflict', 'validation'].includes(err.code)) throw err;
-        console.error(`Nothing was imported: ${translate('en', `errors.${err.messageId}`, err.params)}`);
-        if (Array.isArray(err.details)) for (const d of err.details) console.error(`  ${describeIssue(d)}`);
-        if (err.code === 'conflict') console.error('Give --again to import it anyway.');
-        process.exitCode = 2;
+        refusedImport(err);
         return;
       }
       // The command runs the import itself (the server's job finds it finished).
@@ -224,7 +220,7 @@ importCommand
       }
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
-      if (opts.report) fs.writeFileSync(opts.report, ['line,column,problem', ...result.issues.map((d) => [d.params?.row ?? '', d.params?.column ?? d.path, translate('en', `errors.field.${d.code}`, d.params ?? {})].map(csvCell).join(','))].join('\n') + '\n');
+      if (opts.report) writeReport(opts.report, result.issues);
       if (result.status === 'done') {
         console.log(`Imported ${result.rows} helpline contacts from ${file} in ${seconds.toFixed(0)} s (${Math.round(result.rows / Math.max(seconds, 0.001))} rows/s).`);
         return;
@@ -249,18 +245,14 @@ importCommand
       try {
         result = await s.peopleImporter.importFile(cliActor(), { source: opts.source, fileName: path.basename(file), content: fs.readFileSync(file), again: Boolean(opts.again) }, CLI_CONTEXT);
       } catch (err) {
-        if (!(err instanceof AppError) || !['conflict', 'validation'].includes(err.code)) throw err;
-        console.error(`Nothing was imported: ${translate('en', `errors.${err.messageId}`, err.params)}`);
-        if (Array.isArray(err.details)) for (const d of err.details) console.error(`  ${describeIssue(d)}`);
-        if (err.code === 'conflict') console.error('Give --again to import it anyway.');
-        process.exitCode = 2;
+        refusedImport(err);
         return;
       }
       if (result.status === 'done') {
         console.log(`Imported ${result.rows} people from ${file} as source ${result.source} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         return;
       }
-      if (opts.report) fs.writeFileSync(opts.report, ['line,column,problem', ...result.issues.map((d) => [d.params?.row ?? '', d.params?.column ?? d.path, translate('en', `errors.field.${d.code}`, d.params ?? {})].map(csvCell).join(','))].join('\n') + '\n');
+      if (opts.report) writeReport(opts.report, result.issues);
       console.error(`Nothing was imported: ${result.issueCount} problem(s) in ${file}${result.issueCount > result.issues.length ? ` (the first ${result.issues.length} below)` : ''}.`);
       for (const d of result.issues.slice(0, 100)) console.error(`  ${describeIssue(d)}`);
       process.exitCode = 2;
@@ -304,6 +296,23 @@ link
       console.log(JSON.stringify({ records: result.records, unmatched: result.unmatched, true_pairs: result.truePairs, predicted_pairs: result.predictedPairs, correct_pairs: result.correctPairs, precision: result.precision, recall: result.recall, f1: result.f1 }));
     }).catch(fail),
   );
+
+/**
+ * An import refused before it began (the same file again, a file that cannot be read): says
+ * why at the console, each problem on its line, and sets exit code 2; anything else is thrown on.
+ */
+function refusedImport(err: unknown): void {
+  if (!(err instanceof AppError) || !['conflict', 'validation'].includes(err.code)) throw err;
+  console.error(`Nothing was imported: ${translate('en', `errors.${err.messageId}`, err.params)}`);
+  if (Array.isArray(err.details)) for (const d of err.details) console.error(`  ${describeIssue(d)}`);
+  if (err.code === 'conflict') console.error('Give --again to import it anyway.');
+  process.exitCode = 2;
+}
+
+/** An import's problems as a CSV report: line, column, problem (in English, at the console). */
+function writeReport(file: string, issues: FieldIssue[]): void {
+  fs.writeFileSync(file, ['line,column,problem', ...issues.map((d) => [d.params?.row ?? '', d.params?.column ?? d.path, translate('en', `errors.field.${d.code}`, d.params ?? {})].map(csvCell).join(','))].join('\n') + '\n');
+}
 
 /** A CSV cell, quoted when it must be. */
 function csvCell(v: unknown): string {

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '@tanstack/react-router';
 import type { CaseImport } from '../../../shared/cases.js';
 import { ApiError, call, newIdempotencyKey } from '../../api.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { ImportReport, type Issue } from '../../components/ImportReport.js';
+import { CsvPicker, useCsvUpload } from '../../components/CsvUpload.js';
 import { num } from '../../i18n.js';
 
 const RUNNING = new Set<CaseImport['status']>(['queued', 'checking', 'writing', 'rolling_back']);
@@ -20,11 +21,8 @@ export function ImportCasesPage() {
   const { t } = useTranslation();
   const router = useRouter();
   const [importId, setImportId] = useState(() => new URLSearchParams(window.location.search).get('import'));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [pollError, setPollError] = useState<ApiError | null>(null);
   const [job, setJob] = useState<CaseImport | null>(null);
-  const [repeat, setRepeat] = useState<{ file: File; earlier: string } | null>(null);
-  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!importId) return undefined;
@@ -37,7 +35,7 @@ export function ImportCasesPage() {
         setJob(current);
         if (RUNNING.has(current.status)) timer = setTimeout(poll, POLL_MS);
       } catch (err) {
-        if (!stopped && err instanceof ApiError) setError(err);
+        if (!stopped && err instanceof ApiError) setPollError(err);
       }
     };
     void poll();
@@ -47,28 +45,15 @@ export function ImportCasesPage() {
     };
   }, [importId]);
 
-  const upload = async (file: File, again: boolean) => {
-    setBusy(true);
-    setError(null);
+  const upload = useCsvUpload(async (file, again) => {
     setJob(null);
-    setRepeat(null);
-    try {
-      const started = await call('POST /api/v1/cases/imports', { query: { filename: file.name, again: again ? 'true' : 'false' }, csv: file, idempotencyKey: newIdempotencyKey() });
-      setJob(started);
-      setImportId(started.id);
-      router.history.replace(`/cases/import?import=${started.id}`);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict') setRepeat({ file, earlier: err.message });
-      else if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
-  };
-  const choose = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (file) void upload(file, false);
-  };
+    setPollError(null);
+    const started = await call('POST /api/v1/cases/imports', { query: { filename: file.name, again: again ? 'true' : 'false' }, csv: file, idempotencyKey: newIdempotencyKey() });
+    setJob(started);
+    setImportId(started.id);
+    router.history.replace(`/cases/import?import=${started.id}`);
+  });
+  const error = upload.error ?? pollError;
 
   const issues = ((job?.status === 'rejected' || job?.status === 'failed' ? job.issues : Array.isArray(error?.details) ? error.details : []) ?? []) as Issue[];
   const running = job !== null && RUNNING.has(job.status);
@@ -77,18 +62,7 @@ export function ImportCasesPage() {
       <h1>{t('web.import.title')}</h1>
       <p className="hint">{t('web.import.intro')}</p>
       <p className="hint"><code>child_name, sex, age_years, upazila_code, concern, risk_level, source, reported_on</code> {t('web.import.optional')} <code>child_name_bn, union_code, summary, legacy_id</code></p>
-      <label className="field">
-        <span>{t('web.import.choose')}</span>
-        <input ref={input} type="file" accept=".csv,text/csv" onChange={choose} disabled={busy || running} />
-      </label>
-      {busy ? <p role="status">{t('web.import.uploading')}</p> : null}
-      {repeat ? (
-        <div className="banner" role="alert">
-          <p>{repeat.earlier}</p>
-          <button type="button" className="primary" onClick={() => void upload(repeat.file, true)}>{t('web.import.again')}</button>{' '}
-          <button type="button" onClick={() => setRepeat(null)}>{t('web.import.cancel')}</button>
-        </div>
-      ) : null}
+      <CsvPicker upload={upload} disabled={running} />
       {job && running ? (
         <div role="status">
           <p>{t(`web.import.status.${job.status}`, { done: num(job.rowsDone), total: num(job.rowsTotal ?? 0) })}</p>

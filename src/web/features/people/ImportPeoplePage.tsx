@@ -1,8 +1,9 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call, newIdempotencyKey } from '../../api.js';
+import { call, newIdempotencyKey } from '../../api.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { ImportReport, type Issue } from '../../components/ImportReport.js';
+import { CsvPicker, useCsvUpload } from '../../components/CsvUpload.js';
 import { num } from '../../i18n.js';
 
 const SOURCES = ['ngo_list', 'institution_register', 'grant_enrolment'] as const;
@@ -16,32 +17,13 @@ const SOURCES = ['ngo_list', 'institution_register', 'grant_enrolment'] as const
 export function ImportPeoplePage() {
   const { t } = useTranslation();
   const [source, setSource] = useState<string>(SOURCES[0]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<number | null>(null);
-  const [repeat, setRepeat] = useState<{ file: File; earlier: string } | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  const upload = async (file: File, again: boolean) => {
-    setBusy(true);
-    setError(null);
+  const upload = useCsvUpload(async (file, again) => {
     setDone(null);
-    setRepeat(null);
-    try {
-      const result = await call('POST /api/v1/people/imports', { query: { source, again: again ? 'true' : 'false' }, csv: file, idempotencyKey: newIdempotencyKey() });
-      setDone(result.rows);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict') setRepeat({ file, earlier: err.message });
-      else if (err instanceof ApiError) setError(err);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
-  };
-  const choose = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (file) void upload(file, false);
-  };
+    const result = await call('POST /api/v1/people/imports', { query: { source, again: again ? 'true' : 'false' }, csv: file, idempotencyKey: newIdempotencyKey() });
+    setDone(result.rows);
+  });
+  const { error, busy } = upload;
   const issues = (Array.isArray(error?.details) ? error.details : []) as Issue[];
   return (
     <div className="page">
@@ -54,18 +36,7 @@ export function ImportPeoplePage() {
           {SOURCES.map((s) => <option key={s} value={s}>{t(`web.people.sources.${s}`)}</option>)}
         </select>
       </div>
-      <label className="field">
-        <span>{t('web.import.choose')}</span>
-        <input ref={input} type="file" accept=".csv,text/csv" onChange={choose} disabled={busy} />
-      </label>
-      {busy ? <p role="status">{t('web.import.uploading')}</p> : null}
-      {repeat ? (
-        <div className="banner" role="alert">
-          <p>{repeat.earlier}</p>
-          <button type="button" className="primary" onClick={() => void upload(repeat.file, true)}>{t('web.import.again')}</button>{' '}
-          <button type="button" onClick={() => setRepeat(null)}>{t('web.import.cancel')}</button>
-        </div>
-      ) : null}
+      <CsvPicker upload={upload} disabled={false} />
       {done !== null ? <p className="banner" role="status">{t('web.people.import.done', { n: num(done) })}</p> : null}
       <ErrorBanner message={error?.message} />
       <ImportReport issues={issues} total={Number((error?.details as unknown[] | null)?.length ?? 0)} />
