@@ -367,8 +367,9 @@ async function matchInput(geo: GeoService, m: MatchQuery): Promise<LinkInput> {
 
 /**
  * Each record's new group from the run's clusters: a cluster of one stands alone (null); a
- * larger one keeps the group most of its records already had (a person's id survives a
- * re-run), else takes its smallest record id. Only records whose group changes are listed.
+ * larger one keeps the group most of its records already had, if that is one of its records'
+ * ids (a person's id survives a re-run), else takes its smallest record id. Only records
+ * whose group changes are listed.
  */
 export function groupMoves(rows: ReadonlyArray<{ id: string; link_group: string | null }>, labels: Int32Array): Array<{ id: string; group: string | null }> {
   const members = new Map<number, number[]>();
@@ -382,10 +383,13 @@ export function groupMoves(rows: ReadonlyArray<{ id: string; link_group: string 
   for (const ks of members.values()) {
     let group: string | null = null;
     if (ks.length > 1) {
+      // A group id is always the id of one of its own records (a record split off elsewhere
+      // would otherwise be counted in the group named after it).
+      const ids = new Set(ks.map((k) => rows[k]!.id));
       const votes = new Map<string, number>();
       for (const k of ks) {
         const g = rows[k]!.link_group;
-        if (g && !taken.has(g)) votes.set(g, (votes.get(g) ?? 0) + 1);
+        if (g && ids.has(g) && !taken.has(g)) votes.set(g, (votes.get(g) ?? 0) + 1);
       }
       group = [...votes.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? ks.map((k) => rows[k]!.id).sort()[0]!;
       taken.add(group);
