@@ -10,7 +10,8 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { cliActor } from '../src/server/platform/access/permissions.js';
 import { SYSTEM_CONTEXT } from '../src/server/platform/audit/audit.js';
-import { csvRow, PEOPLE_CSV_COLUMNS, syntheticPeople, type SyntheticPlace, type SyntheticRecord } from '../src/server/seed/linkage-synthetic.js';
+import { csvRow, syntheticPeople, type SyntheticPlace, type SyntheticRecord } from '../src/server/seed/linkage-synthetic.js';
+import { PEOPLE_COLUMNS } from '../src/server/modules/people/import.js';
 import { emit, startApp } from './lib.js';
 
 const total = Number(process.env.NCPP_LINKAGE_RECORDS ?? 1_000_000);
@@ -38,7 +39,7 @@ try {
   let importSeconds = 0;
   for (const [source, records] of bySource) {
     const out = fs.createWriteStream(file);
-    out.write(`${PEOPLE_CSV_COLUMNS.join(',')}\n`);
+    out.write(`${PEOPLE_COLUMNS.join(',')}\n`);
     for (let i = 0; i < records.length; i += 10_000) {
       if (!out.write(records.slice(i, i + 10_000).map((r) => `${csvRow(r)}\n`).join(''))) await once(out, 'drain');
     }

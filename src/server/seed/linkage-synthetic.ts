@@ -1,3 +1,4 @@
+import { daysOf } from '../modules/people/linkage/records.js';
 import { seededRandom } from './random.js';
 import { FAMILY_FEMALE, FAMILY_MALE, GIVEN_FEMALE, GIVEN_MALE, PREFIX_FEMALE, PREFIX_MALE, PREFIX_SPELLINGS, type NamePair } from './linkage-names.js';
 
@@ -81,7 +82,6 @@ function banglaVariant(rnd: Rnd, word: string): string {
 function isoDate(days: number): string {
   return new Date(days * 86_400_000).toISOString().slice(0, 10);
 }
-const daysOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
 function ageOn(dob: string, on: string): number {
   const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
@@ -223,9 +223,7 @@ function typoDate(rnd: Rnd, iso: string): string {
   return isoDate(daysOf(iso) + rnd.pick([-1, 1]));
 }
 
-/** The record as a row of the `ncpp import people` CSV (columns in the documented order). */
-export const PEOPLE_CSV_COLUMNS = ['source_id', 'name', 'sex', 'birth_date', 'age_years', 'as_of', 'father_name', 'mother_name', 'phone', 'upazila_code', 'union_code'] as const;
-
+/** The record as a row of the `ncpp import people` CSV, its cells in the order of PEOPLE_COLUMNS (modules/people/import.ts). */
 export function csvRow(r: SyntheticRecord): string {
   const cell = (v: string | number | null) => {
     if (v === null) return '';

@@ -2,7 +2,7 @@ import type { ChildInput, FamilyMemberInput } from '../../../shared/cases.js';
 import type { Place } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { raw, sql, type Sql } from '../../platform/db/sql.js';
-import { linkColumns } from './linkage/fields.js';
+import { linkColumns, linkInputOf } from './linkage/fields.js';
 
 export type PersonRow = {
   id: string; names: Array<{ text: string; kind: string }>; display_name: string; sex: string; date_of_birth: string | null; dob_estimated: boolean;
@@ -16,14 +16,9 @@ export type NewPersonRow = {
   source?: string; source_id?: string | null; father_name?: string | null; mother_name?: string | null; phone?: string | null; import_id?: string | null;
 };
 
-/** The linkage columns of a row about to be written: the union is the place when it lies below the upazila. */
-export function linkColumnsOf(r: { names: ReadonlyArray<{ text: string }>; date_of_birth: string | null; dob_estimated: boolean; sex: string; geo_code: string | null;
-  adm2_code: string | null; adm3_code: string | null; father_name?: string | null; mother_name?: string | null; phone?: string | null }) {
-  return linkColumns({
-    names: r.names.map((n) => n.text), dob: r.date_of_birth, dobEstimated: r.dob_estimated, sex: r.sex,
-    union: r.geo_code && r.geo_code !== r.adm3_code ? r.geo_code : null, upazila: r.adm3_code, district: r.adm2_code,
-    father: r.father_name ?? null, mother: r.mother_name ?? null, phone: r.phone ?? null,
-  });
+/** The linkage columns of a row about to be written. */
+export function linkColumnsOf(r: Parameters<typeof linkInputOf>[0]) {
+  return linkColumns(linkInputOf(r));
 }
 
 /** The INSERT of a child as a CTE named `name` (RETURNING id). */

@@ -154,8 +154,8 @@ function firstShared(bl: Blocks, i: number, j: number): number {
   return -1;
 }
 
-/** Calls `pair(i, j, block)` (i < j) once for every pair of records that share an active block; answers how many. */
-export function forEachCandidate(bl: Blocks, pair: (i: number, j: number, block: number) => void, blockFrom = 0, blockTo = bl.offsets.length - 1): number {
+/** Calls `pair(i, j)` (i < j) once for every pair of records that share an active block; answers how many. */
+export function forEachCandidate(bl: Blocks, pair: (i: number, j: number) => void, blockFrom = 0, blockTo = bl.offsets.length - 1): number {
   let count = 0;
   for (let k = blockFrom; k < blockTo; k++) {
     const start = bl.offsets[k]!;
@@ -165,8 +165,8 @@ export function forEachCandidate(bl: Blocks, pair: (i: number, j: number, block:
       for (let y = x + 1; y < end; y++) {
         const j = bl.members[y]!;
         if (firstShared(bl, i, j) !== k) continue;
-        if (i < j) pair(i, j, k);
-        else pair(j, i, k);
+        if (i < j) pair(i, j);
+        else pair(j, i);
         count++;
       }
     }

@@ -9,6 +9,16 @@ export type LinkInput = {
   father: string | null; mother: string | null; phone: string | null;
 };
 
+/** A stored person row as linkage reads it: the union is the place when it lies below the upazila. */
+export function linkInputOf(r: { names: ReadonlyArray<{ text: string }>; date_of_birth: string | null; dob_estimated: boolean; sex: string; geo_code: string | null;
+  adm2_code: string | null; adm3_code: string | null; father_name?: string | null; mother_name?: string | null; phone?: string | null }): LinkInput {
+  return {
+    names: r.names.map((n) => n.text), dob: r.date_of_birth, dobEstimated: r.dob_estimated, sex: r.sex,
+    union: r.geo_code && r.geo_code !== r.adm3_code ? r.geo_code : null, upazila: r.adm3_code, district: r.adm2_code,
+    father: r.father_name ?? null, mother: r.mother_name ?? null, phone: r.phone ?? null,
+  };
+}
+
 /** The record as the engine reads it (names and parents in linkName form; a stored link_name saves working it out again). */
 export function linkSource(id: string, r: LinkInput, storedLinkName?: string): LinkSource {
   return {

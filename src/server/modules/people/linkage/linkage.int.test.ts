@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../../platform/db/sql.js';
 import { SYSTEM_CONTEXT } from '../../../platform/audit/audit.js';
 import { signInAll, startHarness, type Harness, type Headers } from '../../../testing/harness.js';
-import { csvRow, PEOPLE_CSV_COLUMNS, syntheticPeople, type SyntheticPlace } from '../../../seed/linkage-synthetic.js';
+import { csvRow, syntheticPeople, type SyntheticPlace } from '../../../seed/linkage-synthetic.js';
+import { PEOPLE_COLUMNS } from '../import.js';
 
 const KURIGRAM_SADAR = '554952';
 const ULIPUR = '554994';
-const header = PEOPLE_CSV_COLUMNS.join(',');
+const header = PEOPLE_COLUMNS.join(',');
 
 describe('record linkage: import, full run, review, merge, split, scope', () => {
   let h: Harness;

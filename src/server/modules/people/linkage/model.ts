@@ -65,15 +65,14 @@ type Params = { lambda: number; m: number[][]; u: number[][] };
 
 const levelCount = (c: number) => RADIX[c]! - 1;
 
-function initial(): Params {
-  // Matches mostly agree at the top levels, non-matches at the bottom ones.
-  const m = COMPARISONS.map((_, c) => {
+/** Where EM starts m: one child's records mostly agree at the top levels. */
+function initialM(): number[][] {
+  return COMPARISONS.map((_, c) => {
     const n = levelCount(c);
     const raw = Array.from({ length: n }, (_, l) => 2 ** (l - n + 1) + 0.01);
     const s = raw.reduce((a, b) => a + b, 0);
     return raw.map((x) => x / s);
   });
-  return { lambda: 0.1, m, u: [] };
 }
 
 /**
@@ -107,7 +106,7 @@ type Session = { m: number[][]; weight: number[]; lambda: number; iterations: nu
 function session(counts: PatternCounts, u: number[][], fixed: readonly number[], labels: Array<{ levels: number[]; w: number }>, maxIterations: number): Session {
   const patterns = [...counts.entries()].map(([p, n]) => ({ levels: levelsOf(p), n }));
   const used = COMPARISONS.map((_, c) => !fixed.includes(c));
-  let params: Params = { ...initial(), u };
+  let params: Params = { lambda: 0.1, m: initialM(), u };
   const prior = 0.5;
   let weight: number[] = [];
   for (let it = 1; it <= maxIterations; it++) {
@@ -143,12 +142,12 @@ function session(counts: PatternCounts, u: number[][], fixed: readonly number[],
 export function estimate(candidates: PatternCounts, allPairs: number, training: readonly PatternCounts[], u: number[][], labelled: Labelled = [], maxIterations = 200): Params & { iterations: number; converged: boolean } {
   const labels = labelled.map((l) => ({ levels: levelsOf(l.pattern), w: l.match ? 1 : 0 }));
   const sessions = training.map((counts, r) => session(counts, u, TRAINING_SESSIONS[r]!.fixed, labels, maxIterations));
-  const start = initial();
+  const start = initialM();
   const m = COMPARISONS.map((_, c) => {
     const from = sessions.filter((s) => s.weight[c]! >= 20);
     const total = from.reduce((a, s) => a + s.weight[c]!, 0);
-    if (!total) return start.m[c]!;
-    return start.m[c]!.map((_, l) => from.reduce((a, s) => a + s.m[c]![l]! * s.weight[c]!, 0) / total);
+    if (!total) return start[c]!;
+    return start[c]!.map((_, l) => from.reduce((a, s) => a + s.m[c]![l]! * s.weight[c]!, 0) / total);
   });
   // lambda is the chance that two records drawn at random are one child (u is of random
   // pairs too): the expected matches among the candidates, which hold nearly all of them,

@@ -13,7 +13,7 @@ import { estimatedDob } from '../service.js';
 import { levelsOf } from './compare.js';
 import { linkAll, matchOne, type LinkageResult } from './engine.js';
 import { evaluatePairs, type Evaluation } from './evaluate.js';
-import { linkColumns, linkSource, type LinkInput } from './fields.js';
+import { linkColumns, linkInputOf, linkSource, type LinkInput } from './fields.js';
 import { Scorer, type LinkageModel } from './model.js';
 import { presentAgreements, presentRecord } from './presenter.js';
 import * as q from './queries.js';
@@ -37,13 +37,13 @@ export type RunStats = LinkageResult['stats'] & { version: number; moved: number
 export function createLinkageService(db: Database, geo: GeoService, cases: () => CaseLookups) {
   // The newest model, its dropped keys as a set, and the term frequencies: read once per model
   // version (each registration form asks for matches; a model changes with a full run).
-  let current: { version: number; model: LinkageModel; dropped: Set<string> } | undefined;
+  let current: { version: number; model: LinkageModel; dropped: Set<string>; createdAt: Date } | undefined;
   const currentModel = async () => {
     const v = await q.latestVersion(db);
     if (!v) return undefined;
     if (current?.version !== v.version) {
       const row = (await q.latestModel(db))!;
-      current = { version: row.version, model: row.model, dropped: new Set(row.model.ncpp.dropped_keys) };
+      current = { version: row.version, model: row.model, dropped: new Set(row.model.ncpp.dropped_keys), createdAt: row.created_at };
     }
     return current;
   };
@@ -86,7 +86,7 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
       const rows = await q.missingLinkColumns(conn, 5000);
       if (!rows.length) return filled;
       await q.setLinkColumns(conn, rows.map((r) => {
-        const c = linkColumns(inputOf(r));
+        const c = linkColumns(linkInputOf(r));
         return { id: r.id, link_name: c.linkName, link_keys: c.linkKeys };
       }));
       filled += rows.length;
@@ -126,7 +126,7 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
       progress('load', 0, 1);
       const rows = await q.allForLinkage(conn);
       progress('load', 1, 1);
-      const sources = rows.map((r) => linkSource(r.id, { ...inputOf({ ...r, father_name: r.father, mother_name: r.mother }), names: [] }, r.link_name ?? ''));
+      const sources = rows.map(sourceOf);
       const decisions = (await q.decisions(conn)).map((d) => ({ a: d.a, b: d.b, match: d.status === 'same' }));
       const version = ((await q.latestModel(conn))?.version ?? 0) + 1;
       const result = linkAll(sources, { decisions, version, progress });
@@ -179,8 +179,11 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
       const seen = await visibleIds(db, actor, [...best.values()].map((m) => m.id));
       const top = [...best.entries()].filter(([, m]) => seen.has(m.id)).slice(0, 5);
       const shown = await records(db, top.map(([, m]) => m.id), lang);
-      const groupSizes = await groupCounts(db, actor, top.map(([p]) => p));
       const members = await q.membersOf(db, top.map(([p]) => p));
+      // How many of each person's records the reader may see, from the same member list.
+      const sightOf = await visibleIds(db, actor, members.map((m) => m.id));
+      const groupSizes = new Map<string, number>();
+      for (const m of members) if (sightOf.has(m.id)) groupSizes.set(m.grp, (groupSizes.get(m.grp) ?? 0) + 1);
       const caseRows = await cases().casesOf(actor, members.map((m) => m.id));
       const casesOfPerson = (person: string) => {
         const ids = new Set(members.filter((m) => m.grp === person).map((m) => m.id));
@@ -192,14 +195,6 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
         agreements: presentAgreements(m.levels, m.partials), records: groupSizes.get(personId) ?? 1, cases: casesOfPerson(personId),
       }));
 
-      async function groupCounts(conn: Queryable, who: Actor, groups: string[]) {
-        const out = new Map<string, number>();
-        if (!groups.length) return out;
-        const counted = await conn.query<{ grp: string; n: number }>(sql`SELECT coalesce((SELECT g.link_group FROM person_groups g WHERE g.person_id = p.id), p.id) AS grp,
-          count(*)::int AS n FROM persons p WHERE p.id IN (${q.personsOf(groups)}) AND ${visible(who, 'p')} GROUP BY 1`);
-        for (const c of counted) out.set(c.grp, c.n);
-        return out;
-      }
     },
 
     /** The pairs waiting for a judgement, both records within the reviewer's area and sight. */
@@ -207,7 +202,7 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
       if (!can(actor, P.review)) throw new AppError('forbidden');
       const rows = await q.openPairs(db, (alias) => reviewable(actor, alias), query.status, PAGE, query.offset);
       const shown = new Map((await records(db, rows.flatMap((r) => [r.a, r.b]), lang)).map((r) => [r.id, r]));
-      const latest = await q.latestModel(db);
+      const latest = await currentModel();
       if (rows.length) await db.tx((tx) => recordAudit(tx, ctx, { action: 'people.review.read', entity: 'person', entityId: null, meta: { pairs: rows.map((r) => [r.a, r.b]) } }));
       return {
         items: rows.map((r) => ({
@@ -215,7 +210,7 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
           agreements: presentAgreements(r.levels, r.partials),
         })),
         total: rows[0]?.total ?? 0,
-        model: latest ? { version: latest.version, createdAt: latest.created_at.toISOString() } : null,
+        model: latest ? { version: latest.version, createdAt: latest.createdAt.toISOString() } : null,
       };
     },
 
@@ -340,18 +335,9 @@ export function createLinkageService(db: Database, geo: GeoService, cases: () =>
 
 export type LinkageService = ReturnType<typeof createLinkageService>;
 
-/** A stored row as the engine's input. */
-function inputOf(r: { names: Array<{ text: string }>; date_of_birth: string | null; dob_estimated: boolean; sex: string; geo_code: string | null; adm2_code: string | null; adm3_code: string | null;
-  father_name: string | null; mother_name: string | null; phone: string | null }): LinkInput {
-  return {
-    names: r.names.map((n) => n.text), dob: r.date_of_birth, dobEstimated: r.dob_estimated, sex: r.sex,
-    union: r.geo_code && r.geo_code !== r.adm3_code ? r.geo_code : null, upazila: r.adm3_code, district: r.adm2_code,
-    father: r.father_name, mother: r.mother_name, phone: r.phone,
-  };
-}
-
+/** A stored row as the engine reads it (its stored link name, parents from the row or its family). */
 function sourceOf(r: q.LinkRow) {
-  return linkSource(r.id, { ...inputOf({ ...r, father_name: r.father, mother_name: r.mother }), names: [] }, r.link_name ?? '');
+  return linkSource(r.id, linkInputOf({ ...r, names: [], father_name: r.father, mother_name: r.mother }), r.link_name ?? '');
 }
 
 /** What a registration form (or any caller) knows, as a record to match. */
