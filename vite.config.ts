@@ -3,6 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { earlyRequests } from './src/build/early-requests.js';
 
 /**
  * Writes a brotli (.br) and a gzip (.gz) copy beside every text asset of the build, at the
@@ -32,7 +33,7 @@ function precompress(): Plugin {
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), precompress()],
+  plugins: [react(), earlyRequests(path.resolve(import.meta.dirname, 'src/web/features')), precompress()],
   // Pages past sign-in load on demand (router.tsx): the entry chunk is the login + home route.
   build: {
     outDir: '../../dist/web', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 500,

@@ -32,8 +32,10 @@ async function pagesViolations(page: Page, paths: readonly string[]): Promise<st
 
 // Every page a caseworker reaches, and the sign-in pages, in both languages and both widths.
 const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/referrals', '/services', '/geo', '/account', '/people/review'];
-// The helpline agent's.
-const HELPLINE_PAGES = ['/helpline', '/helpline/new'];
+// The helpline supervisor's (the agent's two and the board and analytics).
+const HELPLINE_PAGES = ['/helpline', '/helpline/new', '/helpline/board', '/helpline/analytics'];
+// The district officer's list import (record linkage).
+const OFFICER_PAGES = ['/people/import'];
 // And the administrator's, behind two-factor.
 const ADMIN_PAGES = ['/admin/users', '/admin/organisations', '/admin/roles', '/admin/audit', '/admin/jobs'];
 
@@ -54,7 +56,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accessibility (axe-core): no
         const found: string[] = [];
         await page.goto(`${baseUrl()}/login`);
         await page.evaluate((l) => localStorage.setItem('ncpp.lang', l), lang);
-        for (const path of ['/login', '/forgot-password']) {
+        for (const path of ['/login', '/forgot-password', '/reset-password?token=x']) {
           await page.goto(`${baseUrl()}${path}`);
           await page.waitForSelector('form');
           found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
@@ -94,11 +96,21 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accessibility (axe-core): no
         await page.locator('form button[type=submit]').click();
         await page.waitForSelector('main.content h1');
         found.push(...(await pagesViolations(page, ADMIN_PAGES)));
-        // The helpline agent's desk and intake form.
+        // One account's page.
+        await page.goto(`${baseUrl()}/admin/users`);
+        await page.locator('main.content table a[href^="/admin/users/"]').first().click();
+        await page.waitForSelector('main.content h1');
+        await page.waitForLoadState('networkidle');
+        found.push(...(await seriousViolations(page)).map((v) => `an account's page: ${v}`));
+        // The helpline desk, intake form, board and analytics.
         await context.clearCookies();
-        await signIn(page, 'helpline.agent');
+        await signIn(page, 'helpline.supervisor');
         await page.waitForSelector('main.content h1');
         found.push(...(await pagesViolations(page, HELPLINE_PAGES)));
+        await context.clearCookies();
+        await signIn(page, 'kurigram.officer');
+        await page.waitForSelector('main.content h1');
+        found.push(...(await pagesViolations(page, OFFICER_PAGES)));
         await context.close();
         expect(found).toEqual([]);
       });

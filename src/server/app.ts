@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -55,6 +56,11 @@ export function createServices(config: Config, db: Database, modules: readonly M
 
 export type { Services };
 
+/** CSP sources for the inline scripts of a page (`'sha256-…'`), so they run and nothing else inline does. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+}
+
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config, db, auth } = services;
   const app = Fastify({
@@ -85,11 +91,13 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
   await app.register(cookie);
+  const indexHtml = fs.existsSync(path.join(WEB_DIST, 'index.html')) ? fs.readFileSync(path.join(WEB_DIST, 'index.html')) : null;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The page-load script inlined in index.html (src/build/early-requests.ts), by its hash.
+        scriptSrc: ["'self'", ...(indexHtml ? inlineScriptHashes(indexHtml.toString('utf8')) : [])],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
@@ -131,9 +139,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   for (const m of services.modules) m.routes?.(app, services);
 
   // The web app: hashed assets cached for a year, index.html for every client-side route.
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+  if (indexHtml) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '365d', immutable: true, index: false, preCompressed: true });
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) throw new AppError('not_found');
       return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);

@@ -40,6 +40,23 @@ const RETRY_DELAYS_MS = [1000, 3000];
 const RETRYABLE = new Set([502, 503, 504]);
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Answers the page-load script (index.html, src/build/early-requests.ts) asked for before this
+ * code arrived, by URL: the session, the opened page's first data. Each is taken once, and
+ * only during the first page load (`dropEarly` after it), so an answer from before a sign-in
+ * is never taken for one after it.
+ */
+type EarlyWindow = { __ncppEarly?: Record<string, Promise<Response>> };
+function takeEarly(url: string): Promise<Response> | undefined {
+  const early = (globalThis as EarlyWindow).__ncppEarly;
+  const answer = early?.[url];
+  if (answer) delete early[url];
+  return answer;
+}
+export function dropEarly() {
+  delete (globalThis as EarlyWindow).__ncppEarly;
+}
+
 async function api<T>(method: string, url: string, body?: unknown, contentType = 'application/json', idempotencyKey?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = contentType;
@@ -49,9 +66,10 @@ async function api<T>(method: string, url: string, body?: unknown, contentType =
   if (method === 'POST') headers['idempotency-key'] = idempotencyKey ?? newIdempotencyKey();
   const payload = body === undefined ? undefined : body instanceof Blob ? body : contentType === 'application/json' ? JSON.stringify(body) : String(body);
   let res: Response | undefined;
+  const early = method === 'GET' ? takeEarly(url) : undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+      res = await (attempt === 0 && early ? early : fetch(url, { method, headers, body: payload, credentials: 'same-origin' }));
       if (!RETRYABLE.has(res.status) || attempt >= RETRY_DELAYS_MS.length) break;
     } catch (err) {
       if (attempt >= RETRY_DELAYS_MS.length) throw err;

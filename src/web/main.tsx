@@ -6,7 +6,7 @@ import '@fontsource/noto-sans-bengali/bengali-400.css';
 import '@fontsource/noto-sans-bengali/bengali-700.css';
 import './i18n.js';
 import './styles.css';
-import { ApiError } from './api.js';
+import { ApiError, dropEarly } from './api.js';
 import { makeRouter } from './router.js';
 
 const queryClient = new QueryClient({
@@ -16,6 +16,11 @@ const queryClient = new QueryClient({
   },
 });
 const router = makeRouter(queryClient);
+// What the page-load script asked for serves the first page only.
+const unsubscribe = router.subscribe('onResolved', () => {
+  dropEarly();
+  unsubscribe();
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

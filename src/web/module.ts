@@ -19,6 +19,12 @@ export type WebPage = {
    * the page's code, instead of after them: on a 3G link each step in a row costs half a second.
    */
   prefetch?: (params: Record<string, string>, queryClient: QueryClient) => void;
+  /**
+   * The URL of the page's first data with the path's parameters (`/api/v1/cases/$id`), asked
+   * for by the page-load script in index.html as the HTML arrives, before the app's code does
+   * (src/build/early-requests.ts reads it from this declaration: keep the page on one line).
+   */
+  early?: string;
 };
 
 /** A navigation entry; `permission` comes from the shared catalogue (src/shared/permissions/). */

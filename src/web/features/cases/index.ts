@@ -10,7 +10,7 @@ export const casesFeature = defineWebModule({
     { path: '/cases', component: lazyPage(() => import('./CasesPage.js'), 'CasesPage') },
     { path: '/cases/new', component: lazyPage(() => import('./NewCasePage.js'), 'NewCasePage') },
     { path: '/cases/import', component: lazyPage(() => import('./ImportCasesPage.js'), 'ImportCasesPage') },
-    { path: '/cases/$id', component: lazyPage(() => import('./CasePage.js'), 'CasePage'), prefetch: ({ id }, qc) => void qc.prefetchQuery(caseQuery(id!)) },
+    { path: '/cases/$id', component: lazyPage(() => import('./CasePage.js'), 'CasePage'), prefetch: ({ id }, qc) => void qc.prefetchQuery(caseQuery(id!)), early: '/api/v1/cases/$id' },
     { path: '/transfers', component: lazyPage(() => import('./TransfersPage.js'), 'TransfersPage') },
   ],
   nav: [

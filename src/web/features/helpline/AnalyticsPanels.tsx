@@ -61,7 +61,13 @@ export function SeasonPanel({ category, name }: { category: string; name: (code:
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['helpline', 'season', category], queryFn: () => call('GET /api/v1/helpline/analytics/seasonality', { query: { category } }) });
   if (!q.data) return null;
-  const shade = (v: number | null) => (v === null ? 'transparent' : `rgba(11, 79, 140, ${Math.min(0.85, Math.max(0.05, (v - 0.5) / 2))})`);
+  // Blue deepening with the value; dark text on the light shades, white on the dark ones. The
+  // shades between (where neither reaches a 4.5 contrast ratio) are not used.
+  const shade = (v: number | null) => {
+    if (v === null) return undefined;
+    const alpha = Math.min(0.85, Math.max(0.05, (v - 0.5) / 2));
+    return alpha <= 0.62 ? { background: `rgba(11, 79, 140, ${alpha})` } : { background: `rgba(11, 79, 140, ${Math.max(alpha, 0.82)})`, color: '#fff' };
+  };
   return (
     <section aria-labelledby="season-title">
       <h3 id="season-title">{t('web.helpline.analytics.seasonTitle')}</h3>
@@ -72,7 +78,7 @@ export function SeasonPanel({ category, name }: { category: string; name: (code:
             {q.data.items.map((d) => (
               <tr key={d.areaCode}>
                 <th scope="row">{name(d.areaCode)}</th>
-                {d.profile.map((v, m) => <td key={m} style={{ background: shade(v) }}>{v === null ? '—' : num(v)}</td>)}
+                {d.profile.map((v, m) => <td key={m} style={shade(v)}>{v === null ? '—' : num(v)}</td>)}
                 <td>{d.sameMonth.map((s) => `${num(s.year).replace(/,/g, '')}: ${s.count === null ? t('web.helpline.analytics.hidden') : num(s.count)}`).join(' · ')}</td>
               </tr>
             ))}
