@@ -290,7 +290,7 @@ link
   .action((truth: string) =>
     withServices('link evaluate', async (s) => {
       const text = fs.readFileSync(truth, 'utf8');
-      const parsed = parseCsv(text, 10_000_000);
+      const parsed = await parseCsv(text, 10_000_000);
       for (const c of ['source', 'source_id', 'entity']) if (!parsed.columns.includes(c)) throw new Error(`${truth} has no ${c} column (it needs source,source_id,entity)`);
       const result = await s.linkage.evaluate(parsed.rows.map((r) => ({ source: r.cells.source ?? '', source_id: r.cells.source_id ?? '', entity: r.cells.entity ?? '' })));
       console.log(JSON.stringify({ records: result.records, unmatched: result.unmatched, true_pairs: result.truePairs, predicted_pairs: result.predictedPairs, correct_pairs: result.correctPairs, precision: result.precision, recall: result.recall, f1: result.f1 }));

@@ -52,7 +52,7 @@ export function createPeopleImporter(db: Database, geo: GeoService) {
       if (before && !input.again) throw new AppError('conflict', 'people_import_same_file', undefined, { date: before.made_at.toISOString().slice(0, 10) });
 
       const maxRows = input.maxRows ?? MAX_PEOPLE_ROWS;
-      const parsed = parseCsv(text, maxRows);
+      const parsed = await parseCsv(text, maxRows);
       const issues: FieldIssue[] = [];
       for (const c of REQUIRED) if (!parsed.columns.includes(c)) issues.push({ path: `columns.${c}`, code: 'missing_column', message: '', params: { column: c } });
       for (const c of parsed.columns) if (!(PEOPLE_COLUMNS as readonly string[]).includes(c)) issues.push({ path: `columns.${c}`, code: 'unknown_column', message: '', params: { column: c.slice(0, 60) } });

@@ -316,6 +316,11 @@ export async function insertCasesBulk(tx: Queryable, cases: Record<string, unkno
   await tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) SELECT * FROM jsonb_to_recordset(${JSON.stringify(assignments)}::jsonb) AS x(case_id uuid, user_id uuid, role text)`);
 }
 
+/** The planner's idea of how many cases there are (0 before the first ANALYZE): what a bulk load compares its growth with. */
+export async function casesEstimate(db: Queryable): Promise<number> {
+  return Math.max(0, (await db.one<{ n: number }>(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'cases'::regclass`)).n);
+}
+
 /** Fresh planner statistics after a bulk load (through the owner's function: ANALYZE needs the table owner). */
 export async function analyzeCases(db: Queryable) {
   await db.query(sql`SELECT analyze_cases()`);

@@ -12,7 +12,7 @@ import { estimatedDob, peopleService, personKeys, type NewPersonRow } from '../.
 import type { Taxonomies } from '../../people/taxonomies.js';
 import { CASE_PERMISSIONS as P } from '../../../../shared/cases.js';
 import { initialAssessmentDue, isSensitive } from '../policy.js';
-import { analyzeCases, defaultTeam, type DefaultTeam } from '../core/queries.js';
+import { analyzeCases, casesEstimate, defaultTeam, type DefaultTeam } from '../core/queries.js';
 import { decodeUtf8, rowIssue } from '../../../platform/csv.js';
 import { checkRows, type ImportUnit, type ValidRow } from './import-rows.js';
 import * as q from './queries.js';
@@ -31,6 +31,7 @@ const ANALYZE_FIRST = 4000;
 const FINISHED: q.ImportStatus[] = ['done', 'rejected', 'failed'];
 
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type ImportView = {
   id: string; fileName: string; status: q.ImportStatus; rowsTotal: number | null; rowsDone: number; issueCount: number; issues: FieldIssue[];
@@ -47,6 +48,13 @@ export type ImportView = {
 export function createCaseImporter(db: Database, geo: GeoService, taxonomies: Taxonomies, country: string, jobs: JobQueue) {
   const sensitiveCodes = new Set(taxonomies.concerns.filter((c) => c.sensitive).map((c) => c.code));
   const worker = randomUUID();
+  /**
+   * Between two chunks. The embedded database has one connection: a request's queries (its
+   * session, then its list, ...) each queued behind the next chunk, so a case list waited
+   * four or five chunks (4-5 s at national scale). A pause of a tenth of the chunk's time lets
+   * a request's few queries all run; a server has a pool of connections and needs none.
+   */
+  const letOthersThrough = (chunkMs: number) => (db.kind === 'pglite' ? sleep(Math.min(200, Math.max(50, chunkMs / 10))) : nextTick());
 
   const view = (i: q.ImportRow): ImportView => ({
     id: i.id, fileName: i.file_name, status: i.status, rowsTotal: i.rows_total, rowsDone: i.rows_done, issueCount: i.issue_count,
@@ -167,22 +175,27 @@ export function createCaseImporter(db: Database, geo: GeoService, taxonomies: Ta
     }
     const { rows } = checked;
     if (imp.status !== 'writing') await db.tx((tx) => q.setImportStatus(tx, importId, 'writing', ['queued', 'checking'], { rowsTotal: rows.length }));
-    // Fresh planner statistics each time the import has doubled what it wrote: with the
+    // Fresh planner statistics each time the import has doubled the table: with the
     // statistics of a small table, everyone's case lists were planned badly and slowed down
-    // as the table grew (581 ms at 20,000 rows written, 32 ms after ANALYZE).
-    let analyzeAt = imp.rows_done + ANALYZE_FIRST;
+    // as the table grew (581 ms at 20,000 rows written, 32 ms after ANALYZE). A table that
+    // is already large keeps its plans (at national scale each ANALYZE held the embedded
+    // database for seconds, and others' requests with it).
+    const before = await casesEstimate(db);
+    const nextAnalyze = (written: number) => Math.max(written + ANALYZE_FIRST, before + 2 * written);
+    let analyzeAt = nextAnalyze(imp.rows_done);
     try {
       for (let start = imp.rows_done; start < rows.length; start += CHUNK) {
         const chunk = rows.slice(start, start + CHUNK);
+        const began = performance.now();
         await db.tx(async (tx) => {
           await writeChunk(tx, importId, chunk, teams, imp.created_by, ctx, imp.file_name);
           await q.setRowsDone(tx, importId, start + chunk.length);
         });
-        await nextTick();
+        await letOthersThrough(performance.now() - began);
         if (start + chunk.length >= analyzeAt && start + chunk.length < rows.length) {
           await analyzeCases(db);
           await peopleService.analyze(db);
-          analyzeAt = (start + chunk.length) * 2;
+          analyzeAt = nextAnalyze(start + chunk.length);
           await nextTick();
         }
       }
