@@ -99,13 +99,14 @@ export function earlyRequests(featuresDir: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const chunks = Object.values(ctx.bundle ?? {}).filter((c): c is Chunk & typeof c => c.type === 'chunk') as unknown as Chunk[];
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk') as unknown as Chunk[];
         const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const byModule = new Map(chunks.filter((c) => c.facadeModuleId).map((c) => [path.resolve(c.facadeModuleId!), c]));
         const entry = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...c.imports]));
+        /** A lazy page's chunk and what it imports beyond what the entry already loads. */
         const chunksOf = (module: string): string[] => {
-          const own = chunks.find((c) => c.facadeModuleId && path.resolve(c.facadeModuleId) === module);
-          if (!own) return [];
-          // The page's chunk and what it imports beyond what the entry already loads.
+          const own = byModule.get(module);
+          if (!own) throw new Error(`early-requests: no chunk for ${module}`);
           const files = new Set<string>();
           const visit = (file: string) => {
             if (files.has(file) || entry.has(file)) return;
@@ -116,9 +117,6 @@ export function earlyRequests(featuresDir: string): Plugin {
           return [...files].map((f) => `/${f}`);
         };
         const pages = readDeclaredPages(featuresDir);
-        const lazyPages = pages.filter((p) => p.module);
-        const missing = lazyPages.filter((p) => !chunks.some((c) => c.facadeModuleId && path.resolve(c.facadeModuleId) === p.module));
-        if (missing.length) throw new Error(`early-requests: no chunk for ${missing.map((p) => p.path).join(', ')}`);
         return [{ tag: 'script', children: earlyScript(earlyRoutes(pages, chunksOf)), injectTo: 'head-prepend' }];
       },
     },

@@ -1,3 +1,4 @@
+import { setImmediate as nextTick } from 'node:timers/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
@@ -64,7 +65,7 @@ export function createPeopleImporter(db: Database, geo: GeoService) {
       const rows: NewPersonRow[] = [];
       const lineOf = new Map<string, number>();
       for (const [i, r] of parsed.rows.entries()) {
-        if (i % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+        if (i % 2000 === 1999) await nextTick();
         const line = r.line;
         if (r.malformed) {
           issues.push(rowIssue(line, 'row', 'malformed_row'));

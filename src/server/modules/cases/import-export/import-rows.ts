@@ -1,3 +1,4 @@
+import { setImmediate as nextTick } from 'node:timers/promises';
 import { parseCsv, rowIssue } from '../../../platform/csv.js';
 import { z } from 'zod';
 import { PersonName } from '../../../../shared/cases.js';
@@ -54,7 +55,7 @@ export async function checkRows(text: string, lookups: RowLookups): Promise<{ ro
 
   const rows: ValidRow[] = [];
   for (const [i, r] of parsed.rows.entries()) {
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTick();
     const line = r.line;
     if (r.malformed) {
       issues.push(rowIssue(line, 'row', 'malformed_row'));

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { setImmediate as nextTick, setTimeout as sleep } from 'node:timers/promises';
 import { can, type Actor } from '../../../platform/access/actor.js';
 import { placeOf, scopeCovers } from '../../../platform/access/scope.js';
 import { recordAudit, recordAuditMany, type AuditContext } from '../../../platform/audit/audit.js';
@@ -30,8 +31,6 @@ const MAX_REPORTED_ISSUES = 1000;
 const ANALYZE_FIRST = 4000;
 const FINISHED: q.ImportStatus[] = ['done', 'rejected', 'failed'];
 
-const nextTick = () => new Promise((resolve) => setImmediate(resolve));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type ImportView = {
   id: string; fileName: string; status: q.ImportStatus; rowsTotal: number | null; rowsDone: number; issueCount: number; issues: FieldIssue[];
