@@ -36,6 +36,8 @@ const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/ref
 const HELPLINE_PAGES = ['/helpline', '/helpline/new', '/helpline/board', '/helpline/analytics'];
 // The district officer's list import (record linkage).
 const OFFICER_PAGES = ['/people/import'];
+// An institution manager's: the registry, the admission form (opened from a referral).
+const INSTITUTION_PAGES = ['/', '/facilities', '/facilities/admit', '/facilities/admit?referral=00000000-0000-4000-8000-000000000000'];
 // And the administrator's, behind two-factor.
 const ADMIN_PAGES = ['/admin/users', '/admin/organisations', '/admin/roles', '/admin/audit', '/admin/jobs'];
 
@@ -111,6 +113,18 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accessibility (axe-core): no
         await signIn(page, 'kurigram.officer');
         await page.waitForSelector('main.content h1');
         found.push(...(await pagesViolations(page, OFFICER_PAGES)));
+        await context.clearCookies();
+        await signIn(page, 'institution.manager');
+        await page.waitForSelector('main.content h1');
+        found.push(...(await pagesViolations(page, INSTITUTION_PAGES)));
+        // Their facility: seats, deadlines, residents, with a transfer and a discharge form open.
+        await page.goto(`${baseUrl()}/`);
+        await page.locator('main.content a[href^="/facilities/"]').first().click();
+        await page.locator('[data-resident]').first().waitFor();
+        await page.locator('[data-resident]').first().getByRole('button').first().click();
+        await page.locator('[data-resident]').nth(1).getByRole('button').nth(1).click();
+        await page.waitForLoadState('networkidle');
+        found.push(...(await seriousViolations(page)).map((v) => `a facility's page, forms open: ${v}`));
         await context.close();
         expect(found).toEqual([]);
       });

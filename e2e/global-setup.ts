@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const server: ChildProcess = spawn(process.execPath, ['bin/ncpp.js', 'serve'], {
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), NCPP_DATA_DIR: path.join(dir, 'data'), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NCPP_PUBLIC_URL: baseUrl, LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), NCPP_DATA_DIR: path.join(dir, 'data'), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NCPP_PUBLIC_URL: baseUrl, LOG_LEVEL: 'warn', NCPP_CLOCK_CONTROL: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

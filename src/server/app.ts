@@ -30,6 +30,7 @@ import { resolveSecretKey } from './platform/crypto/secrets.js';
 import { createLogger } from './platform/logger.js';
 import { registerPermissions } from './platform/access/permissions.js';
 import { createLiveBus } from './platform/live/bus.js';
+import { createClock } from './platform/clock.js';
 import { createModuleServices, type ModuleManifest, type PlatformServices, type Services } from './platform/module.js';
 import { encryptedFolderStore } from './platform/files/store.js';
 import { MODULES } from './modules/index.js';
@@ -47,7 +48,7 @@ export function createServices(config: Config, db: Database, modules: readonly M
   const auth = createAuthService({ db, jobs, secretKey, production: config.env === 'production', publicUrl: config.publicUrl, issuer: 'NCPP' });
   const oidc = config.oidc ? createOidc({ ...config.oidc, redirectUri: `${config.publicUrl}/api/v1/auth/oidc/callback` }, db, secretKey) : undefined;
   const files = encryptedFolderStore(config.filesDir, secretKey);
-  const platform: PlatformServices = { config, db, logger, jobs, mailer, secretKey, files, auth, oidc, live: createLiveBus(), modules };
+  const platform: PlatformServices = { config, db, logger, jobs, mailer, secretKey, files, auth, oidc, live: createLiveBus(), clock: createClock(config.clockControl), modules };
   for (const m of modules) registerPermissions(m.name, m.permissions);
   const services = createModuleServices(platform, modules);
   for (const m of modules) for (const job of m.jobs?.(services) ?? []) jobs.define(job);

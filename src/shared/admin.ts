@@ -111,6 +111,12 @@ export type Job = z.infer<typeof Job>;
 
 export { ADMIN_PERMISSIONS } from './permissions/admin.js';
 
+/** The platform's clock: where it stands, and whether this installation lets it be moved. */
+export const ClockState = z.object({ now: z.string(), offsetMs: z.number(), controllable: z.boolean() });
+export type ClockState = z.infer<typeof ClockState>;
+/** Where to move it (`null`: back to real time). */
+export const ClockInput = z.object({ at: z.iso.datetime({ offset: true }).nullable() });
+
 const IdParam = z.object({ id: z.uuid() });
 export const AuditQuery = z.object({ entity: z.string().max(60).optional(), entityId: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 
@@ -131,6 +137,8 @@ export const adminApi = routeTable({
   'PUT /api/v1/admin/roles/:key': { summary: "Replace a role's permissions", params: z.object({ key: z.string().max(60) }), body: RolePermissionsInput, response: { 200: Role } },
   'GET /api/v1/admin/audit': { summary: 'Read the audit trail', querystring: AuditQuery, response: { 200: Items(AuditRow) } },
   'GET /api/v1/admin/jobs': { summary: 'Recent background jobs', response: { 200: Items(Job) } },
+  'GET /api/v1/admin/clock': { summary: "The platform's clock", response: { 200: ClockState } },
+  'PUT /api/v1/admin/clock': { summary: 'Move the clock (training and test installations only); the deadline sweeps run at once', body: ClockInput, response: { 200: ClockState } },
 });
 declare module './contract.js' {
   interface ApiRoutes extends RoutesOf<typeof adminApi> {}

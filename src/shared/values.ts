@@ -22,3 +22,14 @@ export const TEXT_LIMITS = {
   feedback: { min: 10, max: 4000 },
   withdrawalNote: { min: 5, max: 1000 },
 } as const;
+
+// Institutions (shared/institutions.ts): plain lists the web app needs at run time without zod.
+export const SEX_SERVED = ['female', 'male', 'any'] as const;
+export const LICENCE_STATUSES = ['government', 'licensed', 'provisional', 'suspended', 'unregistered'] as const;
+/** On what authority a child is admitted: a case plan, a court or police order, or an emergency drop-in. */
+export const ADMISSION_BASES = ['case', 'court_order', 'police_order', 'emergency'] as const;
+/** How a stay ends. `transfer` is written by a transfer, never chosen as a discharge. */
+export const DISCHARGE_REASONS = ['family_reunification', 'foster_care', 'kinship_care', 'guardianship', 'job_placement', 'aged_out', 'absconded', 'death'] as const;
+export const END_REASONS = ['transfer', ...DISCHARGE_REASONS] as const;
+/** The lifecycle rules the deadline sweep raises alerts for (server/modules/institutions/lifecycle.ts). */
+export const LIFECYCLE_RULES = ['plan_before_7', 'plan_before_18'] as const;

@@ -11,6 +11,7 @@ export const DISPLAY_JOINS: readonly AllowedRead[] = [
   { reader: '*', table: 'organisations', why: 'the organisation name beside a row, and whether it is active' },
   { reader: '*', table: 'users', why: "a person's name beside what they did or are assigned to, and whether they are active in an organisation" },
   { reader: 'helpline', table: 'cases', why: 'the case number beside a contact that opened or joined the case' },
+  { reader: 'institutions', table: 'cases', why: 'the case number beside a child placed from a case' },
   { reader: 'admin', table: 'user_roles', why: 'the account list shows each account\'s role bindings' },
   { reader: 'admin', table: 'roles', why: 'the roles page lists roles and their permissions' },
 ];

@@ -5,6 +5,7 @@ import { geoModule } from './geo/index.js';
 import { peopleModule } from './people/index.js';
 import { referralsModule } from './referrals/index.js';
 import { helplineModule } from './helpline/index.js';
+import { institutionsModule } from './institutions/index.js';
 
 /**
  * Every domain module, in dependency order: a module may use the services of those above it.
@@ -17,4 +18,5 @@ export const MODULES: readonly ModuleManifest[] = [
   casesModule,
   referralsModule,
   helplineModule,
+  institutionsModule,
 ];

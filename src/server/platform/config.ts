@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   NCPP_TELEPHONY_SECRET: z.string().min(16).optional(),
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* and mark cookies Secure. */
   NCPP_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Training and test installations: the national manager may move the platform's clock forward (never in production). */
+  NCPP_CLOCK_CONTROL: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = {
@@ -49,6 +51,8 @@ export type Config = {
   trustProxy: boolean;
   loginRateLimit: number;
   telephonySecret: string | undefined;
+  /** Whether the clock may be moved (platform/clock.ts). */
+  clockControl: boolean;
   /** Folder with the reference data the app ships (countries, geography, taxonomies). */
   referenceDataDir: string;
 };
@@ -60,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NCPP_CLOCK_CONTROL === '1' && e.NODE_ENV === 'production') throw new Error('Invalid environment:\n  NCPP_CLOCK_CONTROL: a production installation runs on real time');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -80,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.NCPP_TRUST_PROXY === '1',
     loginRateLimit: e.NCPP_LOGIN_RATE_LIMIT,
     telephonySecret: e.NCPP_TELEPHONY_SECRET,
+    clockControl: e.NCPP_CLOCK_CONTROL === '1',
     referenceDataDir: path.resolve(import.meta.dirname, '../../../data'),
   };
 }

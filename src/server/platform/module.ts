@@ -8,6 +8,7 @@ import type { Mailer } from './mail/mailer.js';
 import type { FileStore } from './files/store.js';
 import type { Oidc } from './auth/oidc.js';
 import type { LiveBus } from './live/bus.js';
+import type { Clock } from './clock.js';
 
 /**
  * The services every domain module adds, by name. Each module augments this interface with its
@@ -31,6 +32,8 @@ export type PlatformServices = {
   oidc: Oidc | undefined;
   /** Live messages to open pages (server-sent events). */
   live: LiveBus;
+  /** The time rules run on (movable on training installations): ask it, not `new Date()`. */
+  clock: Clock;
   /** The manifests this app was built from, in order (seeds, preparation and routes follow it). */
   modules: readonly ModuleManifest[];
 };

@@ -16,6 +16,8 @@ import helplineEn from './helpline/en.json';
 import helplineBn from './helpline/bn.json';
 import peopleEn from './people/en.json';
 import peopleBn from './people/bn.json';
+import institutionsEn from './institutions/en.json';
+import institutionsBn from './institutions/bn.json';
 
 export type Tree = { [key: string]: string | Tree };
 
@@ -34,6 +36,7 @@ export const NAMESPACES: Record<string, { en: Tree; bn: Tree }> = {
   referrals: { en: referralsEn, bn: referralsBn },
   helpline: { en: helplineEn, bn: helplineBn },
   people: { en: peopleEn, bn: peopleBn },
+  institutions: { en: institutionsEn, bn: institutionsBn },
 };
 
 /** Merges namespaces into one tree; a message id defined twice is an error, not a silent overwrite. */

@@ -6,4 +6,6 @@ export const ADMIN_PERMISSIONS = {
   rolesManage: 'admin.roles.manage',
   auditRead: 'admin.audit.read',
   jobsRead: 'admin.jobs.read',
+  /** Move the platform's clock forward on a training or test installation (never possible in production). */
+  clockSet: 'admin.clock.set',
 } as const;

@@ -18,11 +18,13 @@ export function Bell() {
   };
   return (
     <div className="bell">
-      <button type="button" aria-expanded={open} aria-label={t('web.notifications.label', { countText: num(unread) })} onClick={() => setOpen(!open)}>
+      {/* The name comes from the content ("Notifications 11 unread"), so the number one sees is the number one hears (WCAG 2.5.3, label in name). */}
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
         <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="currentColor">
           <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
         </svg>
-        {unread > 0 ? <span className="badge">{num(unread)}</span> : null}
+        <span className="sr-only">{t('web.notifications.title')} </span>
+        {unread > 0 ? <><span className="badge">{num(unread)}</span><span className="sr-only"> {t('web.notifications.unread')}</span></> : null}
       </button>
       {open ? (
         <div className="bell-panel" role="dialog" aria-label={t('web.notifications.title')}>

@@ -20,6 +20,6 @@ export const adminModule = defineModule({
   permissions: Object.values(ADMIN_PERMISSIONS),
   tables: ['organisations'],
   create: ({ db, geo }) => ({ admin: createAdminService(db, geo) }),
-  routes: (app, { admin, jobs }) => registerAdminRoutes(app, admin, jobs),
+  routes: (app, { admin, jobs, clock }) => registerAdminRoutes(app, admin, jobs, clock),
   seed: { demo: seedDemoAccounts, national: seedNationalTeams },
 });

@@ -82,6 +82,18 @@ export async function insertOrganisation(tx: Queryable, o: OrganisationFields): 
   return row.id;
 }
 
+/** Many at once (seeds): one statement, ids in the order given. */
+export async function insertOrganisations(tx: Queryable, rows: Array<{ nameEn: string; nameLocal: string | null; type: string; geo: { code: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null } }>): Promise<string[]> {
+  if (!rows.length) return [];
+  const json = JSON.stringify(rows.map((r, i) => ({ i, name_en: r.nameEn, name_local: r.nameLocal, type: r.type, geo_code: r.geo.code, adm1: r.geo.adm1_code, adm2: r.geo.adm2_code, adm3: r.geo.adm3_code })));
+  const out = await tx.query<{ id: string; i: number }>(sql`
+    WITH x AS (SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS x(i int, name_en text, name_local text, type text, geo_code text, adm1 text, adm2 text, adm3 text)),
+    ins AS (INSERT INTO organisations (name_en, name_local, type, geo_code, adm1_code, adm2_code, adm3_code)
+      SELECT name_en, name_local, type, geo_code, adm1, adm2, adm3 FROM x ORDER BY i RETURNING id, name_en)
+    SELECT ins.id, x.i FROM ins JOIN x USING (name_en) ORDER BY x.i`);
+  return out.map((r) => r.id);
+}
+
 export async function updateOrganisation(tx: Queryable, id: string, o: OrganisationFields & { is_active: boolean }): Promise<void> {
   await tx.query(sql`UPDATE organisations SET name_en = ${o.name_en}, name_local = ${o.name_local}, short_name = ${o.short_name},
     type = ${o.type}, geo_code = ${o.geo_code}, adm1_code = ${o.place?.adm1 ?? null}, adm2_code = ${o.place?.adm2 ?? null},

@@ -5,11 +5,12 @@ import { routesFrom } from '../../platform/http/contract.js';
 import { actorOf, auditContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
+import type { Clock } from '../../platform/clock.js';
 import type { AdminService } from './service.js';
 import { presentJob } from './presenter.js';
 
 /** Thin HTTP over the admin service: authenticate (hook), validate (zod), call, present. */
-export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, jobs: JobQueue) {
+export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, jobs: JobQueue, clock: Clock) {
   const on = routesFrom(app, adminApi, ['admin']);
 
   on('GET /api/v1/admin/users', {}, async (req) => ({ items: await admin.listUsers(actorOf(req), req.query) }));
@@ -44,5 +45,20 @@ export function registerAdminRoutes(app: FastifyInstance, admin: AdminService, j
   on('GET /api/v1/admin/jobs', {}, async (req) => {
     if (!can(actorOf(req), P.jobsRead)) throw new AppError('forbidden');
     return { items: (await jobs.recent()).map(presentJob) };
+  });
+
+  const clockState = () => ({ now: clock.now().toISOString(), offsetMs: clock.offsetMs(), controllable: clock.controllable });
+  on('GET /api/v1/admin/clock', {}, async (req) => {
+    if (!can(actorOf(req), P.clockSet) && !can(actorOf(req), P.jobsRead)) throw new AppError('forbidden');
+    return clockState();
+  });
+  on('PUT /api/v1/admin/clock', {}, async (req) => {
+    const actor = actorOf(req);
+    if (!can(actor, P.clockSet)) throw new AppError('forbidden');
+    if (!clock.controllable) throw new AppError('conflict', 'clock_not_controllable');
+    await admin.moveClock(actor, clock, req.body.at ? new Date(req.body.at) : null, auditContext(req));
+    // Deadlines are judged by the sweeps: run them now, so what the new date makes due shows.
+    await jobs.runClockSweeps();
+    return clockState();
   });
 }

@@ -5,7 +5,8 @@ import { can, type Actor } from '../../platform/access/actor.js';
 import { isKnownPermission } from '../../platform/access/permissions.js';
 import { auditTrail, denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Queryable } from '../../platform/db/database.js';
+import type { Clock } from '../../platform/clock.js';
 import * as accounts from '../../platform/auth/accounts.js';
 import { holdersSql } from '../../platform/access/holders.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
@@ -168,6 +169,24 @@ export function createAdminService(db: Database, geo: GeoService) {
         await accounts.setPasswordHash(tx, id, hash);
         await recordAudit(tx, ctx, { action: 'user.password_set', entity: 'user', entityId: id, after: { password: 'set' } });
       });
+    },
+
+    /** Moves the platform's clock (the route checked the permission and that it may move), audited with both times. */
+    async moveClock(actor: Actor, clock: Clock, at: Date | null, ctx: AuditContext) {
+      require(actor, P.clockSet);
+      const before = clock.now().toISOString();
+      await db.tx(async (tx) => {
+        clock.set(at);
+        await recordAudit(tx, ctx, { action: 'platform.clock_move', entity: 'clock', entityId: null, before: { now: before }, after: { now: clock.now().toISOString() } });
+      });
+    },
+
+    /**
+     * Seeds only: organisations inside the caller's transaction (the facilities a seed
+     * registers are run by organisations of their own), answering their ids in order.
+     */
+    async seedOrganisations(tx: Queryable, rows: Array<{ nameEn: string; nameLocal: string | null; type: string; geo: { code: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null } }>): Promise<string[]> {
+      return q.insertOrganisations(tx, rows);
     },
 
     async listOrganisations(actor: Actor, query: { q?: string | undefined; limit: number; offset: number }) {

@@ -121,3 +121,9 @@ export function answerReferral(tx: Queryable, a: { id: string; from: string; to:
       completed_at = CASE WHEN ${a.to} = 'completed' THEN now() ELSE completed_at END
     WHERE id = ${a.id} AND status = ${a.from} RETURNING id`);
 }
+
+/** The case of a pending or accepted referral to this organisation. */
+export async function openReferralCase(db: Queryable, referralId: string, organisationId: string): Promise<string | null> {
+  const row = await db.maybeOne<{ case_id: string }>(sql`SELECT case_id FROM referrals WHERE id = ${referralId} AND provider_organisation_id = ${organisationId} AND status IN ('pending', 'accepted')`);
+  return row?.case_id ?? null;
+}

@@ -114,6 +114,15 @@ export function createReferralService(db: Database, cases: CaseService, geo: Geo
       return q.pendingSince(db, caseIds, before);
     },
 
+    /**
+     * The case of a referral to this organisation that is still open (pending or accepted),
+     * else null: the provider may act on that case through the referral (a facility admits the
+     * child) without seeing the case file.
+     */
+    async openReferralCase(referralId: string, organisationId: string): Promise<string | null> {
+      return q.openReferralCase(db, referralId, organisationId);
+    },
+
     /** Referrals of a case, for its file (visibility checked by the case service). */
     async forCase(actor: Actor, caseId: string, ctx: AuditContext) {
       const detail = await cases.get(actor, caseId, ctx, { audit: false });

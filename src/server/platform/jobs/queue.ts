@@ -10,6 +10,8 @@ export type JobDefinition<T> = {
   retryDelay?: number;
   /** Run on a schedule (cron syntax) in the given time zone, e.g. every morning in Asia/Dhaka. */
   schedule?: { cron: string; tz: string };
+  /** A scheduled sweep over deadlines: also run at once when the clock is moved (platform/clock.ts). */
+  followsClock?: boolean;
 };
 
 /**
@@ -71,6 +73,11 @@ export function createJobQueue(db: Database, logger: Logger) {
         retryDelay: def?.retryDelay ?? 10,
         retryBackoff: true,
       });
+    },
+
+    /** The sweeps that judge deadlines by the clock, run now (after the clock was moved). */
+    async runClockSweeps() {
+      for (const def of definitions.values()) if (def.followsClock) await (def.handler as JobHandler<Record<string, never>>)({});
     },
 
     /** Runs a job's handler now, outside the queue (tests, and `ncpp` commands that act at once). */

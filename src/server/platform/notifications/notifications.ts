@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { localName, translate, type Lang } from '../../../shared/i18n/index.js';
+import { formatDate, localName, translate, type Lang } from '../../../shared/i18n/index.js';
 import type { Database, Queryable } from '../db/database.js';
 import { raw, sql, type Sql } from '../db/sql.js';
 import { actorOf } from '../http/context.js';
@@ -11,12 +11,15 @@ import { routesFrom } from '../http/contract.js';
  * reader's language of that moment. A parameter that is itself text to translate is stored as
  * one of these, never as words frozen in the writer's language.
  */
-type LocalisedParam = { $message: string } | { $names: { en: string; local: string | null } };
+type LocalisedParam = { $message: string } | { $names: { en: string; local: string | null } } | { $date: string };
 
 /** A parameter rendered from a message id at read time (a care option, a status). */
 export const messageParam = (id: string): LocalisedParam => ({ $message: id });
 /** A stored name in both languages (a service, an organisation): the reader's is shown. */
 export const bothNames = (en: string, local: string | null | undefined): LocalisedParam => ({ $names: { en, local: local ?? null } });
+
+/** A calendar date (YYYY-MM-DD), written in the reader's digits and order. */
+export const dateParam = (isoDate: string): LocalisedParam => ({ $date: isoDate });
 
 /** The parameters as one reader sees them. */
 export function renderParams(lang: Lang, params: Record<string, unknown>): Record<string, unknown> {
@@ -26,6 +29,8 @@ export function renderParams(lang: Lang, params: Record<string, unknown>): Recor
       const n = v.$names as { en: string; local: string | null };
       return [k, localName(lang, n.en, n.local)];
     }
+    // A date alone (no time of day): read at noon UTC, so no time zone moves it to another day.
+    if (v && typeof v === 'object' && '$date' in v && typeof v.$date === 'string') return [k, formatDate(lang, `${v.$date}T12:00:00Z`)];
     return [k, v];
   }));
 }

@@ -6,7 +6,7 @@ import { ApiError, call, field, urlOf } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner, Field } from '../../components/Field.js';
 import { hasPermission, useSession } from '../../session.js';
-import { date, num } from '../../i18n.js';
+import { currentLang, date, num } from '../../i18n.js';
 import { labelOf, useTaxonomies } from './useTaxonomies.js';
 import { caseQuery } from './case-query.js';
 import { StepPanel } from './StepPanel.js';
@@ -15,6 +15,7 @@ import { NotesPanel } from './NotesPanel.js';
 import { TransferPanel } from './TransferPanel.js';
 import { BidPanel } from './BidPanel.js';
 import { FamilyPanel } from './FamilyPanel.js';
+import { PlacementsPanel } from '../institutions/PlacementsPanel.js';
 import { StepRecord } from './StepRecord.js';
 import { Tabs, type TabItem } from '../../components/Tabs.js';
 import type { CaseDetail } from '../../../shared/cases.js';
@@ -57,6 +58,7 @@ export function CasePage() {
         <ReferralPanel caseId={c.id} canWork={canWork} place={c.place.code} />
       </div>
     ) },
+    { id: 'care', label: t('web.institutions.placements'), render: () => <PlacementsPanel caseId={c.id} open={c.status === 'open'} /> },
     { id: 'bid', label: t('web.cases.tabs.bid'), render: () => <BidPanel caseId={c.id} canWork={canWork} /> },
     { id: 'notes', label: t('web.notes.title'), render: () => <NotesPanel caseId={c.id} canWork={canWork} /> },
     { id: 'history', label: t('web.cases.tabs.history'), render: () => <CaseHistory c={c} /> },
@@ -141,7 +143,7 @@ function CaseHistory({ c }: { c: CaseDetail }) {
         <h2>{t('web.cases.timeline')}</h2>
         <ol className="timeline">
           {c.timeline.map((e, i) => (
-            <li key={i}><small>{date(e.at, true)}</small> {t(`web.cases.events.${e.kind}`)}{e.actor ? ` · ${e.actor}` : ''}{typeof e.data.reason === 'string' ? ` · ${e.data.reason}` : ''}</li>
+            <li key={i}><small>{date(e.at, true)}</small> {t(`web.cases.events.${e.kind}`)}{eventDetail(e.data)}{e.actor ? ` · ${e.actor}` : ''}{typeof e.data.reason === 'string' ? ` · ${e.data.reason}` : ''}</li>
           ))}
         </ol>
       </section>
@@ -173,4 +175,11 @@ function BreakGlass({ id }: { id: string }) {
       <button type="submit" className="primary">{t('web.cases.breakGlass.open')}</button>
     </form>
   );
+}
+
+/** What an event names beside its kind (the facility a child was admitted to), in the reader's language when it was stored in both. */
+function eventDetail(data: Record<string, unknown>): string {
+  const local = currentLang() !== 'en' && typeof data.detail_local === 'string' ? data.detail_local : null;
+  const text = local ?? (typeof data.detail === 'string' ? data.detail : null);
+  return text ? ` · ${text}` : '';
 }

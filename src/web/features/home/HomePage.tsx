@@ -7,6 +7,8 @@ import { hasPermission, useSession } from '../../session.js';
 import { AreaCard } from '../geo/AreaCard.js';
 import { CaseloadCard } from '../cases/CaseloadCard.js';
 import { visibleNav } from '../../nav.js';
+import { MyFacilitiesCard } from '../institutions/MyFacilitiesCard.js';
+import { INSTITUTION_PERMISSIONS } from '../../../shared/permissions/institutions.js';
 
 export const HOMES = ['admin', 'national', 'district', 'supervisor', 'caseload', 'helpline', 'institution', 'partner', 'portal', 'referrals'] as const;
 
@@ -62,6 +64,7 @@ export function HomePage() {
       <p className="hint">{t(`web.home.about.${home}`)}</p>
       <div className="grid">
         {hasPermission(session.data, 'cases.read') ? <CaseloadCard /> : null}
+        {hasPermission(session.data, INSTITUTION_PERMISSIONS.place) ? <MyFacilitiesCard /> : null}
         <TodayCard permissions={me.permissions} />
         <AreaCard code={scope?.scopeCode ?? null} />
         {hasPermission(session.data, 'admin.audit.read') ? <RecentAudit /> : null}

@@ -8,6 +8,9 @@ import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { useReasonDialog } from '../../components/ReasonDialog.js';
 import { date, num } from '../../i18n.js';
+import { Link } from '@tanstack/react-router';
+import { hasPermission, useSession } from '../../session.js';
+import { INSTITUTION_PERMISSIONS } from '../../../shared/permissions/institutions.js';
 
 /** A provider's inbox: referrals to their organisation, with only what consent allowed to be shared. */
 export function ReferralsPage() {
@@ -17,6 +20,8 @@ export function ReferralsPage() {
   const list = useQuery({ queryKey: ['incoming', status], queryFn: () => call('GET /api/v1/referrals', { query: { status: status || undefined } }) });
   const { error, run } = useAction();
   const { ask, dialog } = useReasonDialog();
+  // A facility's staff admit the child of a shelter referral without seeing the case file.
+  const mayAdmit = hasPermission(useSession().data, INSTITUTION_PERMISSIONS.place);
   const act = async (id: string, action: ReferralResponse['action']) => {
     let body: ReferralResponse = { action: 'accept' };
     if (action === 'decline') {
@@ -55,6 +60,7 @@ export function ReferralsPage() {
             {r.shared.caseworker ? <p className="meta">{t('web.cases.caseworker')}: {r.shared.caseworker.name}{r.shared.caseworker.phone ? ` · ${r.shared.caseworker.phone}` : ''}</p> : null}
             <div className="toolbar">
               {r.allowedActions.map((a) => <button key={a} type="button" onClick={() => act(r.id, a as ReferralResponse['action'])}>{t(`web.referrals.actions.${a}`)}</button>)}
+              {mayAdmit && r.service.category === 'shelter' && (r.status === 'pending' || r.status === 'accepted') ? <Link className="button" to="/facilities/admit" search={{ referral: r.id }}>{t('web.institutions.admitFromReferral')}</Link> : null}
             </div>
           </li>
         ))}

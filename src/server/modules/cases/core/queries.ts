@@ -132,6 +132,17 @@ export function addMember(tx: Queryable, caseId: string, userId: string) {
   return tx.query(sql`INSERT INTO case_assignments (case_id, user_id, role) VALUES (${caseId}, ${userId}, 'member') ON CONFLICT DO NOTHING`);
 }
 
+/** The number, child and state of a case (the caller has checked access). */
+export function caseSubject(db: Queryable, caseId: string) {
+  return db.maybeOne<{ id: string; case_number: string; child_id: string; status: string; sensitive: boolean; organisation_id: string }>(
+    sql`SELECT id, case_number, child_id, status, sensitive, organisation_id FROM cases WHERE id = ${caseId}`);
+}
+
+/** True when the case in `caseColumn` is absent, not sensitive, or visible under `visible` (over `c`). */
+export function notHiddenBySensitiveCase(caseColumn: string, visible: Sql): Sql {
+  return sql`(${raw(caseColumn)} IS NULL OR NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = ${raw(caseColumn)} AND c.sensitive AND NOT ${visible}))`;
+}
+
 export function addEvent(tx: Queryable, caseId: string, actorId: string | null, kind: string, data: Record<string, unknown>) {
   return tx.query(sql`INSERT INTO case_events (case_id, actor_id, kind, data) VALUES (${caseId}, ${actorId}, ${kind}, ${JSON.stringify(data)}::jsonb)`);
 }

@@ -253,6 +253,22 @@ export function createCaseService(db: Database, geo: GeoService, taxonomies: Tax
       return q.addEvent(tx, caseId, actorId, kind, data);
     },
 
+    /**
+     * A case's number and child, for a module that has already decided the actor may act on it
+     * (an institution admitting the child of a case referred to it): no access check here.
+     */
+    subject(conn: Queryable, caseId: string) {
+      return q.caseSubject(conn, caseId);
+    },
+
+    /**
+     * SQL, true when a row tied to the case in `caseColumn` (a child placed in a facility) may
+     * be listed to the actor: no case, a case that is not sensitive, or one the actor may see.
+     */
+    listableUnder(actor: Actor, caseColumn: string): Sql {
+      return q.notHiddenBySensitiveCase(caseColumn, access.visibleCases(actor));
+    },
+
     /** The people to tell about a case: its caseworker and supervisor. */
     async team(caseId: string) {
       return q.caseTeam(db, caseId);

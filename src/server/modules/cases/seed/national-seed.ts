@@ -36,7 +36,7 @@ const SOURCES = ['helpline', 'outreach', 'community_committee', 'ngo', 'police',
 const STEPS = ['registration', 'initial_assessment', 'comprehensive_assessment', 'case_plan', 'plan_approval', 'implementation', 'follow_up', 'closure'];
 
 /** A v4-shaped UUID from the seeded generator, so the national dataset is the same every run. */
-function uuid(rnd: Rnd): string {
+export function uuid(rnd: Rnd): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(rnd.next() * 16).toString(16));
   hex[12] = '4';
   hex[16] = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);

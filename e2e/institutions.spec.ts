@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { apiSession, baseUrl, launch, signIn, stage } from './browser.js';
+
+type Session = Awaited<ReturnType<typeof apiSession>>;
+
+/** A JSON call as another person does it meanwhile (the caseworker referring, the trainer moving the clock). */
+async function api<T>(s: Session, method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl()}${url}`, {
+    method, headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+type Facility = { id: string; name: string; occupancy: number };
+
+/**
+ * A baby home's manager admits a referred child, the clock reaches the child's 7th birthday,
+ * the deadline shows, and the child moves to a Shishu Paribar; every step on the case file.
+ */
+describe('institutions in the web app', () => {
+  let browser: Browser;
+  let national: Session;
+  beforeAll(async () => {
+    browser = await launch();
+    national = await apiSession('national');
+  });
+  afterAll(async () => {
+    // Back to real time for whatever runs next.
+    await api(national, 'PUT', '/api/v1/admin/clock', { at: null }).catch(() => undefined);
+    await browser?.close();
+  });
+
+  it('admits from a referral, alerts at 7, transfers to a Shishu Paribar, and the case timeline shows each step', async () => {
+    const caseworker = await apiSession('kurigram.caseworker');
+    const manager = await apiSession('babyhome.manager');
+    const spManager = await apiSession('institution.manager');
+    const created = await api<{ id: string }>(caseworker, 'POST', '/api/v1/cases', {
+      child: { names: [{ text: 'আরিফ হোসেন' }, { text: 'Arif Hossain' }], sex: 'male', ageYears: 6, geoCode: '554952', disabilities: [] },
+      concerns: ['family.separation'], riskLevel: 'medium', source: 'police', reportedOn: new Date().toISOString().slice(0, 10),
+    });
+    const services = await api<{ items: Array<{ id: string; name: { en: string } }> }>(caseworker, 'GET', '/api/v1/services?category=shelter');
+    const service = services.items.find((s) => s.name.en === 'Residential care for children under 7')!;
+    await api(caseworker, 'POST', `/api/v1/cases/${created.id}/referrals`, { serviceId: service.id, reason: 'Found alone at Kurigram station; no family traced yet' });
+    const babyHome = (await api<{ items: Facility[] }>(manager, 'GET', '/api/v1/institutions/mine')).items[0]!;
+    const spId = (await api<{ items: Facility[] }>(spManager, 'GET', '/api/v1/institutions/mine')).items[0]!.id;
+    // As the baby home's manager reads it (in English).
+    const shishuParibar = await api<Facility>(manager, 'GET', `/api/v1/facilities/${spId}`);
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await stage('the manager admits the child from the referral, and the occupancy moves by one', async () => {
+      await signIn(page, 'babyhome.manager');
+      await page.waitForSelector('main.content h1');
+      await page.goto(`${baseUrl()}/referrals`);
+      const card = page.locator('.case-card', { hasText: 'Found alone at Kurigram station' });
+      await card.getByRole('link', { name: 'Admit to your facility' }).click();
+      await page.waitForSelector('h1:has-text("Admit a child")');
+      await page.getByRole('button', { name: 'Admit', exact: true }).click();
+      await page.waitForSelector(`h1:has-text("${babyHome.name}")`);
+      await page.locator('[data-resident="আরিফ হোসেন"]').waitFor();
+      await page.locator(`dd [data-occupancy="${babyHome.occupancy + 1}"]`).waitFor();
+    });
+
+    await stage("the clock reaches the child's 7th birthday and the deadline appears", async () => {
+      const residents = await api<{ items: Array<{ child: { name: string; dateOfBirth: string } }> }>(manager, 'GET', `/api/v1/facilities/${babyHome.id}/residents`);
+      const dob = residents.items.find((r) => r.child.name === 'আরিফ হোসেন')!.child.dateOfBirth;
+      const birthday = `${Number(dob.slice(0, 4)) + 7}${dob.slice(4)}`;
+      await api(national, 'PUT', '/api/v1/admin/clock', { at: `${birthday}T06:00:00Z` });
+      await page.reload();
+      await page.locator('[data-alerts] li', { hasText: 'আরিফ হোসেন' }).waitFor();
+      expect(await page.locator('[data-alerts] li', { hasText: 'আরিফ হোসেন' }).innerText()).toContain('Turns 7');
+    });
+
+    await stage('the manager transfers the child to the Shishu Paribar; both occupancies are right', async () => {
+      const resident = page.locator('[data-resident="আরিফ হোসেন"]');
+      await resident.getByRole('button', { name: 'Transfer' }).click();
+      await resident.getByLabel('To facility').first().fill('Kurigram');
+      const select = resident.locator('select');
+      await select.locator('option', { hasText: shishuParibar.name }).waitFor({ state: 'attached' });
+      const value = await select.locator('option', { hasText: shishuParibar.name }).getAttribute('value');
+      await select.selectOption(value!);
+      await resident.getByLabel('Why the child moves').fill('Turned 7: the Shishu Paribar of his home district takes him');
+      await resident.getByRole('button', { name: 'Move the child' }).click();
+      await page.locator('[data-resident="আরিফ হোসেন"]').waitFor({ state: 'detached' });
+      await page.locator(`dd [data-occupancy="${babyHome.occupancy}"]`).waitFor();
+      const after = await api<Facility>(spManager, 'GET', `/api/v1/facilities/${shishuParibar.id}`);
+      expect(after.occupancy).toBe(shishuParibar.occupancy + 1);
+    });
+
+    await stage("the case file's timeline shows the admission and the transfer", async () => {
+      await page.context().clearCookies();
+      await signIn(page, 'kurigram.caseworker');
+      await page.waitForSelector('main.content h1');
+      await page.goto(`${baseUrl()}/cases/${created.id}?tab=history`);
+      const timeline = page.locator('ol.timeline');
+      await timeline.waitFor();
+      const text = await timeline.innerText();
+      expect(text).toContain('প্রতিষ্ঠানে ভর্তি');
+      expect(text).toContain('অন্য প্রতিষ্ঠানে স্থানান্তর');
+      expect(text).toContain('শিশু পরিবার');
+    });
+    await context.close();
+  }, 180_000);
+});

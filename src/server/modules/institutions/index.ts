@@ -1,0 +1,36 @@
+import { INSTITUTION_PERMISSIONS } from '../../../shared/institutions.js';
+import { defineModule } from '../../platform/module.js';
+import type { JobDefinition } from '../../platform/jobs/queue.js';
+import { registerInstitutionRoutes } from './routes.js';
+import { typeNames } from './presenter.js';
+import { seedDemoFacilities } from './seed.js';
+import { createInstitutionService, type InstitutionService } from './service.js';
+
+export const LIFECYCLE_SWEEP_JOB = 'institutions.lifecycle.sweep';
+
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    institutions: InstitutionService;
+  }
+}
+
+/** Facilities, the children placed in them and the lifecycle deadlines of their stays; talks to cases, people and referrals through their services. */
+export const institutionsModule = defineModule({
+  name: 'institutions',
+  permissions: Object.values(INSTITUTION_PERMISSIONS),
+  tables: ['facilities', 'placements', 'placement_alerts'],
+  create: ({ db, cases, referrals, geo, clock, country }) => ({
+    institutions: createInstitutionService(db, cases, referrals, geo, clock, country.timezone, typeNames(country.institutionTypes, country.localLanguage)),
+  }),
+  routes: registerInstitutionRoutes,
+  jobs: ({ institutions, country }) => [
+    // Every night, in the country's time zone (and at once when a training installation's clock moves): alerts for the deadlines now near.
+    {
+      name: LIFECYCLE_SWEEP_JOB,
+      schedule: { cron: '30 1 * * *', tz: country.timezone },
+      followsClock: true,
+      handler: async () => { await institutions.raiseDueAlerts(); },
+    } satisfies JobDefinition<Record<string, never>> as JobDefinition<never>,
+  ],
+  seed: { demo: seedDemoFacilities },
+});

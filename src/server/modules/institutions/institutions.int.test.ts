@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../platform/db/sql.js';
+import { registerCase, signInAll, startHarness, type Harness, type Headers } from '../../testing/harness.js';
+import { DSS_PROGRAMMES } from './seed.js';
+
+type Facility = { id: string; name: string; type: string; seats: number; occupancy: number };
+type Placement = { id: string; facility: { id: string }; child: { name: string; dateOfBirth: string }; alerts: Array<{ rule: string; dueOn: string }>; endedOn: string | null; endReason: string | null };
+
+describe('institutions: facilities, placements and their deadlines', () => {
+  let h: Harness;
+  let as: Record<string, Headers> = {};
+  let babyHome: Facility;
+  let shishuParibar: Facility;
+  const get = <T>(who: string, url: string) => h.app.inject({ url, headers: as[who] }).then((r) => ({ status: r.statusCode, body: r.json<T>() }));
+  const post = (who: string, url: string, payload: unknown) => h.app.inject({ method: 'POST', url, headers: as[who], payload: payload as object });
+  const facility = (id: string) => get<Facility>('babyhome.manager', `/api/v1/facilities/${id}`).then((r) => r.body);
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  /** A case in Kurigram Sadar referred by its caseworker to the Rajshahi baby home's residential care. */
+  async function referredCase(names: string[], concerns = ['family.separation'], sex = 'male'): Promise<{ caseId: string; referralId: string }> {
+    const caseId = await registerCase(h.app, as['kurigram.caseworker']!, { names, sex, ageYears: 6, concerns });
+    const service = await h.db.one<{ id: string }>(sql`SELECT id FROM services WHERE name_en = 'Residential care for children under 7'`);
+    const sent = await post('kurigram.caseworker', `/api/v1/cases/${caseId}/referrals`, { serviceId: service.id, reason: 'Abandoned at the market, no family found after tracing' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    return { caseId, referralId: sent.json<{ id: string }>().id };
+  }
+
+  beforeAll(async () => {
+    h = await startHarness({ env: { NCPP_CLOCK_CONTROL: '1' } });
+    as = await signInAll(h.app, ['babyhome.manager', 'institution.manager', 'kurigram.caseworker', 'kurigram.officer', 'national']);
+    const mine = (await get<{ items: Facility[] }>('babyhome.manager', '/api/v1/institutions/mine')).body.items;
+    babyHome = mine[0]!;
+    shishuParibar = (await get<{ items: Facility[] }>('institution.manager', '/api/v1/institutions/mine')).body.items[0]!;
+  });
+  afterAll(async () => {
+    h?.services.clock.set(null);
+    await h?.close();
+  });
+
+  it('seeds every DSS programme at its real size, and counts occupancy from the open placements', async () => {
+    const all = (await get<{ items: Facility[] }>('kurigram.caseworker', '/api/v1/facilities?limit=500')).body.items;
+    for (const p of DSS_PROGRAMMES) {
+      const of = all.filter((f) => f.type === p.type);
+      expect(of.length, p.type).toBe(p.count);
+      expect(of.reduce((n, f) => n + f.seats, 0), p.type).toBe(p.seats);
+    }
+    const open = await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM placements WHERE facility_id = ${babyHome.id} AND ended_on IS NULL`);
+    expect(babyHome.occupancy).toBe(open.n);
+    expect(babyHome.type).toBe('baby_home');
+    expect(shishuParibar.type).toBe('shishu_paribar');
+  });
+
+  it('admits the child of a referred case, from the referral, onto the case timeline; a second admission is refused', async () => {
+    const { caseId, referralId } = await referredCase(['রাকিব হাসান', 'Rakib Hasan']);
+    const before = (await facility(babyHome.id)).occupancy;
+    const res = await post('babyhome.manager', '/api/v1/placements', { facilityId: babyHome.id, referralId, basis: 'case', admittedOn: today() });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await facility(babyHome.id)).occupancy).toBe(before + 1);
+    const file = (await get<{ timeline: Array<{ kind: string }> }>('kurigram.caseworker', `/api/v1/cases/${caseId}`)).body;
+    expect(file.timeline.map((e) => e.kind)).toContain('institution_admitted');
+    const audit = await h.db.maybeOne(sql`SELECT 1 AS x FROM audit_log WHERE action = 'placement.admit' AND entity_id = ${res.json<{ id: string }>().id}`);
+    expect(audit).toBeTruthy();
+    const again = await post('babyhome.manager', '/api/v1/placements', { facilityId: babyHome.id, referralId, basis: 'case', admittedOn: today() });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toMatch(/already in a facility/);
+  });
+
+  it('refuses a case the manager neither sees nor was referred, and a facility that is not theirs', async () => {
+    const caseId = await registerCase(h.app, as['kurigram.caseworker']!, { names: ['সুমি আক্তার', 'Sumi Akter'], sex: 'female', ageYears: 5 });
+    const byCase = await post('babyhome.manager', '/api/v1/placements', { facilityId: babyHome.id, caseId, basis: 'case', admittedOn: today() });
+    expect(byCase.statusCode).toBe(403);
+    const { referralId } = await referredCase(['মিম', 'Mim'], ['family.separation'], 'female');
+    const elsewhere = await post('babyhome.manager', '/api/v1/placements', { facilityId: shishuParibar.id, referralId, basis: 'case', admittedOn: today() });
+    expect(elsewhere.statusCode).toBe(403);
+    const wrongOrg = await post('institution.manager', '/api/v1/placements', { facilityId: shishuParibar.id, referralId, basis: 'case', admittedOn: today() });
+    expect(wrongOrg.statusCode).toBe(404);
+  });
+
+  it('takes a child over the seats only with a recorded reason', async () => {
+    const { referralId } = await referredCase(['তানিয়া', 'Tania'], ['family.separation'], 'female');
+    const occupancy = (await facility(babyHome.id)).occupancy;
+    await h.db.query(sql`UPDATE facilities SET seats = ${occupancy} WHERE id = ${babyHome.id}`);
+    try {
+      const refused = await post('babyhome.manager', '/api/v1/placements', { facilityId: babyHome.id, referralId, basis: 'case', admittedOn: today() });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error.details.map((d: { code: string }) => d.code)).toContain('over_capacity');
+      const taken = await post('babyhome.manager', '/api/v1/placements', { facilityId: babyHome.id, referralId, basis: 'case', admittedOn: today(), overrideReason: 'Found at night by police; no other baby home can take her tonight' });
+      expect(taken.statusCode, taken.body).toBe(201);
+      expect(taken.json().overrideReason).toMatch(/police/);
+    } finally {
+      await h.db.query(sql`UPDATE facilities SET seats = 100 WHERE id = ${babyHome.id}`);
+    }
+  });
+
+  it('hides a sensitive case\'s child from a facility list to those who may not see the case, and still counts the seat', async () => {
+    const { referralId } = await referredCase(['শিমুল', 'Shimul'], ['missing.trafficking']);
+    const before = (await facility(babyHome.id)).occupancy;
+    const res = await post('babyhome.manager', '/api/v1/placements', { facilityId: babyHome.id, referralId, basis: 'case', admittedOn: today() });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await facility(babyHome.id)).occupancy).toBe(before + 1);
+    const names = (await get<{ items: Placement[] }>('babyhome.manager', `/api/v1/facilities/${babyHome.id}/residents`)).body.items.map((p) => p.child.name);
+    expect(names).not.toContain('শিমুল');
+    expect(names).toContain('রাকিব হাসান');
+  });
+
+  it('shows a facility manager only their own facility\'s residents', async () => {
+    const other = await get<unknown>('babyhome.manager', `/api/v1/facilities/${shishuParibar.id}/residents`);
+    expect(other.status).toBe(404);
+    const own = await get<{ items: Placement[] }>('institution.manager', `/api/v1/facilities/${shishuParibar.id}/residents`);
+    expect(own.status).toBe(200);
+    expect(own.body.items.length).toBeGreaterThan(50);
+    const refused = await h.db.maybeOne(sql`SELECT 1 AS x FROM audit_log WHERE action = 'access.denied_read' AND entity_id = ${shishuParibar.id}`);
+    expect(refused).toBeTruthy();
+  });
+
+  it('raises the baby-home alert when the clock reaches the child\'s 7th birthday, then a transfer to a Shishu Paribar resolves it', async () => {
+    const residents = async (who: string, id: string) => (await get<{ items: Placement[] }>(who, `/api/v1/facilities/${id}/residents`)).body.items;
+    const rakib = (await residents('babyhome.manager', babyHome.id)).find((p) => p.child.name === 'রাকিব হাসান')!;
+    expect(rakib.alerts).toEqual([]);
+    const [y, m, d] = rakib.child.dateOfBirth.split('-').map(Number) as [number, number, number];
+    const birthday = `${y + 7}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const moved = await h.app.inject({ method: 'PUT', url: '/api/v1/admin/clock', headers: as.national, payload: { at: `${birthday}T06:00:00Z` } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const due = (await residents('babyhome.manager', babyHome.id)).find((p) => p.id === rakib.id)!;
+    expect(due.alerts).toEqual([expect.objectContaining({ rule: 'plan_before_7', dueOn: birthday })]);
+    const bell = (await get<{ items: Array<{ kind: string; text: string }> }>('babyhome.manager', '/api/v1/notifications')).body.items;
+    expect(bell.some((n) => n.kind === 'institution_plan_before_7')).toBe(true);
+
+    const spBefore = (await facility(shishuParibar.id)).occupancy;
+    const bhBefore = (await facility(babyHome.id)).occupancy;
+    const transfer = await post('babyhome.manager', `/api/v1/placements/${rakib.id}/transfer`, { toFacilityId: shishuParibar.id, on: birthday, reason: 'Turned 7: the Shishu Paribar in his home district takes him' });
+    expect(transfer.statusCode, transfer.body).toBe(201);
+    expect((await facility(shishuParibar.id)).occupancy).toBe(spBefore + 1);
+    expect((await facility(babyHome.id)).occupancy).toBe(bhBefore - 1);
+    const old = await h.db.one<{ end_reason: string; open_alerts: number }>(sql`SELECT end_reason, (SELECT count(*)::int FROM placement_alerts WHERE placement_id = p.id AND resolved_at IS NULL) AS open_alerts FROM placements p WHERE id = ${rakib.id}`);
+    expect(old).toEqual({ end_reason: 'transfer', open_alerts: 0 });
+    const there = (await residents('institution.manager', shishuParibar.id)).find((p) => p.child.name === 'রাকিব হাসান');
+    expect(there?.alerts).toEqual([]);
+  });
+
+  it('discharges with a reason, onto the case timeline; a discharge before admission or twice is refused', async () => {
+    const { caseId, referralId } = await referredCase(['নয়ন', 'Noyon']);
+    const admitted = (await post('babyhome.manager', '/api/v1/placements', { facilityId: babyHome.id, referralId, basis: 'case', admittedOn: '2026-12-01' })).json<{ id: string }>();
+    const early = await post('babyhome.manager', `/api/v1/placements/${admitted.id}/discharge`, { reason: 'family_reunification', on: '2026-11-01' });
+    expect(early.statusCode).toBe(422);
+    const done = await post('babyhome.manager', `/api/v1/placements/${admitted.id}/discharge`, { reason: 'family_reunification', on: '2026-12-05' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ endReason: 'family_reunification', endedOn: '2026-12-05' });
+    expect((await post('babyhome.manager', `/api/v1/placements/${admitted.id}/discharge`, { reason: 'absconded', on: '2026-12-05' })).statusCode).toBe(409);
+    const file = (await get<{ timeline: Array<{ kind: string }> }>('kurigram.caseworker', `/api/v1/cases/${caseId}`)).body;
+    expect(file.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['institution_admitted', 'institution_discharged']));
+    const ofCase = (await get<{ items: Placement[] }>('kurigram.caseworker', `/api/v1/cases/${caseId}/placements`)).body.items;
+    expect(ofCase).toHaveLength(1);
+  });
+
+  it('lets nobody move the clock on an installation that runs on real time', async () => {
+    // This harness allows it; the configuration refuses it in production (config test).
+    const refused = await h.app.inject({ method: 'PUT', url: '/api/v1/admin/clock', headers: as['kurigram.officer'], payload: { at: null } });
+    expect(refused.statusCode).toBe(403);
+  });
+});

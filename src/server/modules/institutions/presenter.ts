@@ -1,0 +1,45 @@
+import type { Facility, FacilityDetail, Placement } from '../../../shared/institutions.js';
+import { localName, type Lang } from '../../../shared/i18n/index.js';
+import { ageOn } from '../people/service.js';
+import type { FacilityRow, PlacementRow } from './queries.js';
+
+/** A facility type's name in the reader's language (country configuration). */
+export type TypeName = (key: string, lang: Lang) => string;
+
+/** The name of each configured type: the reader's language, else English, else the key. */
+export function typeNames(types: ReadonlyArray<{ key: string; name: Record<string, string> }>, localLanguage: string): TypeName {
+  const byKey = new Map(types.map((t) => [t.key, t.name]));
+  return (key, lang) => {
+    const name = byKey.get(key);
+    return (lang === 'en' ? name?.en : name?.[localLanguage] ?? name?.en) ?? key;
+  };
+}
+
+/** A facility in the reader's language: no personal data (the registry is open to every signed-in user). */
+export function presentFacility(r: FacilityRow, lang: Lang, typeName: TypeName): Facility {
+  return {
+    id: r.id, type: r.type, typeName: typeName(r.type, lang), name: localName(lang, r.name_en, r.name_local),
+    place: { code: r.geo_code, name: localName(lang, r.place_name, r.place_name_local), district: r.district_name === null ? null : localName(lang, r.district_name, r.district_name_local) },
+    operator: { id: r.operator_id, name: localName(lang, r.operator_name, r.operator_name_local) },
+    seats: r.seats, occupancy: r.occupancy, sexServed: r.sex_served as Facility['sexServed'], ages: { min: r.age_min, max: r.age_max },
+    licence: { status: r.licence_status as Facility['licence']['status'], expiresOn: r.licence_expires_on },
+  };
+}
+
+export function presentFacilityDetail(r: FacilityRow, lang: Lang, typeName: TypeName, allowedActions: FacilityDetail['allowedActions'], today: string): FacilityDetail {
+  return { ...presentFacility(r, lang, typeName), services: r.services, contact: { phone: r.contact_phone, email: r.contact_email }, allowedActions, today };
+}
+
+/** A child's stay; the age is on `today` (the platform's clock), not the server's date. */
+export function presentPlacement(r: PlacementRow, lang: Lang, today: Date): Placement {
+  return {
+    id: r.id,
+    facility: { id: r.facility_id, name: localName(lang, r.facility_name, r.facility_name_local), type: r.facility_type },
+    child: { id: r.person_id, name: r.child_name, sex: r.child_sex, dateOfBirth: r.child_dob, ageYears: ageOn(r.child_dob, today) },
+    case: r.case_id && r.case_number ? { id: r.case_id, number: r.case_number } : null,
+    basis: r.basis as Placement['basis'], orderReference: r.order_reference, admittedOn: r.admitted_on, overrideReason: r.override_reason,
+    transferredFrom: r.from_facility_id && r.from_name ? { id: r.from_facility_id, name: localName(lang, r.from_name, r.from_name_local) } : null,
+    endedOn: r.ended_on, endReason: r.end_reason as Placement['endReason'], endNote: r.end_note,
+    alerts: r.alerts.map((a) => ({ rule: a.rule as Placement['alerts'][number]['rule'], dueOn: a.due_on, raisedAt: new Date(a.raised_at).toISOString() })),
+  };
+}

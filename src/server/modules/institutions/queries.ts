@@ -1,0 +1,130 @@
+import type { Actor } from '../../platform/access/actor.js';
+import { scopePredicate } from '../../platform/access/scope.js';
+import type { Queryable } from '../../platform/db/database.js';
+import { join, raw, sql, type Sql } from '../../platform/db/sql.js';
+import { INSTITUTION_PERMISSIONS as P } from '../../../shared/institutions.js';
+import { peopleService } from '../people/service.js';
+import { LIFECYCLE } from './lifecycle.js';
+
+export type FacilityRow = {
+  id: string; type: string; name_en: string; name_local: string | null; organisation_id: string; operator_id: string; operator_name: string; operator_name_local: string | null;
+  geo_code: string; place_name: string; place_name_local: string | null; district_name: string | null; district_name_local: string | null;
+  adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+  sex_served: string; age_min: number; age_max: number; seats: number; occupancy: number; services: string[];
+  contact_phone: string | null; contact_email: string | null; licence_status: string; licence_expires_on: string | null;
+};
+
+// Occupancy is the count of open placements, never a stored number.
+const FACILITY_COLUMNS = sql`f.id, f.type, f.name_en, f.name_local, f.organisation_id, f.operator_id, o.name_en AS operator_name, o.name_local AS operator_name_local,
+  f.geo_code, g.name_en AS place_name, g.name_local AS place_name_local, d.name_en AS district_name, d.name_local AS district_name_local,
+  f.adm1_code, f.adm2_code, f.adm3_code, f.sex_served, f.age_min, f.age_max, f.seats,
+  (SELECT count(*)::int FROM placements p WHERE p.facility_id = f.id AND p.ended_on IS NULL) AS occupancy,
+  f.services, f.contact_phone, f.contact_email, f.licence_status, to_char(f.licence_expires_on, 'YYYY-MM-DD') AS licence_expires_on`;
+const FACILITY_FROM = sql`facilities f JOIN organisations o ON o.id = f.operator_id JOIN geo_units g ON g.code = f.geo_code LEFT JOIN geo_units d ON d.code = f.adm2_code`;
+
+export function listFacilities(db: Queryable, f: { type?: string | undefined; place?: { level: number; code: string } | undefined; q?: string | undefined; freeSeats?: boolean | undefined; limit: number; organisationId?: string }) {
+  const where: Sql[] = [sql`TRUE`];
+  if (f.type) where.push(sql`f.type = ${f.type}`);
+  if (f.place) where.push(sql`${raw(`f.adm${Math.min(Math.max(f.place.level, 1), 3)}_code`)} = ${f.place.code}`);
+  if (f.q) where.push(sql`(f.name_en ILIKE ${`%${f.q}%`} OR f.name_local ILIKE ${`%${f.q}%`})`);
+  if (f.organisationId) where.push(sql`f.organisation_id = ${f.organisationId}`);
+  const free = f.freeSeats ? sql`WHERE occupancy < seats` : sql``;
+  return db.query<FacilityRow>(sql`SELECT * FROM (SELECT ${FACILITY_COLUMNS} FROM ${FACILITY_FROM} WHERE ${join(where, ' AND ')}) x ${free} ORDER BY district_name, name_en LIMIT ${f.limit}`);
+}
+
+export function findFacility(db: Queryable, id: string, lock = false) {
+  // FOR UPDATE OF f: two admissions to the last seat queue here, and the second sees the first.
+  return db.maybeOne<FacilityRow>(sql`SELECT ${FACILITY_COLUMNS} FROM ${FACILITY_FROM} WHERE f.id = ${id}${lock ? sql` FOR UPDATE OF f` : sql``}`);
+}
+
+export type PlacementRow = {
+  id: string; facility_id: string; facility_name: string; facility_name_local: string | null; facility_type: string;
+  organisation_id: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+  person_id: string; child_name: string; child_sex: string; child_dob: string | null;
+  case_id: string | null; case_number: string | null; basis: string; order_reference: string | null; admitted_on: string; override_reason: string | null;
+  transferred_from: string | null; from_facility_id: string | null; from_name: string | null; from_name_local: string | null;
+  ended_on: string | null; end_reason: string | null; end_note: string | null;
+  alerts: Array<{ rule: string; due_on: string; raised_at: string }>;
+};
+
+const PLACEMENT_SELECT = sql`SELECT p.id, p.facility_id, f.name_en AS facility_name, f.name_local AS facility_name_local, f.type AS facility_type,
+    p.organisation_id, p.adm1_code, p.adm2_code, p.adm3_code,
+    p.person_id, pe.display_name AS child_name, pe.sex AS child_sex, to_char(pe.date_of_birth, 'YYYY-MM-DD') AS child_dob,
+    p.case_id, c.case_number, p.basis, p.order_reference, to_char(p.admitted_on, 'YYYY-MM-DD') AS admitted_on, p.override_reason,
+    p.transferred_from, pf.id AS from_facility_id, pf.name_en AS from_name, pf.name_local AS from_name_local,
+    to_char(p.ended_on, 'YYYY-MM-DD') AS ended_on, p.end_reason, p.end_note,
+    coalesce((SELECT json_agg(json_build_object('rule', a.rule, 'due_on', to_char(a.due_on, 'YYYY-MM-DD'), 'raised_at', a.raised_at) ORDER BY a.due_on)
+      FROM placement_alerts a WHERE a.placement_id = p.id AND a.resolved_at IS NULL), '[]'::json) AS alerts
+  FROM placements p JOIN facilities f ON f.id = p.facility_id ${peopleService.joinPerson('pe', 'p.person_id')}
+  LEFT JOIN cases c ON c.id = p.case_id
+  LEFT JOIN placements pp ON pp.id = p.transferred_from LEFT JOIN facilities pf ON pf.id = pp.facility_id`;
+
+/** Placements the actor may see: a residents grant over the facility's place (and organisation), and not hidden by a sensitive case. */
+export function visiblePlacements(actor: Actor, listable: Sql): Sql {
+  const scope = scopePredicate(actor, P.readResidents, { adm1: 'p.adm1_code', adm2: 'p.adm2_code', adm3: 'p.adm3_code', organisation: 'p.organisation_id' });
+  return sql`(${scope} AND ${listable})`;
+}
+
+export function residents(db: Queryable, facilityId: string, visible: Sql, alertsOnly: boolean) {
+  const alerts = alertsOnly ? sql` AND EXISTS (SELECT 1 FROM placement_alerts a WHERE a.placement_id = p.id AND a.resolved_at IS NULL)` : sql``;
+  return db.query<PlacementRow>(sql`${PLACEMENT_SELECT} WHERE p.facility_id = ${facilityId} AND p.ended_on IS NULL AND ${visible}${alerts}
+    ORDER BY (SELECT min(a.due_on) FROM placement_alerts a WHERE a.placement_id = p.id AND a.resolved_at IS NULL) NULLS LAST, pe.display_name LIMIT 2000`);
+}
+
+export function findPlacement(db: Queryable, id: string, visible: Sql = sql`TRUE`) {
+  return db.maybeOne<PlacementRow>(sql`${PLACEMENT_SELECT} WHERE p.id = ${id} AND ${visible}`);
+}
+
+export function placementsOfCase(db: Queryable, caseId: string) {
+  return db.query<PlacementRow>(sql`${PLACEMENT_SELECT} WHERE p.case_id = ${caseId} ORDER BY p.admitted_on DESC, p.created_at DESC`);
+}
+
+export async function placementExists(db: Queryable, id: string): Promise<boolean> {
+  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM placements WHERE id = ${id}`));
+}
+
+/** The child's open placement, if any (a child is in one facility at a time). */
+export function openPlacementOf(db: Queryable, personId: string) {
+  return db.maybeOne<{ id: string; facility_id: string; name_en: string; name_local: string | null }>(sql`
+    SELECT p.id, p.facility_id, f.name_en, f.name_local FROM placements p JOIN facilities f ON f.id = p.facility_id WHERE p.person_id = ${personId} AND p.ended_on IS NULL`);
+}
+
+export type NewPlacement = {
+  facility: { id: string; organisation_id: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null };
+  personId: string; caseId: string | null; basis: string; orderReference: string | null; admittedOn: string; admittedBy: string; overrideReason: string | null; transferredFrom: string | null;
+};
+
+export function insertPlacement(tx: Queryable, p: NewPlacement) {
+  return tx.one<{ id: string }>(sql`INSERT INTO placements (facility_id, person_id, case_id, organisation_id, adm1_code, adm2_code, adm3_code, basis, order_reference, admitted_on, admitted_by, override_reason, transferred_from)
+    VALUES (${p.facility.id}, ${p.personId}, ${p.caseId}, ${p.facility.organisation_id}, ${p.facility.adm1_code}, ${p.facility.adm2_code}, ${p.facility.adm3_code},
+      ${p.basis}, ${p.orderReference}, ${p.admittedOn}, ${p.admittedBy}, ${p.overrideReason}, ${p.transferredFrom}) RETURNING id`);
+}
+
+/** Ends an open stay; answers nothing when it had already ended (a concurrent discharge). */
+export function endPlacement(tx: Queryable, id: string, e: { on: string; reason: string; note: string | null; by: string }, resolvedAt: Date) {
+  return tx.maybeOne<{ id: string }>(sql`WITH ended AS (
+      UPDATE placements SET ended_on = ${e.on}, end_reason = ${e.reason}, end_note = ${e.note}, ended_by = ${e.by} WHERE id = ${id} AND ended_on IS NULL RETURNING id
+    ), resolved AS (
+      UPDATE placement_alerts SET resolved_at = ${resolvedAt} WHERE placement_id IN (SELECT id FROM ended) AND resolved_at IS NULL
+    ) SELECT id FROM ended`);
+}
+
+/**
+ * Raises the lifecycle alerts due on `today` for open placements (all, or one), once each:
+ * answers the new ones with the facility's organisation, for the notifications.
+ */
+export function raiseDueAlerts(tx: Queryable, today: string, raisedAt: Date, placementId: string | null = null) {
+  const one = placementId ? sql` AND p.id = ${placementId}` : sql``;
+  const due = LIFECYCLE.map((r) => {
+    const types = r.types === 'all' ? sql`TRUE` : sql`f.type = ANY(${[...r.types]}::text[])`;
+    const deadline = sql`(pe.date_of_birth + ${`${r.ageYears} years`}::interval)::date`;
+    return sql`SELECT p.id, ${r.rule}::text AS rule, ${deadline} AS due_on FROM placements p JOIN facilities f ON f.id = p.facility_id ${peopleService.joinPerson('pe', 'p.person_id')}
+      WHERE p.ended_on IS NULL${one} AND pe.date_of_birth IS NOT NULL AND ${types} AND ${deadline} - ${r.noticeDays}::int <= ${today}::date`;
+  });
+  return tx.query<{ placement_id: string; rule: string; due_on: string; organisation_id: string; facility_id: string; facility_name: string; facility_name_local: string | null; case_id: string | null }>(sql`
+    WITH raised AS (
+      INSERT INTO placement_alerts (placement_id, rule, due_on, raised_at) SELECT id, rule, due_on, ${raisedAt} FROM (${join(due, ' UNION ALL ')}) d
+      ON CONFLICT (placement_id, rule) DO NOTHING RETURNING placement_id, rule, due_on
+    ) SELECT r.placement_id, r.rule, to_char(r.due_on, 'YYYY-MM-DD') AS due_on, p.organisation_id, p.facility_id, f.name_en AS facility_name, f.name_local AS facility_name_local, p.case_id
+      FROM raised r JOIN placements p ON p.id = r.placement_id JOIN facilities f ON f.id = p.facility_id`);
+}

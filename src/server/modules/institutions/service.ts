@@ -1,0 +1,226 @@
+import { INSTITUTION_PERMISSIONS as P, type AdmissionInput, type DischargeInput, type Facility, type FacilityDetail, type Placement, type TransferInput } from '../../../shared/institutions.js';
+import type { z } from 'zod';
+import type { FacilityQuery } from '../../../shared/institutions.js';
+import { can, type Actor } from '../../platform/access/actor.js';
+import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import { dateIn } from '../../platform/clock.js';
+import type { Database, Queryable, Tx } from '../../platform/db/database.js';
+import { AppError, type FieldIssue } from '../../platform/errors.js';
+import { usersHolding } from '../../platform/access/holders.js';
+import { bothNames, dateParam, notify } from '../../platform/notifications/notifications.js';
+import type { CaseService } from '../cases/core/service.js';
+import type { GeoService } from '../geo/service.js';
+import { ageOn, peopleService } from '../people/service.js';
+import type { ReferralService } from '../referrals/service.js';
+import { admissionExceptions, CHILDREN_ONLY_TYPES, facilityActions, mayPlace, mayReadResidents } from './policy.js';
+import { presentFacility, presentFacilityDetail, presentPlacement, type TypeName } from './presenter.js';
+import * as q from './queries.js';
+
+const issue = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
+/** The audit context of what the platform does by itself (the deadline sweep). */
+const SYSTEM: AuditContext = { actorUserId: null, actorRole: 'system', requestId: null, ip: null };
+
+/**
+ * Facilities and the children placed in them. A placement belongs to a person from the
+ * registry and, when there is one, to the child's case: each step lands on the case timeline
+ * through the case service, in the same transaction. Dates are judged by the platform's clock
+ * in the country's time zone.
+ */
+export function createInstitutionService(db: Database, cases: CaseService, referrals: ReferralService, geo: GeoService, clock: Clock, timezone: string, typeName: TypeName) {
+  const today = () => dateIn(clock.now(), timezone);
+  const visible = (actor: Actor) => q.visiblePlacements(actor, cases.listableUnder(actor, 'p.case_id'));
+
+  async function facility(id: string, conn: Queryable = db, lock = false): Promise<q.FacilityRow> {
+    const row = await q.findFacility(conn, id, lock);
+    if (!row) throw new AppError('not_found');
+    return row;
+  }
+
+  /** A stay the actor may act on: they may see it and may place children in its facility. */
+  async function workablePlacement(actor: Actor, id: string, ctx: AuditContext): Promise<q.PlacementRow> {
+    if (!can(actor, P.place)) throw new AppError('forbidden');
+    const row = await q.findPlacement(db, id, visible(actor));
+    if (!row) return denyRead(db, ctx, 'placement', id, await q.placementExists(db, id));
+    if (!mayPlace(actor, row)) throw new AppError('forbidden');
+    if (row.ended_on) throw new AppError('conflict', 'placement_ended');
+    return row;
+  }
+
+  /** Dates a step may carry: not after today (by the clock), not before the stay began. */
+  function checkDate(path: string, on: string, notBefore: string | null): FieldIssue[] {
+    if (on > today()) return [issue(path, 'in_future')];
+    if (notBefore && on < notBefore) return [issue(path, 'before_admission')];
+    return [];
+  }
+
+  /** The exceptions of taking this child here; each needs the override reason, and an adult never enters a children-only facility. */
+  function placementIssues(f: q.FacilityRow, child: { sex: string; date_of_birth: string | null }, on: string, overrideReason: string | undefined, path: string): FieldIssue[] {
+    const ageYears = ageOn(child.date_of_birth, new Date(`${on}T00:00:00Z`));
+    if (ageYears !== null && ageYears >= 18 && CHILDREN_ONLY_TYPES.includes(f.type)) return [issue(path, 'adult_in_children_facility')];
+    const exceptions = admissionExceptions(f, { ageYears, sex: child.sex });
+    return overrideReason ? [] : exceptions.map((e) => issue('overrideReason', e, { seats: f.seats, occupancy: f.occupancy }));
+  }
+
+  /** Raises what is due now for one stay (a child admitted at 6 years 10 months is already due). */
+  async function raiseFor(tx: Tx, placementId: string) {
+    const raised = await q.raiseDueAlerts(tx, today(), clock.now(), placementId);
+    await tellAbout(tx, raised);
+  }
+
+  /** Each new alert goes to the people who receive alerts for the facility's organisation. */
+  async function tellAbout(tx: Queryable, raised: Awaited<ReturnType<typeof q.raiseDueAlerts>>) {
+    const holders = new Map<string, string[]>();
+    for (const a of raised) {
+      if (!holders.has(a.organisation_id)) holders.set(a.organisation_id, await usersHolding(tx, { permission: P.alerts, organisationId: a.organisation_id }));
+      for (const userId of holders.get(a.organisation_id)!) {
+        await notify(tx, userId, `institution_${a.rule}`, { facility: bothNames(a.facility_name, a.facility_name_local), due: dateParam(a.due_on) }, `/facilities/${a.facility_id}`);
+      }
+    }
+  }
+
+  async function readPlacement(actor: Actor, id: string): Promise<Placement> {
+    const row = await q.findPlacement(db, id);
+    return presentPlacement(row!, actor.lang, clock.now());
+  }
+
+  return {
+    async facilities(actor: Actor, query: z.infer<typeof FacilityQuery>): Promise<Facility[]> {
+      const unit = query.place ? await geo.find(query.place) : undefined;
+      if (query.place && !unit) throw new AppError('validation', 'validation', [issue('place', 'unknown_unit')]);
+      const rows = await q.listFacilities(db, { ...query, place: unit ? { level: unit.level, code: unit.code } : undefined });
+      return rows.map((r) => presentFacility(r, actor.lang, typeName));
+    },
+
+    /** The facilities the actor's organisation runs: an institution manager's home. */
+    async mine(actor: Actor): Promise<Facility[]> {
+      const rows = await q.listFacilities(db, { limit: 50, organisationId: actor.organisationId });
+      return rows.map((r) => presentFacility(r, actor.lang, typeName));
+    },
+
+    async facility(actor: Actor, id: string): Promise<FacilityDetail> {
+      const row = await facility(id);
+      return presentFacilityDetail(row, actor.lang, typeName, facilityActions(actor, row), today());
+    },
+
+    /** The children in a facility the actor may see; the read of the list is audited. */
+    async residents(actor: Actor, facilityId: string, alertsOnly: boolean, ctx: AuditContext): Promise<Placement[]> {
+      if (!can(actor, P.readResidents)) throw new AppError('forbidden');
+      const f = await facility(facilityId);
+      if (!mayReadResidents(actor, f)) return denyRead(db, ctx, 'facility_residents', facilityId, true);
+      return db.tx(async (tx) => {
+        const rows = await q.residents(tx, facilityId, visible(actor), alertsOnly);
+        await recordAudit(tx, ctx, { action: 'facility.residents_read', entity: 'facility', entityId: facilityId, meta: { count: rows.length } });
+        return rows.map((r) => presentPlacement(r, actor.lang, clock.now()));
+      });
+    },
+
+    async placement(actor: Actor, id: string, ctx: AuditContext): Promise<Placement> {
+      if (!can(actor, P.readResidents)) throw new AppError('forbidden');
+      const row = await q.findPlacement(db, id, visible(actor));
+      if (!row) return denyRead(db, ctx, 'placement', id, await q.placementExists(db, id));
+      await db.tx((tx) => recordAudit(tx, ctx, { action: 'placement.read', entity: 'placement', entityId: id }));
+      return presentPlacement(row, actor.lang, clock.now());
+    },
+
+    /** A case's placements, for its file: whoever may see the case sees where the child has lived. */
+    async ofCase(actor: Actor, caseId: string, ctx: AuditContext): Promise<Placement[]> {
+      await cases.requireVisible(actor, caseId, ctx);
+      return (await q.placementsOfCase(db, caseId)).map((r) => presentPlacement(r, actor.lang, clock.now()));
+    },
+
+    /**
+     * Admits the child of a case: the actor places children in this facility, and either sees
+     * the case or answers a referral of it to their organisation. Over the seats, outside the
+     * ages or sex served, only with a recorded reason; one open stay per child.
+     */
+    async admit(actor: Actor, input: AdmissionInput, ctx: AuditContext): Promise<Placement> {
+      if (!can(actor, P.place)) throw new AppError('forbidden');
+      const f = await facility(input.facilityId);
+      if (!mayPlace(actor, f)) throw new AppError('forbidden');
+      let caseId = input.caseId ?? null;
+      if (input.referralId) {
+        caseId = await referrals.openReferralCase(input.referralId, actor.organisationId);
+        if (!caseId) throw new AppError('not_found');
+      } else {
+        await cases.requireVisible(actor, caseId!, ctx);
+      }
+      const id = await db.tx(async (tx) => {
+        const subject = (await cases.subject(tx, caseId!))!;
+        if (subject.status !== 'open') throw new AppError('conflict', 'case_not_open');
+        const child = (await peopleService.get(tx, subject.child_id))!;
+        const locked = await facility(f.id, tx, true);
+        const issues = [...checkDate('admittedOn', input.admittedOn, null), ...placementIssues(locked, child, input.admittedOn, input.overrideReason, 'facilityId')];
+        if (issues.length) throw new AppError('validation', 'validation', issues);
+        const already = await q.openPlacementOf(tx, subject.child_id);
+        if (already) throw new AppError('conflict', 'already_placed');
+        const created = await q.insertPlacement(tx, {
+          facility: locked, personId: subject.child_id, caseId: subject.id, basis: input.basis, orderReference: input.orderReference ?? null,
+          admittedOn: input.admittedOn, admittedBy: actor.userId, overrideReason: input.overrideReason ?? null, transferredFrom: null,
+        });
+        await cases.addEvent(tx, subject.id, actor.userId, 'institution_admitted', { detail: locked.name_en, detail_local: locked.name_local, on: input.admittedOn, placement_id: created.id });
+        await recordAudit(tx, ctx, { action: 'placement.admit', entity: 'placement', entityId: created.id, after: { facility_id: locked.id, case_id: subject.id, basis: input.basis, admitted_on: input.admittedOn, override_reason: input.overrideReason ?? null } });
+        await raiseFor(tx, created.id);
+        return created.id;
+      }).catch(alreadyPlaced);
+      return readPlacement(actor, id);
+    },
+
+    /** Ends this stay and opens one at the other facility, the same day, in one transaction. */
+    async transfer(actor: Actor, id: string, input: TransferInput, ctx: AuditContext): Promise<Placement> {
+      const from = await workablePlacement(actor, id, ctx);
+      if (input.toFacilityId === from.facility_id) throw new AppError('validation', 'validation', [issue('toFacilityId', 'same_facility')]);
+      const newId = await db.tx(async (tx) => {
+        const to = await facility(input.toFacilityId, tx, true);
+        const child = (await peopleService.get(tx, from.person_id))!;
+        const issues = [...checkDate('on', input.on, from.admitted_on), ...placementIssues(to, child, input.on, input.overrideReason, 'toFacilityId')];
+        if (issues.length) throw new AppError('validation', 'validation', issues);
+        if (!(await q.endPlacement(tx, from.id, { on: input.on, reason: 'transfer', note: input.reason, by: actor.userId }, clock.now()))) throw new AppError('conflict', 'placement_ended');
+        const created = await q.insertPlacement(tx, {
+          facility: to, personId: from.person_id, caseId: from.case_id, basis: from.basis, orderReference: from.order_reference,
+          admittedOn: input.on, admittedBy: actor.userId, overrideReason: input.overrideReason ?? null, transferredFrom: from.id,
+        });
+        if (from.case_id) {
+          await cases.addEvent(tx, from.case_id, actor.userId, 'institution_transferred', { detail: `${from.facility_name} → ${to.name_en}`, detail_local: `${from.facility_name_local ?? from.facility_name} → ${to.name_local ?? to.name_en}`, on: input.on, reason: input.reason, placement_id: created.id });
+        }
+        await recordAudit(tx, ctx, { action: 'placement.transfer', entity: 'placement', entityId: created.id, before: { placement_id: from.id, facility_id: from.facility_id }, after: { facility_id: to.id, on: input.on, reason: input.reason, override_reason: input.overrideReason ?? null } });
+        await raiseFor(tx, created.id);
+        return created.id;
+      });
+      return readPlacement(actor, newId);
+    },
+
+    async discharge(actor: Actor, id: string, input: DischargeInput, ctx: AuditContext): Promise<Placement> {
+      const row = await workablePlacement(actor, id, ctx);
+      await db.tx(async (tx) => {
+        const issues = checkDate('on', input.on, row.admitted_on);
+        if (issues.length) throw new AppError('validation', 'validation', issues);
+        if (!(await q.endPlacement(tx, id, { on: input.on, reason: input.reason, note: input.note ?? null, by: actor.userId }, clock.now()))) throw new AppError('conflict', 'placement_ended');
+        if (row.case_id) await cases.addEvent(tx, row.case_id, actor.userId, 'institution_discharged', { detail: row.facility_name, detail_local: row.facility_name_local, on: input.on, discharge_reason: input.reason });
+        await recordAudit(tx, ctx, { action: 'placement.discharge', entity: 'placement', entityId: id, after: { on: input.on, reason: input.reason } });
+      });
+      return readPlacement(actor, id);
+    },
+
+    /** The deadline sweep: every lifecycle alert due today (by the clock), raised once and told to the facility's staff. */
+    async raiseDueAlerts(): Promise<number> {
+      return db.tx((tx) => this.raiseDueAlertsIn(tx));
+    },
+
+    /** The sweep inside the caller's transaction (the demo seed's). */
+    async raiseDueAlertsIn(tx: Tx): Promise<number> {
+      const raised = await q.raiseDueAlerts(tx, today(), clock.now());
+      await tellAbout(tx, raised);
+      if (raised.length) await recordAudit(tx, SYSTEM, { action: 'placement.alerts_raised', entity: 'placement', entityId: null, meta: { count: raised.length, on: today() } });
+      return raised.length;
+    },
+  };
+}
+
+/** The database's one-open-stay index refused a second admission made at the same moment. */
+function alreadyPlaced(err: unknown): never {
+  if (err && typeof err === 'object' && 'code' in err && err.code === '23505') throw new AppError('conflict', 'already_placed');
+  throw err;
+}
+
+export type InstitutionService = ReturnType<typeof createInstitutionService>;
