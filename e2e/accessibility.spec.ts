@@ -34,8 +34,8 @@ async function pagesViolations(page: Page, paths: readonly string[]): Promise<st
 const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/referrals', '/services', '/geo', '/account', '/people/review'];
 // The helpline supervisor's (the agent's two and the board and analytics).
 const HELPLINE_PAGES = ['/helpline', '/helpline/new', '/helpline/board', '/helpline/analytics'];
-// The district officer's list import (record linkage).
-const OFFICER_PAGES = ['/people/import'];
+// The district officer's list import (record linkage) and the capitation claims.
+const OFFICER_PAGES = ['/people/import', '/grants'];
 // An institution manager's: the registry, the admission form (opened from a referral).
 const INSTITUTION_PAGES = ['/', '/facilities', '/facilities/admit', '/facilities/admit?referral=00000000-0000-4000-8000-000000000000'];
 // And the administrator's, behind two-factor.
@@ -113,6 +113,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accessibility (axe-core): no
         await signIn(page, 'kurigram.officer');
         await page.waitForSelector('main.content h1');
         found.push(...(await pagesViolations(page, OFFICER_PAGES)));
+        // A claim with its children and spot checks.
+        await page.locator('[data-claim] a').first().click();
+        await page.waitForSelector('[data-line]');
+        await page.waitForLoadState('networkidle');
+        found.push(...(await seriousViolations(page)).map((v) => `a capitation claim: ${v}`));
         await context.clearCookies();
         await signIn(page, 'institution.manager');
         await page.waitForSelector('main.content h1');

@@ -103,5 +103,30 @@ describe('institutions in the web app', () => {
       expect(text).toContain('শিশু পরিবার');
     });
     await context.close();
+    await api(national, 'PUT', '/api/v1/admin/clock', { at: null });
   }, 180_000);
+
+  it("puts the month's flagged claims first for the district officer, who checks the sample in person and approves", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'kurigram.officer');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/grants`);
+    const first = page.locator('[data-claim]').first();
+    await first.waitFor();
+    // The orphanage whose list shares children with another comes before the clean ones.
+    expect(await first.getAttribute('class')).toContain('risk-high');
+    expect(await first.innerText()).toContain('অন্য এতিমখানার তালিকাতেও আছে');
+    await first.locator('a').click();
+    await page.waitForSelector('[data-line]');
+    const groups = page.locator('[data-line] [role=group]');
+    for (let i = 0; i < (await groups.count()); i++) {
+      await groups.nth(i).getByRole('button', { name: 'উপস্থিত' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-line] [role=group] button[aria-pressed=true]').length >= n, i + 1);
+    }
+    await page.getByRole('button', { name: 'অনুমোদন করুন' }).click();
+    await page.locator('[data-status="approved"]').waitFor();
+    await context.close();
+  }, 120_000);
 });
+

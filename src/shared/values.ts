@@ -33,3 +33,8 @@ export const DISCHARGE_REASONS = ['family_reunification', 'foster_care', 'kinshi
 export const END_REASONS = ['transfer', ...DISCHARGE_REASONS] as const;
 /** The lifecycle rules the deadline sweep raises alerts for (server/modules/institutions/lifecycle.ts). */
 export const LIFECYCLE_RULES = ['plan_before_7', 'plan_before_18'] as const;
+/** A capitation claim's states: generated from the enrolments, then approved or returned by the district office, then disbursed. */
+export const CLAIM_STATUSES = ['generated', 'approved', 'returned', 'disbursed'] as const;
+/** Why a claim line is not paid, or what an officer should look at (computed, never typed). */
+export const CLAIM_FLAGS = ['claimed_elsewhere', 'left_care', 'not_resident', 'over_age', 'spot_check_failed', 'over_verified', 'licence_expired'] as const;
+export const SPOT_RESULTS = ['present', 'absent', 'not_known'] as const;

@@ -8,4 +8,14 @@ export const INSTITUTION_PERMISSIONS = {
   place: 'institutions.placements.manage',
   /** Be alerted of lifecycle deadlines (a child nearing 7 in a baby home, nearing 18) in one's facilities or area. */
   alerts: 'institutions.alerts.receive',
+  /** Enrol and remove an orphanage's children for the capitation grant (with @org: one's own orphanage). */
+  enrol: 'grants.enrolments.manage',
+  /** Read capitation claims and their lines (with @org: one's own orphanage's). */
+  readClaims: 'grants.claims.read',
+  /** Generate a month's claims, record spot checks, approve or return a claim (the district office). */
+  verifyClaims: 'grants.claims.verify',
+  /** Record a claim's disbursement with its payment reference. */
+  disburse: 'grants.claims.disburse',
+  /** Set the capitation rate from a month on (national). */
+  setRate: 'grants.rates.manage',
 } as const;

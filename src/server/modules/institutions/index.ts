@@ -3,6 +3,8 @@ import { defineModule } from '../../platform/module.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { registerInstitutionRoutes } from './routes.js';
 import { typeNames } from './presenter.js';
+import { createGrants, type Grants } from './grants/service.js';
+import { registerGrantRoutes } from './grants/routes.js';
 import { seedDemoFacilities } from './seed.js';
 import { createInstitutionService, type InstitutionService } from './service.js';
 
@@ -11,18 +13,23 @@ export const LIFECYCLE_SWEEP_JOB = 'institutions.lifecycle.sweep';
 declare module '../../platform/module.js' {
   interface ModuleServices {
     institutions: InstitutionService;
+    grants: Grants;
   }
 }
 
-/** Facilities, the children placed in them and the lifecycle deadlines of their stays; talks to cases, people and referrals through their services. */
+/** Facilities, the children placed in them, the lifecycle deadlines of their stays, and the capitation grants to NGO orphanages; talks to cases, people and referrals through their services. */
 export const institutionsModule = defineModule({
   name: 'institutions',
   permissions: Object.values(INSTITUTION_PERMISSIONS),
-  tables: ['facilities', 'placements', 'placement_alerts'],
+  tables: ['facilities', 'placements', 'placement_alerts', 'grant_rates', 'grant_enrolments', 'grant_claims', 'grant_claim_lines'],
   create: ({ db, cases, referrals, geo, clock, country }) => ({
     institutions: createInstitutionService(db, cases, referrals, geo, clock, country.timezone, typeNames(country.institutionTypes, country.localLanguage)),
+    grants: createGrants(db, geo, clock, country.timezone),
   }),
-  routes: registerInstitutionRoutes,
+  routes: (app, services) => {
+    registerInstitutionRoutes(app, services);
+    registerGrantRoutes(app, services);
+  },
   jobs: ({ institutions, country }) => [
     // Every night, in the country's time zone (and at once when a training installation's clock moves): alerts for the deadlines now near.
     {

@@ -1,4 +1,4 @@
-import type { DemoSeedStep, SeedRandom } from '../../platform/module.js';
+import type { DemoSeedStep, SeedRandom, Services } from '../../platform/module.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
 import type { NewPersonRow } from '../people/service.js';
@@ -59,7 +59,7 @@ const YEAR = 365.25 * 86_400_000;
  * sex, each a person of the registry (source: institution register) with an open placement
  * admitted in the last years; a few close to the facility's upper age, so the deadlines show.
  */
-function residentsFor(f: NewFacility, rnd: SeedRandom, admittedBy: string, now: number) {
+function residentsFor(f: NewFacility, rnd: SeedRandom, admittedBy: string, now: number, homes: readonly Unit[]) {
   const persons: NewPersonRow[] = [];
   const placements: Array<Record<string, unknown>> = [];
   const count = Math.round(f.seats * (0.7 + rnd.next() * 0.27));
@@ -71,8 +71,10 @@ function residentsFor(f: NewFacility, rnd: SeedRandom, admittedBy: string, now: 
     const admitted = Math.max(born + 30 * 86_400_000, now - rnd.next() * Math.min(4, age) * YEAR);
     const keys = personKeys(names);
     const id = uuid(rnd);
+    // The child's home upazila: children come to a facility from across its division.
+    const home = rnd.pick(homes);
     persons.push({ id, names, display_name: names[0]!.text, name_key: keys.nameKey, name_folded: keys.nameFolded, sex, date_of_birth: isoDay(born), dob_estimated: rnd.next() < 0.3,
-      geo_code: f.unit.code, adm1_code: f.unit.adm1_code, adm2_code: f.unit.adm2_code, adm3_code: f.unit.code, source: 'institution_register', source_id: `${f.id.slice(0, 8)}-${i + 1}` });
+      geo_code: home.code, adm1_code: home.adm1_code, adm2_code: home.adm2_code, adm3_code: home.code, source: 'institution_register', source_id: `${f.id.slice(0, 8)}-${i + 1}` });
     placements.push({ facility_id: f.id, person_id: id, organisation_id: f.orgId, adm1: f.unit.adm1_code, adm2: f.unit.adm2_code, adm3: f.unit.adm3_code,
       basis: rnd.pick(['court_order', 'police_order', 'emergency', 'emergency']), order_reference: null, admitted_on: isoDay(admitted), admitted_by: admittedBy });
   }
@@ -146,12 +148,15 @@ export const seedDemoFacilities: DemoSeedStep = async (tx, { services, rnd, shar
   progress('facilities');
 
   const now = Date.now();
+  const upazilas = (await geo.unitsAt(3)).filter((u) => u.kind === 'upazila');
+  const homesIn = new Map<string, Unit[]>();
+  for (const u of upazilas) homesIn.set(u.adm1_code!, [...(homesIn.get(u.adm1_code!) ?? []), u]);
   let residents = 0;
   for (let start = 0; start < facilities.length; start += 20) {
     const persons: NewPersonRow[] = [];
     const placements: Array<Record<string, unknown>> = [];
     for (const f of facilities.slice(start, start + 20)) {
-      const r = residentsFor(f, rnd, registrar, now);
+      const r = residentsFor(f, rnd, registrar, now, homesIn.get(f.unit.adm1_code!) ?? upazilas);
       persons.push(...r.persons);
       placements.push(...r.placements);
     }
@@ -162,5 +167,33 @@ export const seedDemoFacilities: DemoSeedStep = async (tx, { services, rnd, shar
   if (named.size) throw new Error(`Seed: no facility for ${[...named.values()].join(', ')}`);
   progress('residents');
   await institutions.raiseDueAlertsIn(tx);
-  return { facilities: facilities.length, residents };
+  const claims = await seedDemoGrants(tx, registrar, services.grants);
+  return { facilities: facilities.length, residents, claims };
 };
+
+const firstOfMonth = (d: Date, back: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+
+/**
+ * The demo's capitation grants: the rate (2,000 BDT from July 2020), nine in ten orphanage
+ * residents enrolled, and what the claims must catch: three children on two orphanages'
+ * lists, two children gone home last month still on the list; then last month's claims.
+ */
+async function seedDemoGrants(tx: Queryable, registrar: string, grants: Services['grants']): Promise<number> {
+  const now = new Date();
+  const lastMonth = firstOfMonth(now, 1);
+  await tx.query(sql`INSERT INTO grant_rates (amount, effective_from, note, set_by) VALUES (2000, '2020-07-01', 'Capitation grant, DSS', ${registrar})`);
+  await tx.query(sql`INSERT INTO grant_enrolments (facility_id, person_id, organisation_id, adm1_code, adm2_code, adm3_code, enrolled_on, enrolled_by)
+    SELECT p.facility_id, p.person_id, p.organisation_id, p.adm1_code, p.adm2_code, p.adm3_code, p.admitted_on, ${registrar}
+    FROM placements p JOIN facilities f ON f.id = p.facility_id WHERE f.type = 'ngo_orphanage' AND p.ended_on IS NULL AND abs(hashtext(p.id::text)) % 10 <> 0`);
+  // Three children of one Kurigram orphanage also on the list of the next one.
+  await tx.query(sql`WITH o AS (SELECT id, row_number() OVER (ORDER BY name_en) AS n FROM facilities WHERE type = 'ngo_orphanage' AND adm2_code = '5549'),
+    three AS (SELECT e.person_id FROM grant_enrolments e JOIN o ON o.id = e.facility_id AND o.n = 1 ORDER BY e.person_id LIMIT 3)
+    INSERT INTO grant_enrolments (facility_id, person_id, organisation_id, adm1_code, adm2_code, adm3_code, enrolled_on, enrolled_by)
+    SELECT f.id, three.person_id, f.organisation_id, f.adm1_code, f.adm2_code, f.adm3_code, ${firstOfMonth(now, 6)}, ${registrar}
+    FROM three CROSS JOIN facilities f JOIN o ON o.id = f.id AND o.n = 2`);
+  // Two children went home in the middle of last month; their orphanage kept them on the list.
+  await tx.query(sql`UPDATE placements SET ended_on = ${lastMonth}::date + 14, end_reason = 'family_reunification', ended_by = ${registrar}
+    WHERE id IN (SELECT p.id FROM placements p JOIN grant_enrolments e ON e.person_id = p.person_id AND e.facility_id = p.facility_id
+      JOIN facilities f ON f.id = p.facility_id WHERE f.type = 'ngo_orphanage' AND f.adm2_code = '6090' AND p.admitted_on < ${lastMonth}::date AND p.ended_on IS NULL ORDER BY p.id LIMIT 2)`);
+  return grants.generateIn(tx, lastMonth);
+}

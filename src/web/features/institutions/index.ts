@@ -1,3 +1,4 @@
+import { INSTITUTION_PERMISSIONS } from '../../../shared/permissions/institutions.js';
 import { lazyPage } from '../../lazy-page.js';
 import { defineWebModule } from '../../module.js';
 
@@ -8,7 +9,12 @@ export const institutionsFeature = defineWebModule({
     { path: '/facilities', component: lazyPage(() => import('./FacilitiesPage.js'), 'FacilitiesPage') },
     { path: '/facilities/admit', component: lazyPage(() => import('./AdmitPage.js'), 'AdmitPage') },
     { path: '/facilities/$id', component: lazyPage(() => import('./FacilityPage.js'), 'FacilityPage'), early: '/api/v1/facilities/$id' },
+    { path: '/grants', component: lazyPage(() => import('./ClaimsPage.js'), 'ClaimsPage') },
+    { path: '/grants/$id', component: lazyPage(() => import('./ClaimPage.js'), 'ClaimPage'), early: '/api/v1/grants/claims/$id' },
   ],
   // The registry has no personal data: every signed-in user may look for a facility and a free seat.
-  nav: [{ to: '/facilities', label: 'web.nav.facilities' }],
+  nav: [
+    { to: '/facilities', label: 'web.nav.facilities' },
+    { to: '/grants', label: 'web.nav.grants', permission: INSTITUTION_PERMISSIONS.readClaims },
+  ],
 });
