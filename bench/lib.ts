@@ -20,7 +20,7 @@ export function emit(f: Figure) {
 }
 
 /** The app on a fresh database (PGlite in a temp folder, or DATABASE_URL), seeded, listening. */
-export async function startApp(options: { nationalCases?: number } = {}) {
+export async function startApp(options: { nationalCases?: number; counts?: Record<string, number> } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncpp-bench-'));
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', NCPP_DATA_DIR: dataDir, PORT: '0', NCPP_LOGIN_RATE_LIMIT: '1000000' });
   if (config.databaseUrl) {
@@ -34,7 +34,7 @@ export async function startApp(options: { nationalCases?: number } = {}) {
   const seed = async (target: Database) => {
     const seeding = target === db ? services : createServices(config, target);
     await seedDemo(seeding);
-    if (options.nationalCases) await seedNational(seeding, { cases: options.nationalCases, users: 15_000 }, SYSTEM_CONTEXT);
+    if (options.nationalCases || options.counts) await seedNational(seeding, { cases: options.nationalCases ?? 0, users: 15_000, ...options.counts }, SYSTEM_CONTEXT);
   };
   if (!(await isSeeded(db))) {
     if (db.kind === 'postgres') {

@@ -37,7 +37,7 @@ const HELPLINE_PAGES = ['/helpline', '/helpline/new', '/helpline/board', '/helpl
 // The district officer's list import (record linkage) and the capitation claims.
 const OFFICER_PAGES = ['/people/import', '/grants'];
 // An institution manager's: the registry, the admission form (opened from a referral).
-const INSTITUTION_PAGES = ['/', '/facilities', '/facilities/admit', '/facilities/admit?referral=00000000-0000-4000-8000-000000000000'];
+const INSTITUTION_PAGES = ['/', '/facilities', '/facilities/map', '/facilities/admit', '/facilities/admit?referral=00000000-0000-4000-8000-000000000000'];
 // And the administrator's, behind two-factor.
 const ADMIN_PAGES = ['/admin/users', '/admin/organisations', '/admin/roles', '/admin/audit', '/admin/jobs'];
 

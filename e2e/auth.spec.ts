@@ -71,7 +71,7 @@ describe('signing in', () => {
       // What the home offers is what the role can open today: every link leads somewhere it may go.
       const links = await page.locator('[data-today] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       if (login.username === 'helpline.agent') expect(links).toContain('/cases/new');
-      if (['editor', 'moderator'].includes(login.username)) expect(links.filter((l) => l !== '/account' && l !== '/geo' && l !== '/services')).toEqual([]);
+      if (['editor', 'moderator'].includes(login.username)) expect(links.filter((l) => l !== '/account' && l !== '/geo' && l !== '/services' && l !== '/facilities')).toEqual([]);
       expect(await page.locator('main').innerText()).not.toContain('Contacts to Child Helpline 1098 from the whole country');
     }
   });

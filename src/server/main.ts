@@ -48,7 +48,8 @@ async function seed(services: Services, scale: string) {
 
 /** National scale (budgets.md): 117,000 cases across all 64 districts and ~15,000 staff accounts, once per database. */
 async function seedNationalScale(services: Services) {
-  const counts = { cases: Number(process.env.NCPP_NATIONAL_CASES ?? 117_000), users: Number(process.env.NCPP_NATIONAL_USERS ?? 15_000), helpline_contacts: Number(process.env.NCPP_NATIONAL_CONTACTS ?? 2_240_000) };
+  const counts = { cases: Number(process.env.NCPP_NATIONAL_CASES ?? 117_000), users: Number(process.env.NCPP_NATIONAL_USERS ?? 15_000), helpline_contacts: Number(process.env.NCPP_NATIONAL_CONTACTS ?? 2_240_000),
+    orphanages: Number(process.env.NCPP_NATIONAL_ORPHANAGES ?? 4_186), grant_children: Number(process.env.NCPP_NATIONAL_GRANT_CHILDREN ?? 116_666), state_residents: Number(process.env.NCPP_NATIONAL_STATE_RESIDENTS ?? 100_000) };
   const bar = new cliProgress.SingleBar({ format: 'National {label} [{bar}] {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
   bar.start(counts.cases, 0, { label: 'cases' });
   const started = Date.now();

@@ -103,11 +103,17 @@ export type DischargeInput = z.infer<typeof DischargeInput>;
 /** A facility's residents, nearest deadline first. */
 export const ResidentsQuery = z.object({ alertsOnly: z.coerce.boolean().optional() });
 
+/** Seats and occupancy by district (or division), all facilities or one type: no personal data (open-data ready). */
+export const OccupancyQuery = z.object({ type: z.string().max(60).optional(), level: z.coerce.number().int().min(1).max(2).default(2) });
+export const AreaOccupancy = z.object({ code: z.string(), facilities: z.number(), seats: z.number(), occupancy: z.number() });
+export type AreaOccupancy = z.infer<typeof AreaOccupancy>;
+
 const Id = z.object({ id: z.uuid() });
 
 /** The institutions API: the facility registry, placements and their lifecycle alerts. */
 export const institutionsApi = routeTable({
   'GET /api/v1/facilities': { summary: 'The facility registry, with occupancy (no personal data)', querystring: FacilityQuery, response: { 200: Items(Facility) } },
+  'GET /api/v1/facilities/occupancy': { summary: 'Seats and occupancy by area (no personal data): the national seats map', querystring: OccupancyQuery, response: { 200: Items(AreaOccupancy) } },
   'GET /api/v1/facilities/:id': { summary: 'One facility, and what the reader may do there', params: Id, response: { 200: FacilityDetail } },
   'GET /api/v1/facilities/:id/residents': { summary: "A facility's residents (the children one may see)", params: Id, querystring: ResidentsQuery, response: { 200: Items(Placement) } },
   'GET /api/v1/institutions/mine': { summary: 'The facilities the reader runs', response: { 200: Items(Facility) } },

@@ -6,6 +6,7 @@ import { typeNames } from './presenter.js';
 import { createGrants, type Grants } from './grants/service.js';
 import { registerGrantRoutes } from './grants/routes.js';
 import { seedDemoFacilities } from './seed.js';
+import { seedNationalInstitutions } from './national-seed.js';
 import { createInstitutionService, type InstitutionService } from './service.js';
 
 export const LIFECYCLE_SWEEP_JOB = 'institutions.lifecycle.sweep';
@@ -39,5 +40,5 @@ export const institutionsModule = defineModule({
       handler: async () => { await institutions.raiseDueAlerts(); },
     } satisfies JobDefinition<Record<string, never>> as JobDefinition<never>,
   ],
-  seed: { demo: seedDemoFacilities },
+  seed: { demo: seedDemoFacilities, national: seedNationalInstitutions },
 });

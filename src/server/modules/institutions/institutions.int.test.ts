@@ -50,6 +50,18 @@ describe('institutions: facilities, placements and their deadlines', () => {
     expect(shishuParibar.type).toBe('shishu_paribar');
   });
 
+  it('answers seats and occupancy by district from the open placements, with no personal data', async () => {
+    const areas = (await get<{ items: Array<{ code: string; facilities: number; seats: number; occupancy: number }> }>('kurigram.caseworker', '/api/v1/facilities/occupancy')).body.items;
+    const totals = await h.db.one<{ seats: number; open: number; facilities: number }>(sql`SELECT (SELECT sum(seats)::int FROM facilities) AS seats,
+      (SELECT count(*)::int FROM placements WHERE ended_on IS NULL) AS open, (SELECT count(*)::int FROM facilities) AS facilities`);
+    expect(areas.reduce((n, a) => n + a.seats, 0)).toBe(totals.seats);
+    expect(areas.reduce((n, a) => n + a.occupancy, 0)).toBe(totals.open);
+    expect(areas.reduce((n, a) => n + a.facilities, 0)).toBe(totals.facilities);
+    expect(Object.keys(areas[0]!).sort()).toEqual(['code', 'facilities', 'occupancy', 'seats']);
+    const babyHomes = (await get<{ items: Array<{ seats: number }> }>('kurigram.caseworker', '/api/v1/facilities/occupancy?type=baby_home')).body.items;
+    expect(babyHomes.reduce((n, a) => n + a.seats, 0)).toBe(600);
+  });
+
   it('admits the child of a referred case, from the referral, onto the case timeline; a second admission is refused', async () => {
     const { caseId, referralId } = await referredCase(['রাকিব হাসান', 'Rakib Hasan']);
     const before = (await facility(babyHome.id)).occupancy;
@@ -136,6 +148,21 @@ describe('institutions: facilities, placements and their deadlines', () => {
     expect(old).toEqual({ end_reason: 'transfer', open_alerts: 0 });
     const there = (await residents('institution.manager', shishuParibar.id)).find((p) => p.child.name === 'রাকিব হাসান');
     expect(there?.alerts).toEqual([]);
+  });
+
+  it('raises a deadline already due at admission: a baby-home child admitted a month before turning 7', async () => {
+    const { referralId } = await referredCase(['সাকিব', 'Sakib']);
+    const dob = (await h.db.one<{ dob: string }>(sql`SELECT to_char(pe.date_of_birth, 'YYYY-MM-DD') AS dob FROM referrals r JOIN cases c ON c.id = r.case_id JOIN persons pe ON pe.id = c.child_id WHERE r.id = ${referralId}`)).dob;
+    const seventh = `${Number(dob.slice(0, 4)) + 7}${dob.slice(4)}`;
+    const monthBefore = new Date(Date.parse(`${seventh}T06:00:00Z`) - 30 * 86_400_000);
+    h.services.clock.set(monthBefore);
+    try {
+      const res = await post('babyhome.manager', '/api/v1/placements', { facilityId: babyHome.id, referralId, basis: 'case', admittedOn: monthBefore.toISOString().slice(0, 10) });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().alerts).toEqual([expect.objectContaining({ rule: 'plan_before_7', dueOn: seventh })]);
+    } finally {
+      h.services.clock.set(null);
+    }
   });
 
   it('discharges with a reason, onto the case timeline; a discharge before admission or twice is refused', async () => {

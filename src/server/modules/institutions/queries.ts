@@ -32,9 +32,39 @@ export function listFacilities(db: Queryable, f: { type?: string | undefined; pl
   return db.query<FacilityRow>(sql`SELECT * FROM (SELECT ${FACILITY_COLUMNS} FROM ${FACILITY_FROM} WHERE ${join(where, ' AND ')}) x ${free} ORDER BY district_name, name_en LIMIT ${f.limit}`);
 }
 
-export function findFacility(db: Queryable, id: string, lock = false) {
-  // FOR UPDATE OF f: two admissions to the last seat queue here, and the second sees the first.
-  return db.maybeOne<FacilityRow>(sql`SELECT ${FACILITY_COLUMNS} FROM ${FACILITY_FROM} WHERE f.id = ${id}${lock ? sql` FOR UPDATE OF f` : sql``}`);
+/** Seats and open placements per area: the open placements counted once, from their partial index, then joined to the facilities. */
+export type AreaOccupancyRow = { code: string; facilities: number; seats: number; occupancy: number };
+
+export function occupancyByArea(db: Queryable, level: 1 | 2, type: string | undefined) {
+  const area = raw(`f.adm${level}_code`);
+  return db.query<AreaOccupancyRow>(sql`
+    WITH open AS (SELECT facility_id, count(*)::int AS n FROM placements WHERE ended_on IS NULL GROUP BY facility_id)
+    SELECT ${area} AS code, count(*)::int AS facilities, sum(f.seats)::int AS seats, coalesce(sum(open.n), 0)::int AS occupancy
+    FROM facilities f LEFT JOIN open ON open.facility_id = f.id
+    WHERE ${area} IS NOT NULL${type ? sql` AND f.type = ${type}` : sql``} GROUP BY ${area} ORDER BY 1`);
+}
+
+export function findFacility(db: Queryable, id: string) {
+  return db.maybeOne<FacilityRow>(sql`SELECT ${FACILITY_COLUMNS} FROM ${FACILITY_FROM} WHERE f.id = ${id}`);
+}
+
+/** What an admission needs of a facility, its row locked for the transaction. */
+export type LockedFacility = {
+  id: string; type: string; name_en: string; name_local: string | null; organisation_id: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+  seats: number; age_min: number; age_max: number; sex_served: string; occupancy: number;
+};
+
+export function lockFacility(tx: Queryable, id: string) {
+  return tx.maybeOne<LockedFacility>(sql`SELECT f.id, f.type, f.name_en, f.name_local, f.organisation_id, f.adm1_code, f.adm2_code, f.adm3_code, f.seats, f.age_min, f.age_max, f.sex_served,
+    (SELECT count(*)::int FROM placements p WHERE p.facility_id = f.id AND p.ended_on IS NULL) AS occupancy
+    FROM facilities f WHERE f.id = ${id} FOR UPDATE`);
+}
+
+/** Alerts judged due for one new stay (lifecycle.ts), once each. */
+export function insertAlerts(tx: Queryable, placementId: string, due: Array<{ rule: string; dueOn: string }>, raisedAt: Date) {
+  return tx.query<{ placement_id: string; rule: string; due_on: string }>(sql`INSERT INTO placement_alerts (placement_id, rule, due_on, raised_at)
+    SELECT ${placementId}, rule, due_on, ${raisedAt} FROM jsonb_to_recordset(${JSON.stringify(due.map((d) => ({ rule: d.rule, due_on: d.dueOn })))}::jsonb) AS x(rule text, due_on date)
+    ON CONFLICT (placement_id, rule) DO NOTHING RETURNING placement_id, rule, to_char(due_on, 'YYYY-MM-DD') AS due_on`);
 }
 
 export type PlacementRow = {
@@ -81,12 +111,6 @@ export function placementsOfCase(db: Queryable, caseId: string) {
 
 export async function placementExists(db: Queryable, id: string): Promise<boolean> {
   return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM placements WHERE id = ${id}`));
-}
-
-/** The child's open placement, if any (a child is in one facility at a time). */
-export function openPlacementOf(db: Queryable, personId: string) {
-  return db.maybeOne<{ id: string; facility_id: string; name_en: string; name_local: string | null }>(sql`
-    SELECT p.id, p.facility_id, f.name_en, f.name_local FROM placements p JOIN facilities f ON f.id = p.facility_id WHERE p.person_id = ${personId} AND p.ended_on IS NULL`);
 }
 
 export type NewPlacement = {

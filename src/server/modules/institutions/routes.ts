@@ -9,6 +9,10 @@ export function registerInstitutionRoutes(app: FastifyInstance, { institutions }
   const on = routesFrom(app, institutionsApi, ['institutions']);
 
   on('GET /api/v1/facilities', {}, async (req) => ({ items: await institutions.facilities(actorOf(req), req.query) }));
+  on('GET /api/v1/facilities/occupancy', {}, async (req) => {
+    actorOf(req);
+    return { items: await institutions.occupancy(req.query) };
+  });
   on('GET /api/v1/institutions/mine', {}, async (req) => ({ items: await institutions.mine(actorOf(req)) }));
   on('GET /api/v1/facilities/:id', {}, async (req) => institutions.facility(actorOf(req), req.params.id));
   on('GET /api/v1/facilities/:id/residents', {}, async (req) => ({ items: await institutions.residents(actorOf(req), req.params.id, req.query.alertsOnly ?? false, auditContext(req)) }));

@@ -1,5 +1,6 @@
 import { INSTITUTION_PERMISSIONS as P, type AdmissionInput, type DischargeInput, type Facility, type FacilityDetail, type Placement, type TransferInput } from '../../../shared/institutions.js';
 import type { z } from 'zod';
+import { LRUCache } from 'lru-cache';
 import type { FacilityQuery } from '../../../shared/institutions.js';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
@@ -14,8 +15,16 @@ import type { GeoService } from '../geo/service.js';
 import { ageOn, peopleService } from '../people/service.js';
 import type { ReferralService } from '../referrals/service.js';
 import { admissionExceptions, CHILDREN_ONLY_TYPES, facilityActions, mayPlace, mayReadResidents } from './policy.js';
+import { dueRules } from './lifecycle.js';
 import { presentFacility, presentFacilityDetail, presentPlacement, type TypeName } from './presenter.js';
 import * as q from './queries.js';
+
+/**
+ * How long the seats map's aggregate is reused when nothing changed it in this process: every
+ * admission, transfer and discharge here clears it at once; a bulk load by another process
+ * (a seed, an import) shows within this time.
+ */
+const OCCUPANCY_FRESH_MS = 30_000;
 
 const issue = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
 /** The audit context of what the platform does by itself (the deadline sweep). */
@@ -29,10 +38,20 @@ const SYSTEM: AuditContext = { actorUserId: null, actorRole: 'system', requestId
  */
 export function createInstitutionService(db: Database, cases: CaseService, referrals: ReferralService, geo: GeoService, clock: Clock, timezone: string, typeName: TypeName) {
   const today = () => dateIn(clock.now(), timezone);
+  // Keyed "level|type"; concurrent readers of a missing key share one query (lru-cache's fetch).
+  const occupancyCache = new LRUCache<string, q.AreaOccupancyRow[]>({
+    max: 100, ttl: OCCUPANCY_FRESH_MS,
+    fetchMethod: (key) => {
+      const [level, type] = key.split('|') as [string, string];
+      return q.occupancyByArea(db, level === '1' ? 1 : 2, type || undefined);
+    },
+  });
+  /** After a placement's commit: the seats map counts again on its next read. */
+  const occupancyChanged = (tx: Tx) => tx.afterCommit(() => occupancyCache.clear());
   const visible = (actor: Actor) => q.visiblePlacements(actor, cases.listableUnder(actor, 'p.case_id'));
 
-  async function facility(id: string, conn: Queryable = db, lock = false): Promise<q.FacilityRow> {
-    const row = await q.findFacility(conn, id, lock);
+  async function facility(id: string): Promise<q.FacilityRow> {
+    const row = await q.findFacility(db, id);
     if (!row) throw new AppError('not_found');
     return row;
   }
@@ -55,17 +74,19 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
   }
 
   /** The exceptions of taking this child here; each needs the override reason, and an adult never enters a children-only facility. */
-  function placementIssues(f: q.FacilityRow, child: { sex: string; date_of_birth: string | null }, on: string, overrideReason: string | undefined, path: string): FieldIssue[] {
+  function placementIssues(f: q.LockedFacility, child: { sex: string; date_of_birth: string | null }, on: string, overrideReason: string | undefined, path: string): FieldIssue[] {
     const ageYears = ageOn(child.date_of_birth, new Date(`${on}T00:00:00Z`));
     if (ageYears !== null && ageYears >= 18 && CHILDREN_ONLY_TYPES.includes(f.type)) return [issue(path, 'adult_in_children_facility')];
     const exceptions = admissionExceptions(f, { ageYears, sex: child.sex });
     return overrideReason ? [] : exceptions.map((e) => issue('overrideReason', e, { seats: f.seats, occupancy: f.occupancy }));
   }
 
-  /** Raises what is due now for one stay (a child admitted at 6 years 10 months is already due). */
-  async function raiseFor(tx: Tx, placementId: string) {
-    const raised = await q.raiseDueAlerts(tx, today(), clock.now(), placementId);
-    await tellAbout(tx, raised);
+  /** Raises what is due now for one stay (a child admitted at 6 years 10 months is already due): the rules judged here, as the sweep judges them in SQL. */
+  async function raiseFor(tx: Tx, placementId: string, f: q.LockedFacility, dob: string | null) {
+    const due = dueRules(f.type, dob, today());
+    if (!due.length) return;
+    const raised = await q.insertAlerts(tx, placementId, due, clock.now());
+    await tellAbout(tx, raised.map((r) => ({ ...r, organisation_id: f.organisation_id, facility_id: f.id, facility_name: f.name_en, facility_name_local: f.name_local, case_id: null })));
   }
 
   /** Each new alert goes to the people who receive alerts for the facility's organisation. */
@@ -90,6 +111,12 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       if (query.place && !unit) throw new AppError('validation', 'validation', [issue('place', 'unknown_unit')]);
       const rows = await q.listFacilities(db, { ...query, place: unit ? { level: unit.level, code: unit.code } : undefined });
       return rows.map((r) => presentFacility(r, actor.lang, typeName));
+    },
+
+    /** Seats and occupancy by area (aggregates only: any signed-in user, and the open-data API later). */
+    async occupancy(query: { type?: string | undefined; level: number }) {
+      const level = query.level === 1 ? 1 : 2;
+      return (await occupancyCache.fetch(`${level}|${query.type ?? ''}`))!;
     },
 
     /** The facilities the actor's organisation runs: an institution manager's home. */
@@ -136,8 +163,6 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
      */
     async admit(actor: Actor, input: AdmissionInput, ctx: AuditContext): Promise<Placement> {
       if (!can(actor, P.place)) throw new AppError('forbidden');
-      const f = await facility(input.facilityId);
-      if (!mayPlace(actor, f)) throw new AppError('forbidden');
       let caseId = input.caseId ?? null;
       if (input.referralId) {
         caseId = await referrals.openReferralCase(input.referralId, actor.organisationId);
@@ -146,21 +171,25 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
         await cases.requireVisible(actor, caseId!, ctx);
       }
       const id = await db.tx(async (tx) => {
+        // The facility locked: two admissions to its last seat queue here, and the second sees the first.
+        const locked = await q.lockFacility(tx, input.facilityId);
+        if (!locked) throw new AppError('not_found');
+        if (!mayPlace(actor, locked)) throw new AppError('forbidden');
         const subject = (await cases.subject(tx, caseId!))!;
         if (subject.status !== 'open') throw new AppError('conflict', 'case_not_open');
         const child = (await peopleService.get(tx, subject.child_id))!;
-        const locked = await facility(f.id, tx, true);
         const issues = [...checkDate('admittedOn', input.admittedOn, null), ...placementIssues(locked, child, input.admittedOn, input.overrideReason, 'facilityId')];
         if (issues.length) throw new AppError('validation', 'validation', issues);
-        const already = await q.openPlacementOf(tx, subject.child_id);
-        if (already) throw new AppError('conflict', 'already_placed');
+        // A child already in a facility: the one-open-stay index refuses the insert (alreadyPlaced).
         const created = await q.insertPlacement(tx, {
           facility: locked, personId: subject.child_id, caseId: subject.id, basis: input.basis, orderReference: input.orderReference ?? null,
           admittedOn: input.admittedOn, admittedBy: actor.userId, overrideReason: input.overrideReason ?? null, transferredFrom: null,
         });
         await cases.addEvent(tx, subject.id, actor.userId, 'institution_admitted', { detail: locked.name_en, detail_local: locked.name_local, on: input.admittedOn, placement_id: created.id });
+        await raiseFor(tx, created.id, locked, child.date_of_birth);
+        // Last: the audit head stays locked from here to the commit, so every writer waits for it as little as possible.
         await recordAudit(tx, ctx, { action: 'placement.admit', entity: 'placement', entityId: created.id, after: { facility_id: locked.id, case_id: subject.id, basis: input.basis, admitted_on: input.admittedOn, override_reason: input.overrideReason ?? null } });
-        await raiseFor(tx, created.id);
+        occupancyChanged(tx);
         return created.id;
       }).catch(alreadyPlaced);
       return readPlacement(actor, id);
@@ -171,7 +200,8 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       const from = await workablePlacement(actor, id, ctx);
       if (input.toFacilityId === from.facility_id) throw new AppError('validation', 'validation', [issue('toFacilityId', 'same_facility')]);
       const newId = await db.tx(async (tx) => {
-        const to = await facility(input.toFacilityId, tx, true);
+        const to = await q.lockFacility(tx, input.toFacilityId);
+        if (!to) throw new AppError('not_found');
         const child = (await peopleService.get(tx, from.person_id))!;
         const issues = [...checkDate('on', input.on, from.admitted_on), ...placementIssues(to, child, input.on, input.overrideReason, 'toFacilityId')];
         if (issues.length) throw new AppError('validation', 'validation', issues);
@@ -183,8 +213,9 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
         if (from.case_id) {
           await cases.addEvent(tx, from.case_id, actor.userId, 'institution_transferred', { detail: `${from.facility_name} → ${to.name_en}`, detail_local: `${from.facility_name_local ?? from.facility_name} → ${to.name_local ?? to.name_en}`, on: input.on, reason: input.reason, placement_id: created.id });
         }
+        await raiseFor(tx, created.id, to, child.date_of_birth);
         await recordAudit(tx, ctx, { action: 'placement.transfer', entity: 'placement', entityId: created.id, before: { placement_id: from.id, facility_id: from.facility_id }, after: { facility_id: to.id, on: input.on, reason: input.reason, override_reason: input.overrideReason ?? null } });
-        await raiseFor(tx, created.id);
+        occupancyChanged(tx);
         return created.id;
       });
       return readPlacement(actor, newId);
@@ -198,6 +229,7 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
         if (!(await q.endPlacement(tx, id, { on: input.on, reason: input.reason, note: input.note ?? null, by: actor.userId }, clock.now()))) throw new AppError('conflict', 'placement_ended');
         if (row.case_id) await cases.addEvent(tx, row.case_id, actor.userId, 'institution_discharged', { detail: row.facility_name, detail_local: row.facility_name_local, on: input.on, discharge_reason: input.reason });
         await recordAudit(tx, ctx, { action: 'placement.discharge', entity: 'placement', entityId: id, after: { on: input.on, reason: input.reason } });
+        occupancyChanged(tx);
       });
       return readPlacement(actor, id);
     },

@@ -3,20 +3,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localName } from '../../../shared/i18n/index.js';
 import { call } from '../../api.js';
-import { currentLang, date } from '../../i18n.js';
+import { currentLang, date, num } from '../../i18n.js';
 import { DetectorPanel, ForecastPanel, SeasonPanel, SpikeTable } from './AnalyticsPanels.js';
-import { DistrictMap, type AreaCollection } from './DistrictMap.js';
+import { DistrictMap, districtShapes } from '../../components/DistrictMap.js';
 import { TimeChart } from './TimeChart.js';
 
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const RANGES = [13, 26, 52, 104] as const;
-
-/** Where the map comes from (the country's district boundaries; a country without them gets the tables only). */
-async function districtShapes(): Promise<AreaCollection | null> {
-  const res = await fetch('/api/v1/geo/geojson/2');
-  return res.ok ? ((await res.json()) as AreaCollection) : null;
-}
 
 /**
  * The helpline as an early-warning system: contacts of one category by district on a map and
@@ -101,7 +95,9 @@ export function AnalyticsPage() {
       <div className="grid">
         <section className="card" aria-labelledby="map-title">
           <h2 id="map-title">{t('web.helpline.analytics.mapTitle', { category: categoryName(category) })}</h2>
-          {shapes.data ? <DistrictMap shapes={shapes.data} values={values} flagged={flaggedAreas} selected={area} onSelect={setArea} name={name} /> : null}
+          {shapes.data ? <DistrictMap shapes={shapes.data} values={values} flagged={flaggedAreas} selected={area} onSelect={setArea}
+            label={t('web.helpline.analytics.mapLabel')} legend={(max) => t('web.helpline.analytics.mapLegend', { max: num(max) })}
+            describe={(code, v) => `${name(code)}: ${v === null ? t('web.helpline.analytics.hidden') : num(v ?? 0)}${flaggedAreas.has(code) ? ` · ${t('web.helpline.analytics.spike')}` : ''}`} /> : null}
         </section>
         <section className="card" aria-labelledby="series-title">
           <h2 id="series-title">{t('web.helpline.analytics.seriesTitle', { area: where })}</h2>

@@ -27,7 +27,7 @@ export function ClaimsPage() {
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const { error, run } = useAction();
   const [generated, setGenerated] = useState<{ claims: number; flagged: number } | null>(null);
-  const list = useQuery({ queryKey: ['claims', month, status, flaggedOnly], queryFn: () => call('GET /api/v1/grants/claims', { query: { month, status: (status || undefined) as never, flaggedOnly: flaggedOnly || undefined } }) });
+  const list = useQuery({ queryKey: ['claims', month, status, flaggedOnly], queryFn: () => call('GET /api/v1/grants/claims', { query: { month, status: (status || undefined) as (typeof CLAIM_STATUSES)[number] | undefined, flaggedOnly: flaggedOnly || undefined } }) });
   const generate = () => run(async () => {
     setGenerated(await call('POST /api/v1/grants/claims/generate', { body: { month } }));
     await qc.invalidateQueries({ queryKey: ['claims'] });

@@ -23,6 +23,7 @@ export function FacilitiesPage() {
   return (
     <div className="page">
       <h1>{t('web.institutions.title')}</h1>
+      <p><Link to="/facilities/map">{t('web.institutions.mapTitle')}</Link></p>
       <div className="toolbar wrap">
         <select aria-label={t('web.institutions.type')} value={type} onChange={(e) => setType(e.target.value)}>
           <option value="">{t('web.institutions.allTypes')}</option>

@@ -7,6 +7,7 @@ export const institutionsFeature = defineWebModule({
   namespace: 'institutions',
   pages: [
     { path: '/facilities', component: lazyPage(() => import('./FacilitiesPage.js'), 'FacilitiesPage') },
+    { path: '/facilities/map', component: lazyPage(() => import('./SeatsMapPage.js'), 'SeatsMapPage') },
     { path: '/facilities/admit', component: lazyPage(() => import('./AdmitPage.js'), 'AdmitPage') },
     { path: '/facilities/$id', component: lazyPage(() => import('./FacilityPage.js'), 'FacilityPage'), early: '/api/v1/facilities/$id' },
     { path: '/grants', component: lazyPage(() => import('./ClaimsPage.js'), 'ClaimsPage') },

@@ -1,8 +1,6 @@
 import { geoArea, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { scaleQuantize } from 'd3-scale';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { num } from '../../i18n.js';
 
 export type AreaFeature = { type: 'Feature'; properties: { code: string; name_en: string; name_bn?: string }; geometry: GeoPermissibleObjects };
 export type AreaCollection = { type: 'FeatureCollection'; features: AreaFeature[] };
@@ -23,24 +21,34 @@ function windForD3(geometry: GeoPermissibleObjects): GeoPermissibleObjects {
   return geometry;
 }
 
+/** Where the map comes from (the country's district boundaries; a country without them gets the tables only). */
+export async function districtShapes(): Promise<AreaCollection | null> {
+  const res = await fetch('/api/v1/geo/geojson/2');
+  return res.ok ? ((await res.json()) as AreaCollection) : null;
+}
+
 const WIDTH = 320;
 const HEIGHT = 400;
 const SHADES = ['#eef4fb', '#c6dbef', '#85b6dc', '#3f86c4', '#0b4f8c'];
 
 /**
- * A choropleth of the districts: shade by count, a red outline where the detector flagged a
- * spike, hatched where the count is hidden (a small cell). Each district is a focusable button;
- * the table beside it carries the same numbers for screen readers and small screens.
+ * A choropleth of the districts, drawn from the shipped GeoJSON (works offline): shade by value,
+ * a red outline where a district is flagged (a spike, seats over capacity), hatched where the
+ * value is hidden (a small cell). Each district is a focusable button named by `describe`; the
+ * table beside it carries the same numbers for screen readers and small screens.
  */
-export function DistrictMap({ shapes, values, flagged, selected, onSelect, name }: {
+export function DistrictMap({ shapes, values, flagged, selected, onSelect, describe, label, legend }: {
   shapes: AreaCollection;
   values: ReadonlyMap<string, number | null>;
   flagged: ReadonlySet<string>;
   selected: string | null;
   onSelect: (code: string | null) => void;
-  name: (code: string) => string;
+  /** The district's name and value as a sentence, for its button and tooltip. */
+  describe: (code: string, value: number | null | undefined) => string;
+  /** The map's name, and the legend under it given the largest value. */
+  label: string;
+  legend: (max: number) => string;
 }) {
-  const { t } = useTranslation();
   const paths = useMemo(() => {
     const features = shapes.features.map((f) => ({ ...f, geometry: windForD3(f.geometry) }));
     const projection = geoMercator().fitSize([WIDTH, HEIGHT], { type: 'FeatureCollection', features } as unknown as GeoPermissibleObjects);
@@ -51,7 +59,7 @@ export function DistrictMap({ shapes, values, flagged, selected, onSelect, name 
   const shade = scaleQuantize<string>().domain([0, max]).range(SHADES);
   return (
     <figure className="district-map">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={t('web.helpline.analytics.mapLabel')}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={label}>
         <defs>
           <pattern id="hidden-cell" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill="#f3f3f3" /><line x1="0" y1="0" x2="0" y2="6" stroke="#bbb" strokeWidth="2" />
@@ -59,19 +67,19 @@ export function DistrictMap({ shapes, values, flagged, selected, onSelect, name 
         </defs>
         {paths.map(({ code, d }) => {
           const v = values.get(code);
-          const label = `${name(code)}: ${v === null ? t('web.helpline.analytics.hidden') : num(v ?? 0)}${flagged.has(code) ? ` · ${t('web.helpline.analytics.spike')}` : ''}`;
+          const text = describe(code, v);
           return (
-            <path key={code} d={d} role="button" tabIndex={0} aria-label={label} aria-pressed={selected === code}
+            <path key={code} d={d} role="button" tabIndex={0} aria-label={text} aria-pressed={selected === code}
               fill={v === null ? 'url(#hidden-cell)' : shade(v ?? 0)}
               stroke={flagged.has(code) ? '#c62828' : selected === code ? '#111' : '#fff'} strokeWidth={flagged.has(code) || selected === code ? 2 : 0.6}
               onClick={() => onSelect(selected === code ? null : code)}
               onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(selected === code ? null : code); } }}>
-              <title>{label}</title>
+              <title>{text}</title>
             </path>
           );
         })}
       </svg>
-      <figcaption className="hint">{t('web.helpline.analytics.mapLegend', { max: num(max) })}</figcaption>
+      <figcaption className="hint">{legend(max)}</figcaption>
     </figure>
   );
 }
