@@ -59,16 +59,27 @@ export function generate(tx: Queryable, month: string, facilities: Sql, kept: un
       WHERE ge.enrolled_on <= m.last AND (ge.ended_on IS NULL OR ge.ended_on >= m.start)
     ),
     kept AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(kept)}::jsonb) AS k(enrolment_id uuid, spot_result text, spot_note text, spot_by uuid, spot_at timestamptz)),
+    -- Children on more than one orphanage's list this month (any orphanage, not only those generated now): one pass.
+    twice AS (
+      SELECT o.person_id FROM grant_enrolments o CROSS JOIN m WHERE o.enrolled_on <= m.last AND (o.ended_on IS NULL OR o.ended_on >= m.start)
+      GROUP BY o.person_id HAVING count(DISTINCT o.facility_id) > 1
+    ),
+    -- Each enrolled child's stays in the orphanage that claims them: living there on the month's last day, or gone by then.
+    stays AS (
+      SELECT p.person_id, p.facility_id, bool_or(p.admitted_on <= m.last AND (p.ended_on IS NULL OR p.ended_on > m.last)) AS resident, bool_or(p.ended_on <= m.last) AS ended
+      FROM placements p JOIN f ON f.id = p.facility_id CROSS JOIN m GROUP BY p.person_id, p.facility_id
+    ),
     l AS (
       SELECT e.id AS enrolment_id, e.facility_id, e.person_id,
-        EXISTS (SELECT 1 FROM grant_enrolments o WHERE o.person_id = e.person_id AND o.facility_id <> e.facility_id AND o.enrolled_on <= m.last AND (o.ended_on IS NULL OR o.ended_on >= m.start)) AS elsewhere,
-        EXISTS (SELECT 1 FROM placements p WHERE p.person_id = e.person_id AND p.facility_id = e.facility_id AND p.admitted_on <= m.last AND (p.ended_on IS NULL OR p.ended_on > m.last)) AS resident,
-        EXISTS (SELECT 1 FROM placements p WHERE p.person_id = e.person_id AND p.facility_id = e.facility_id AND p.ended_on <= m.last) AS stay_ended,
+        e.person_id IN (SELECT person_id FROM twice) AS elsewhere,
+        coalesce(s.resident, false) AS resident,
+        coalesce(s.ended, false) AS stay_ended,
         coalesce((pe.date_of_birth + interval '18 years')::date <= m.start, false) AS over_age,
         k.enrolment_id IS NOT NULL AS was_sampled, k.spot_result, k.spot_note, k.spot_by, k.spot_at,
         row_number() OVER (PARTITION BY e.facility_id ORDER BY random()) AS draw,
         count(*) OVER (PARTITION BY e.facility_id) AS n
       FROM e ${peopleService.joinPerson('pe', 'e.person_id')} CROSS JOIN m LEFT JOIN kept k ON k.enrolment_id = e.id
+        LEFT JOIN stays s ON s.person_id = e.person_id AND s.facility_id = e.facility_id
     ),
     lf AS (
       SELECT l.*, array_remove(ARRAY[
