@@ -5,20 +5,21 @@ import { mayReach } from '../../platform/access/scope.js';
 /** A facility as the rules see it: its place and the organisation whose staff run it. */
 export type FacilityPlace = { adm1_code: string | null; adm2_code: string | null; adm3_code: string | null; organisation_id: string };
 
-const record = (f: FacilityPlace) => ({ adm1: f.adm1_code, adm2: f.adm2_code, adm3: f.adm3_code, organisation: f.organisation_id });
+/** A facility's (or a row copied from it) place and organisation, as the access layer's `mayReach` takes them. */
+export const facilityRecord = (f: FacilityPlace) => ({ adm1: f.adm1_code, adm2: f.adm2_code, adm3: f.adm3_code, organisation: f.organisation_id });
 
 /** May see the facility's residents: a grant whose place covers it (with @org: one's own facility). */
-export const mayReadResidents = (actor: Actor, f: FacilityPlace) => mayReach(actor, P.readResidents, record(f));
+export const mayReadResidents = (actor: Actor, f: FacilityPlace) => mayReach(actor, P.readResidents, facilityRecord(f));
 
 /** May admit, transfer and discharge there. */
-export const mayPlace = (actor: Actor, f: FacilityPlace) => mayReach(actor, P.place, record(f));
+export const mayPlace = (actor: Actor, f: FacilityPlace) => mayReach(actor, P.place, facilityRecord(f));
 
 /** What the reader may do at a facility (the page shows only these). */
 export function facilityActions(actor: Actor, f: FacilityPlace): FacilityDetail['allowedActions'] {
   const out: FacilityDetail['allowedActions'] = [];
   if (mayReadResidents(actor, f)) out.push('residents');
   if (mayPlace(actor, f)) out.push('admit');
-  if (can(actor, P.manageFacilities) && mayReach(actor, P.manageFacilities, record(f))) out.push('manage');
+  if (can(actor, P.manageFacilities) && mayReach(actor, P.manageFacilities, facilityRecord(f))) out.push('manage');
   return out;
 }
 

@@ -134,21 +134,20 @@ export function endPlacement(tx: Queryable, id: string, e: { on: string; reason:
 }
 
 /**
- * Raises the lifecycle alerts due on `today` for open placements (all, or one), once each:
- * answers the new ones with the facility's organisation, for the notifications.
+ * Raises the lifecycle alerts due on `today` for every open placement, once each (the sweep;
+ * an admission judges its one stay in code): answers the new ones with the facility, for the notifications.
  */
-export function raiseDueAlerts(tx: Queryable, today: string, raisedAt: Date, placementId: string | null = null) {
-  const one = placementId ? sql` AND p.id = ${placementId}` : sql``;
+export function raiseDueAlerts(tx: Queryable, today: string, raisedAt: Date) {
   const due = LIFECYCLE.map((r) => {
     const types = r.types === 'all' ? sql`TRUE` : sql`f.type = ANY(${[...r.types]}::text[])`;
     const deadline = sql`(pe.date_of_birth + ${`${r.ageYears} years`}::interval)::date`;
     return sql`SELECT p.id, ${r.rule}::text AS rule, ${deadline} AS due_on FROM placements p JOIN facilities f ON f.id = p.facility_id ${peopleService.joinPerson('pe', 'p.person_id')}
-      WHERE p.ended_on IS NULL${one} AND pe.date_of_birth IS NOT NULL AND ${types} AND ${deadline} - ${r.noticeDays}::int <= ${today}::date`;
+      WHERE p.ended_on IS NULL AND pe.date_of_birth IS NOT NULL AND ${types} AND ${deadline} - ${r.noticeDays}::int <= ${today}::date`;
   });
-  return tx.query<{ placement_id: string; rule: string; due_on: string; organisation_id: string; facility_id: string; facility_name: string; facility_name_local: string | null; case_id: string | null }>(sql`
+  return tx.query<{ placement_id: string; rule: string; due_on: string; organisation_id: string; facility_id: string; facility_name: string; facility_name_local: string | null }>(sql`
     WITH raised AS (
       INSERT INTO placement_alerts (placement_id, rule, due_on, raised_at) SELECT id, rule, due_on, ${raisedAt} FROM (${join(due, ' UNION ALL ')}) d
       ON CONFLICT (placement_id, rule) DO NOTHING RETURNING placement_id, rule, due_on
-    ) SELECT r.placement_id, r.rule, to_char(r.due_on, 'YYYY-MM-DD') AS due_on, p.organisation_id, p.facility_id, f.name_en AS facility_name, f.name_local AS facility_name_local, p.case_id
+    ) SELECT r.placement_id, r.rule, to_char(r.due_on, 'YYYY-MM-DD') AS due_on, p.organisation_id, p.facility_id, f.name_en AS facility_name, f.name_local AS facility_name_local
       FROM raised r JOIN placements p ON p.id = r.placement_id JOIN facilities f ON f.id = p.facility_id`);
 }

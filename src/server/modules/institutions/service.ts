@@ -86,7 +86,7 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
     const due = dueRules(f.type, dob, today());
     if (!due.length) return;
     const raised = await q.insertAlerts(tx, placementId, due, clock.now());
-    await tellAbout(tx, raised.map((r) => ({ ...r, organisation_id: f.organisation_id, facility_id: f.id, facility_name: f.name_en, facility_name_local: f.name_local, case_id: null })));
+    await tellAbout(tx, raised.map((r) => ({ ...r, organisation_id: f.organisation_id, facility_id: f.id, facility_name: f.name_en, facility_name_local: f.name_local })));
   }
 
   /** Each new alert goes to the people who receive alerts for the facility's organisation. */

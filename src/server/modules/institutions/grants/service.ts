@@ -13,19 +13,19 @@ import { AppError } from '../../../platform/errors.js';
 import type { GeoService } from '../../geo/service.js';
 import { ageOn, peopleService } from '../../people/service.js';
 import * as fq from '../queries.js';
+import { facilityRecord } from '../policy.js';
 import * as q from './queries.js';
 
 const issue = (path: string, code: string) => ({ path, code, message: '' });
 const cols = (alias: string) => ({ adm1: `${alias}.adm1_code`, adm2: `${alias}.adm2_code`, adm3: `${alias}.adm3_code`, organisation: `${alias}.organisation_id` });
-const placeOf = (r: { adm1_code: string | null; adm2_code: string | null; adm3_code: string | null; organisation_id: string }) => ({ adm1: r.adm1_code, adm2: r.adm2_code, adm3: r.adm3_code, organisation: r.organisation_id });
 
 /** What the reader may do with a claim, by its state and their grants over its orphanage's place. */
 export function claimActions(actor: Actor, c: q.ClaimRow): Claim['allowedActions'] {
   const out: Claim['allowedActions'] = [];
-  const verifies = mayReach(actor, P.verifyClaims, placeOf(c));
+  const verifies = mayReach(actor, P.verifyClaims, facilityRecord(c));
   if (verifies && (c.status === 'generated' || c.status === 'returned') && c.sampled > 0) out.push('spot_check');
   if (verifies && c.status === 'generated') out.push('approve', 'return');
-  if (c.status === 'approved' && mayReach(actor, P.disburse, placeOf(c))) out.push('disburse');
+  if (c.status === 'approved' && mayReach(actor, P.disburse, facilityRecord(c))) out.push('disburse');
   return out;
 }
 
@@ -92,7 +92,7 @@ export function createGrants(db: Database, geo: GeoService, clock: Clock, timezo
       if (!can(actor, P.enrol)) throw new AppError('forbidden');
       const f = await fq.findFacility(db, facilityId);
       if (!f) throw new AppError('not_found');
-      if (!mayReach(actor, P.enrol, placeOf(f))) throw new AppError('forbidden');
+      if (!mayReach(actor, P.enrol, facilityRecord(f))) throw new AppError('forbidden');
       if (f.type !== 'ngo_orphanage') throw new AppError('validation', 'validation', [issue('facilityId', 'not_an_orphanage')]);
       if (enrolledOn > today()) throw new AppError('validation', 'validation', [issue('enrolledOn', 'in_future')]);
       if (!(await peopleService.get(db, personId))) throw new AppError('validation', 'validation', [issue('personId', 'unknown_person')]);
@@ -153,7 +153,7 @@ export function createGrants(db: Database, geo: GeoService, clock: Clock, timezo
       await read(actor, id, ctx);
       await db.tx(async (tx) => {
         const row = await locked(tx, actor, id);
-        if (!claimActions(actor, row).includes('spot_check')) throw new AppError(mayReach(actor, P.verifyClaims, placeOf(row)) ? 'conflict' : 'forbidden', mayReach(actor, P.verifyClaims, placeOf(row)) ? 'claim_state' : 'forbidden');
+        if (!claimActions(actor, row).includes('spot_check')) throw new AppError(mayReach(actor, P.verifyClaims, facilityRecord(row)) ? 'conflict' : 'forbidden', mayReach(actor, P.verifyClaims, facilityRecord(row)) ? 'claim_state' : 'forbidden');
         const line = await q.recordSpotCheck(tx, id, input.enrolmentId, input.result, input.note ?? null, actor.userId, clock.now());
         if (!line) throw new AppError('validation', 'validation', [issue('enrolmentId', 'not_sampled')]);
         await q.rejudgeClaim(tx, id);
@@ -167,7 +167,7 @@ export function createGrants(db: Database, geo: GeoService, clock: Clock, timezo
       await read(actor, id, ctx);
       await db.tx(async (tx) => {
         const row = await locked(tx, actor, id);
-        if (!mayReach(actor, P.verifyClaims, placeOf(row))) throw new AppError('forbidden');
+        if (!mayReach(actor, P.verifyClaims, facilityRecord(row))) throw new AppError('forbidden');
         if (row.status !== 'generated') throw new AppError('conflict', 'claim_state');
         if (input.action === 'approve' && row.recorded < row.sampled) throw new AppError('conflict', 'spot_checks_pending');
         const to = input.action === 'approve' ? 'approved' : 'returned';
@@ -181,7 +181,7 @@ export function createGrants(db: Database, geo: GeoService, clock: Clock, timezo
       await read(actor, id, ctx);
       await db.tx(async (tx) => {
         const row = await locked(tx, actor, id);
-        if (!mayReach(actor, P.disburse, placeOf(row))) throw new AppError('forbidden');
+        if (!mayReach(actor, P.disburse, facilityRecord(row))) throw new AppError('forbidden');
         if (!(await q.setStatus(tx, id, 'approved', 'disbursed', { userId: actor.userId, at: clock.now(), reference }))) throw new AppError('conflict', 'claim_state');
         await recordAudit(tx, ctx, { action: 'grant_claim.disburse', entity: 'grant_claim', entityId: id, before: { status: 'approved' }, after: { status: 'disbursed', reference, amount: row.payable_amount } });
       });
