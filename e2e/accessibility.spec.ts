@@ -34,9 +34,9 @@ async function pagesViolations(page: Page, paths: readonly string[]): Promise<st
 const PAGES = ['/', '/cases', '/cases/new', '/cases/import', '/transfers', '/referrals', '/services', '/geo', '/account', '/people/review'];
 // The helpline supervisor's (the agent's two and the board and analytics).
 const HELPLINE_PAGES = ['/helpline', '/helpline/new', '/helpline/board', '/helpline/analytics'];
-// The district officer's list import (record linkage) and the capitation claims.
-const OFFICER_PAGES = ['/people/import', '/grants'];
-// An institution manager's: the registry, the admission form (opened from a referral).
+// The district officer's list import (record linkage), the capitation claims, and the facility form.
+const OFFICER_PAGES = ['/people/import', '/facilities/new', '/grants'];
+// An institution manager's: the registry, the admission form (a child arriving with no case, and from a referral).
 const INSTITUTION_PAGES = ['/', '/facilities', '/facilities/map', '/facilities/admit', '/facilities/admit?referral=00000000-0000-4000-8000-000000000000'];
 // And the administrator's, behind two-factor.
 const ADMIN_PAGES = ['/admin/users', '/admin/organisations', '/admin/roles', '/admin/audit', '/admin/jobs'];

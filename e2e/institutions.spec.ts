@@ -106,6 +106,69 @@ describe('institutions in the web app', () => {
     await api(national, 'PUT', '/api/v1/admin/clock', { at: null });
   }, 180_000);
 
+  it('takes in a child who arrives with no case: the admission opens the case for the local team', async () => {
+    const manager = await apiSession('babyhome.manager');
+    const babyHome = (await api<{ items: Facility[] }>(manager, 'GET', '/api/v1/institutions/mine')).items[0]!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'babyhome.manager');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/facilities/${babyHome.id}`);
+    await page.getByRole('link', { name: 'A child arriving with no case' }).click();
+    await page.waitForSelector('h1:has-text("A child arriving with no case")');
+    await page.getByLabel("Child’s name").fill('Rupa Begum');
+    await page.getByLabel('Age in years').fill('4');
+    const box = page.locator('input[name=concerns][value="family.separation"]');
+    if (!(await box.isVisible())) await page.locator('details.concern-group:has(input[value="family.separation"]) > summary').click();
+    await box.check();
+    await page.getByLabel('What happened').fill('Left at the gate before dawn');
+    await page.getByRole('button', { name: 'Admit', exact: true }).click();
+    await page.waitForSelector(`h1:has-text("${babyHome.name}")`);
+    await page.locator('[data-resident="Rupa Begum"]').waitFor();
+    const residents = await api<{ items: Array<{ child: { name: string }; case: { id: string } | null; basis: string }> }>(manager, 'GET', `/api/v1/facilities/${babyHome.id}/residents`);
+    const rupa = residents.items.find((r) => r.child.name === 'Rupa Begum')!;
+    expect(rupa.basis).toBe('emergency');
+    const file = await api<{ timeline: Array<{ kind: string }> }>(national, 'GET', `/api/v1/cases/${rupa.case!.id}`);
+    expect(file.timeline.map((e) => e.kind)).toContain('institution_admitted');
+    await context.close();
+  }, 120_000);
+
+  it('lets the district officer register an orphanage and correct its seats from the web app', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'kurigram.officer');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/facilities`);
+    await page.locator('a[href="/facilities/new"]').click();
+    await page.locator('input[name=nameEn]').waitFor();
+    await page.selectOption('select[name=type]', 'ngo_orphanage');
+    await page.fill('input[name=nameEn]', 'Ulipur Girls Home');
+    await page.fill('input[name=nameLocal]', 'উলিপুর বালিকা নিবাস');
+    await page.fill('#f-operator-q', 'Kurigram');
+    const operator = page.locator('select[name=operator] option').nth(1);
+    await operator.waitFor({ state: 'attached' });
+    await page.selectOption('select[name=operator]', (await operator.getAttribute('value'))!);
+    await page.fill('.unit-picker input', 'Ulipur');
+    // Choosing a place closes the list and names the place.
+    await page.locator('.unit-choices input[type=radio]').first().click();
+    await page.locator('.unit-picker .chosen').waitFor();
+    await page.selectOption('select[name=sexServed]', 'female');
+    await page.fill('input[name=seats]', '35');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForSelector('h1:has-text("উলিপুর বালিকা নিবাস")');
+    const id = page.url().split('/facilities/')[1]!;
+    await page.locator('dd [data-occupancy="0"]').waitFor();
+    await page.locator(`a[href="/facilities/${id}/edit"]`).click();
+    await page.locator('input[name=seats]').waitFor();
+    await page.fill('input[name=seats]', '40');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL(`${baseUrl()}/facilities/${id}`);
+    const officer = await apiSession('kurigram.officer');
+    const saved = await api<{ seats: number; sexServed: string; type: string }>(officer, 'GET', `/api/v1/facilities/${id}`);
+    expect(saved).toMatchObject({ seats: 40, sexServed: 'female', type: 'ngo_orphanage' });
+    await context.close();
+  }, 120_000);
+
   it("puts the month's flagged claims first for the district officer, who checks the sample in person and approves", async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();

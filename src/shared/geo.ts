@@ -42,6 +42,8 @@ export const CountryConfig = z.object({
     flags: z.record(z.string(), LocalisedText),
   }),
   institutionTypes: z.array(z.object({ key: z.string(), name: LocalisedText })),
+  /** Months after a discharge to a family, a carer, a job or adult life at which the child is visited (reintegration follow-up). */
+  reintegrationFollowUpMonths: z.array(z.number().int().min(1).max(60)).min(1).max(12).default([1, 3, 6, 12]),
 });
 export type CountryConfig = z.infer<typeof CountryConfig>;
 

@@ -31,6 +31,10 @@ export const ADMISSION_BASES = ['case', 'court_order', 'police_order', 'emergenc
 /** How a stay ends. `transfer` is written by a transfer, never chosen as a discharge. */
 export const DISCHARGE_REASONS = ['family_reunification', 'foster_care', 'kinship_care', 'guardianship', 'job_placement', 'aged_out', 'absconded', 'death'] as const;
 export const END_REASONS = ['transfer', ...DISCHARGE_REASONS] as const;
+/** Discharges after which the child is visited on the reintegration schedule (not an abscondment or a death). */
+export const REINTEGRATION_REASONS = ['family_reunification', 'foster_care', 'kinship_care', 'guardianship', 'job_placement', 'aged_out'] as const;
+/** What a reintegration follow-up visit found. */
+export const FOLLOWUP_OUTCOMES = ['settled', 'needs_support', 'at_risk', 'not_found'] as const;
 /** The lifecycle rules the deadline sweep raises alerts for (server/modules/institutions/lifecycle.ts). */
 export const LIFECYCLE_RULES = ['plan_before_7', 'plan_before_18'] as const;
 /** A capitation claim's states: generated from the enrolments, then approved or returned by the district office, then disbursed. */

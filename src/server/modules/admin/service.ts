@@ -241,6 +241,12 @@ export function createAdminService(db: Database, geo: GeoService) {
       return (await q.listOrganisations(db, query.q, 50, 0)).filter((o) => o.is_active).map((o) => ({ id: o.id, name: o.name_en, nameLocal: o.name_local, type: o.type, place: o.place_name }));
     },
 
+    /** Whether an organisation exists and is active: for a module that records one (a facility's operator). */
+    async isActiveOrganisation(id: string): Promise<boolean> {
+      const row = await q.findOrganisation(db, id);
+      return Boolean(row?.is_active);
+    },
+
     /** An organisation by id, English name or short name (the CLI's `--org`). */
     async findOrganisationByName(text: string) {
       return q.findOrganisationByName(db, text);

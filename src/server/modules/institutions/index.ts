@@ -22,9 +22,10 @@ declare module '../../platform/module.js' {
 export const institutionsModule = defineModule({
   name: 'institutions',
   permissions: Object.values(INSTITUTION_PERMISSIONS),
-  tables: ['facilities', 'placements', 'placement_alerts', 'grant_rates', 'grant_enrolments', 'grant_claims', 'grant_claim_lines'],
-  create: ({ db, cases, referrals, geo, clock, country }) => ({
-    institutions: createInstitutionService(db, cases, referrals, geo, clock, country.timezone, typeNames(country.institutionTypes, country.localLanguage)),
+  tables: ['facilities', 'placements', 'placement_alerts', 'placement_followups', 'grant_rates', 'grant_enrolments', 'grant_claims', 'grant_claim_lines'],
+  create: ({ db, cases, referrals, geo, admin, clock, country }) => ({
+    institutions: createInstitutionService(db, cases, referrals, geo, admin, clock, country.timezone, typeNames(country.institutionTypes, country.localLanguage),
+      { types: country.institutionTypes.map((t) => t.key), followUpMonths: country.reintegrationFollowUpMonths }),
     grants: createGrants(db, geo, clock, country.timezone),
   }),
   routes: (app, services) => {

@@ -180,6 +180,128 @@ describe('institutions: facilities, placements and their deadlines', () => {
     expect(ofCase).toHaveLength(1);
   });
 
+  it('admits a child who arrives with no case, opening the case through the case service for the local team; refuses what cannot stand', async () => {
+    const sp = await get<{ sexServed: string; occupancy: number }>('institution.manager', `/api/v1/facilities/${shishuParibar.id}`);
+    const sex = sp.body.sexServed === 'any' ? 'female' : sp.body.sexServed;
+    const child = { name: 'মোছাঃ লাকী খাতুন', sex, ageYears: 9, concerns: ['family.separation'], summary: 'Left at the gate at night; says her mother works in Dhaka' };
+    const noRef = await post('institution.manager', '/api/v1/placements', { facilityId: shishuParibar.id, child, basis: 'police_order', admittedOn: today() });
+    expect(noRef.statusCode).toBe(422);
+    expect(JSON.stringify(noRef.json())).toContain('orderReference');
+    const onCase = await post('institution.manager', '/api/v1/placements', { facilityId: shishuParibar.id, child, basis: 'case', admittedOn: today() });
+    expect(onCase.statusCode).toBe(422);
+    const badConcern = await post('institution.manager', '/api/v1/placements', { facilityId: shishuParibar.id, child: { ...child, concerns: ['no.such'] }, basis: 'emergency', admittedOn: today() });
+    expect(badConcern.statusCode).toBe(422);
+    expect(badConcern.json().error.details.map((d: { path: string }) => d.path)).toEqual(['child.concerns.0']);
+    const cases = async () => (await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases`)).n;
+    const casesBefore = await cases();
+    // Nothing half-written: a refused admission opened no case.
+    const past18 = await post('institution.manager', '/api/v1/placements', { facilityId: shishuParibar.id, child: { ...child, ageYears: 19 }, basis: 'emergency', admittedOn: today() });
+    expect(past18.statusCode).toBe(422);
+    expect(await cases()).toBe(casesBefore);
+
+    const res = await post('institution.manager', '/api/v1/placements', { facilityId: shishuParibar.id, child, basis: 'emergency', admittedOn: today() });
+    expect(res.statusCode, res.body).toBe(201);
+    const placement = res.json<{ id: string; case: { id: string; number: string }; child: { name: string } }>();
+    expect(placement.child.name).toBe('মোছাঃ লাকী খাতুন');
+    expect((await facility(shishuParibar.id)).occupancy).toBe(sp.body.occupancy + 1);
+    const opened = await h.db.one<{ source: string; risk_level: string; adm3_code: string; caseworker: string | null; created_by: string }>(sql`SELECT c.source, c.risk_level, c.adm3_code,
+      (SELECT u.username FROM users u WHERE u.id = c.caseworker_id) AS caseworker,
+      (SELECT u.username FROM users u WHERE u.id = c.created_by) AS created_by FROM cases c WHERE c.id = ${placement.case.id}`);
+    expect(opened).toMatchObject({ source: 'institution', risk_level: 'high', created_by: 'institution.manager' });
+    expect(opened.caseworker).not.toBeNull();
+    const file = await get<{ timeline: Array<{ kind: string }> }>('national', `/api/v1/cases/${placement.case.id}`);
+    expect(file.body.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['registered', 'institution_admitted']));
+    const audit = await h.db.one<{ diff: { case_opened: { after: boolean } } }>(sql`SELECT diff FROM audit_log WHERE action = 'placement.admit' AND entity_id = ${placement.id}`);
+    expect(audit.diff.case_opened.after).toBe(true);
+  });
+
+  it('schedules follow-up visits after a discharge home, records a visit on the case timeline, and alerts once when one is overdue', async () => {
+    type Item = { id: string; dueOn: string; visitedOn: string | null; overdue: boolean; child: { name: string }; case: { id: string } | null };
+    const list = async (who: string, status = 'due') => get<{ items: Item[] }>(who, `/api/v1/facilities/${babyHome.id}/follow-ups?status=${status}`);
+    const noyon = (await list('babyhome.manager')).body.items.filter((f) => f.child.name === 'নয়ন');
+    // Discharged home on 5 December: visits 1, 3, 6 and 12 months on (the country's schedule).
+    expect(noyon.map((f) => f.dueOn)).toEqual(['2027-01-05', '2027-03-05', '2027-06-05', '2027-12-05']);
+    expect(noyon.every((f) => !f.overdue && f.visitedOn === null)).toBe(true);
+    expect((await list('institution.manager')).status).toBe(404);
+
+    const visit = (id: string, body: unknown) => post('babyhome.manager', `/api/v1/follow-ups/${id}/visit`, body);
+    expect((await visit(noyon[0]!.id, { visitedOn: '2026-12-01', outcome: 'settled' })).statusCode).toBe(422);
+    const done = await visit(noyon[0]!.id, { visitedOn: '2026-12-06', outcome: 'needs_support', note: 'Mother back from Dhaka; school fees unpaid' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ visitedOn: '2026-12-06', outcome: 'needs_support', overdue: false });
+    expect((await visit(noyon[0]!.id, { visitedOn: '2026-12-06', outcome: 'settled' })).statusCode).toBe(409);
+    const file = (await get<{ timeline: Array<{ kind: string; data: { outcome?: string } }> }>('kurigram.caseworker', `/api/v1/cases/${noyon[0]!.case!.id}`)).body;
+    expect(file.timeline.find((e) => e.kind === 'reintegration_visit')?.data.outcome).toBe('needs_support');
+    expect((await list('babyhome.manager')).body.items.filter((f) => f.child.name === 'নয়ন')).toHaveLength(3);
+
+    const overdueBells = async () => (await get<{ items: Array<{ kind: string }> }>('babyhome.manager', '/api/v1/notifications')).body.items.filter((n) => n.kind === 'institution_followup_overdue').length;
+    const before = await overdueBells();
+    try {
+      for (let i = 0; i < 2; i++) {
+        const moved = await h.app.inject({ method: 'PUT', url: '/api/v1/admin/clock', headers: as.national, payload: { at: '2027-03-10T06:00:00Z' } });
+        expect(moved.statusCode, moved.body).toBe(200);
+      }
+      const due = (await list('babyhome.manager')).body.items.filter((f) => f.child.name === 'নয়ন');
+      expect(due.map((f) => [f.dueOn, f.overdue])).toEqual([['2027-03-05', true], ['2027-06-05', false], ['2027-12-05', false]]);
+      // Told once, however often the sweep runs.
+      expect(await overdueBells()).toBeGreaterThanOrEqual(before + 1);
+      const told = await h.db.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM placement_followups WHERE id = ${due[0]!.id} AND overdue_alerted_at IS NOT NULL`);
+      expect(told.n).toBe(1);
+      const afterFirst = await overdueBells();
+      await h.app.inject({ method: 'PUT', url: '/api/v1/admin/clock', headers: as.national, payload: { at: '2027-03-11T06:00:00Z' } });
+      expect(await overdueBells()).toBe(afterFirst);
+    } finally {
+      h.services.clock.set(null);
+    }
+  });
+
+  it('schedules no follow-up after an abscondment', async () => {
+    const { referralId } = await referredCase(['জুয়েল', 'Jewel']);
+    const admitted = (await post('babyhome.manager', '/api/v1/placements', { facilityId: babyHome.id, referralId, basis: 'case', admittedOn: '2026-12-01' })).json<{ id: string }>();
+    const gone = await post('babyhome.manager', `/api/v1/placements/${admitted.id}/discharge`, { reason: 'absconded', on: '2026-12-03' });
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json().followUps).toEqual([]);
+  });
+
+  it('lets the district office register and correct facilities in its own area, audited; never fewer seats than children', async () => {
+    const ngo = await h.db.one<{ id: string }>(sql`SELECT id FROM organisations WHERE type = 'local_ngo' AND is_active ORDER BY name_en LIMIT 1`);
+    const elsewhere = await h.db.one<{ code: string }>(sql`SELECT code FROM geo_units WHERE level = 3 AND adm2_code <> '5549' ORDER BY code LIMIT 1`);
+    const input = { type: 'ngo_orphanage', nameEn: 'Chilmari Children Home', nameLocal: 'চিলমারী শিশু নিবাস', operatorId: ngo.id, geoCode: '554952', sexServed: 'any', ageMin: 6, ageMax: 17, seats: 40,
+      services: ['Schooling', 'Counselling'], licenceStatus: 'licensed', licenceExpiresOn: '2028-06-30' };
+    expect((await post('institution.manager', '/api/v1/facilities', input)).statusCode).toBe(403);
+    const outside = await post('kurigram.officer', '/api/v1/facilities', { ...input, geoCode: elsewhere.code });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error.details.map((d: { path: string; code: string }) => `${d.path}:${d.code}`)).toEqual(['geoCode:outside_area']);
+    const badType = await post('kurigram.officer', '/api/v1/facilities', { ...input, type: 'prison' });
+    expect(badType.json().error.details.map((d: { path: string }) => d.path)).toEqual(['type']);
+    const ages = await post('kurigram.officer', '/api/v1/facilities', { ...input, ageMin: 12, ageMax: 6 });
+    expect(ages.statusCode).toBe(422);
+
+    const made = await post('kurigram.officer', '/api/v1/facilities', input);
+    expect(made.statusCode, made.body).toBe(201);
+    const created = made.json<{ id: string; occupancy: number; allowedActions: string[]; staffOrganisation: { id: string } }>();
+    expect(created).toMatchObject({ occupancy: 0, allowedActions: expect.arrayContaining(['manage']), staffOrganisation: { id: ngo.id } });
+    const listed = (await get<{ items: Facility[] }>('kurigram.caseworker', '/api/v1/facilities?q=Chilmari%20Children')).body.items;
+    expect(listed.map((f) => f.id)).toEqual([created.id]);
+    expect(await h.db.maybeOne(sql`SELECT 1 AS x FROM audit_log WHERE action = 'facility.create' AND entity_id = ${created.id}`)).toBeTruthy();
+
+    const put = (who: string, id: string, body: unknown) => h.app.inject({ method: 'PUT', url: `/api/v1/facilities/${id}`, headers: as[who], payload: body as object });
+    const sp = (await get<{ nameEn: string; nameLocal: string | null; type: string; operator: { id: string }; staffOrganisation: { id: string }; place: { code: string }; sexServed: string;
+      ages: { min: number; max: number }; seats: number; occupancy: number; services: string[]; licence: { status: string } }>('kurigram.officer', `/api/v1/facilities/${shishuParibar.id}`)).body;
+    const spInput = { type: sp.type, nameEn: sp.nameEn, nameLocal: sp.nameLocal ?? undefined, operatorId: sp.operator.id, organisationId: sp.staffOrganisation.id, geoCode: sp.place.code,
+      sexServed: sp.sexServed, ageMin: sp.ages.min, ageMax: sp.ages.max, seats: sp.seats, services: sp.services, licenceStatus: sp.licence.status };
+    const tooFew = await put('kurigram.officer', shishuParibar.id, { ...spInput, seats: sp.occupancy - 1 });
+    expect(tooFew.statusCode).toBe(422);
+    expect(tooFew.json().error.details[0]).toMatchObject({ path: 'seats', code: 'below_occupancy' });
+    const fixed = await put('kurigram.officer', shishuParibar.id, { ...spInput, seats: sp.seats + 10, contactPhone: '+880 581 61234' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ seats: sp.seats + 10, contact: { phone: '+880 581 61234' }, staffOrganisation: { id: sp.staffOrganisation.id } });
+    const audit = await h.db.one<{ diff: Record<string, { before: unknown; after: unknown }> }>(sql`SELECT diff FROM audit_log WHERE action = 'facility.update' AND entity_id = ${shishuParibar.id} ORDER BY seq DESC LIMIT 1`);
+    expect(audit.diff.seats).toEqual({ before: sp.seats, after: sp.seats + 10 });
+    expect(Object.keys(audit.diff).sort()).toEqual(['contact_phone', 'seats']);
+    expect((await put('babyhome.manager', shishuParibar.id, spInput)).statusCode).toBe(403);
+  });
+
   it('lets nobody move the clock on an installation that runs on real time', async () => {
     // This harness allows it; the configuration refuses it in production (config test).
     const refused = await h.app.inject({ method: 'PUT', url: '/api/v1/admin/clock', headers: as['kurigram.officer'], payload: { at: null } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthday, dueRules } from './lifecycle.js';
+import { addMonths, birthday, dueRules, followUpDates } from './lifecycle.js';
 
 describe('lifecycle rules', () => {
   it('finds the birthday the way PostgreSQL adds years (29 February -> 28 February)', () => {
@@ -22,5 +22,20 @@ describe('lifecycle rules', () => {
 
   it('raises nothing without a date of birth', () => {
     expect(dueRules('baby_home', null, '2030-01-01')).toEqual([]);
+  });
+
+  it('adds months as PostgreSQL does, the day clamped to the month', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+    expect(addMonths('2026-12-05', 12)).toBe('2027-12-05');
+  });
+
+  it('schedules follow-up visits after a discharge to a family, a carer, a job or adult life, not after an abscondment or a death', () => {
+    expect(followUpDates('family_reunification', '2026-12-05', [6, 1, 3, 12])).toEqual(['2027-01-05', '2027-03-05', '2027-06-05', '2027-12-05']);
+    expect(followUpDates('aged_out', '2026-12-05', [1])).toEqual(['2027-01-05']);
+    expect(followUpDates('absconded', '2026-12-05', [1, 3])).toEqual([]);
+    expect(followUpDates('death', '2026-12-05', [1, 3])).toEqual([]);
+    expect(followUpDates('transfer', '2026-12-05', [1, 3])).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { LIFECYCLE_RULES } from '../../../shared/institutions.js';
+import { REINTEGRATION_REASONS, type LIFECYCLE_RULES } from '../../../shared/institutions.js';
 
 /**
  * The lifecycle rules (DSS practice, ../shared/design/domain.md): a child in a baby home is
@@ -33,4 +33,22 @@ export function dueRules(type: string, dob: string | null, today: string): Array
     .map((r) => ({ rule: r.rule, dueOn: birthday(dob, r.ageYears), notice: r.noticeDays }))
     .filter((r) => addDays(r.dueOn, -r.notice) <= today)
     .map(({ rule, dueOn }) => ({ rule, dueOn }));
+}
+
+/** The date `months` after `date`, the day clamped to the month's last (31 January + 1 month: 28 or 29 February), as PostgreSQL adds months. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * The follow-up visits a discharge calls for: on the country's schedule (months after the
+ * discharge) when the child left for a family, a carer, a job or adult life; none after an
+ * abscondment or a death.
+ */
+export function followUpDates(reason: string, dischargedOn: string, months: readonly number[]): string[] {
+  if (!(REINTEGRATION_REASONS as readonly string[]).includes(reason)) return [];
+  return [...new Set(months)].sort((a, b) => a - b).map((n) => addMonths(dischargedOn, n));
 }

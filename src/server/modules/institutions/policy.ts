@@ -14,12 +14,16 @@ export const mayReadResidents = (actor: Actor, f: FacilityPlace) => mayReach(act
 /** May admit, transfer and discharge there. */
 export const mayPlace = (actor: Actor, f: FacilityPlace) => mayReach(actor, P.place, facilityRecord(f));
 
+/** May register or correct a facility at this place: the district office's grant covering it. */
+export const mayManageAt = (actor: Actor, f: { adm1_code: string | null; adm2_code: string | null; adm3_code: string | null; organisation_id?: string }) =>
+  can(actor, P.manageFacilities) && mayReach(actor, P.manageFacilities, { adm1: f.adm1_code, adm2: f.adm2_code, adm3: f.adm3_code, organisation: f.organisation_id ?? null });
+
 /** What the reader may do at a facility (the page shows only these). */
 export function facilityActions(actor: Actor, f: FacilityPlace): FacilityDetail['allowedActions'] {
   const out: FacilityDetail['allowedActions'] = [];
   if (mayReadResidents(actor, f)) out.push('residents');
   if (mayPlace(actor, f)) out.push('admit');
-  if (can(actor, P.manageFacilities) && mayReach(actor, P.manageFacilities, facilityRecord(f))) out.push('manage');
+  if (mayManageAt(actor, f)) out.push('manage');
   return out;
 }
 

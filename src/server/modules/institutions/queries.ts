@@ -12,6 +12,8 @@ export type FacilityRow = {
   adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
   sex_served: string; age_min: number; age_max: number; seats: number; occupancy: number; services: string[];
   contact_phone: string | null; contact_email: string | null; licence_status: string; licence_expires_on: string | null;
+  /** One facility's read only (findFacility): the organisation whose staff run it. */
+  staff_name?: string; staff_name_local?: string | null;
 };
 
 // Occupancy is the count of open placements, never a stored number.
@@ -45,7 +47,34 @@ export function occupancyByArea(db: Queryable, level: 1 | 2, type: string | unde
 }
 
 export function findFacility(db: Queryable, id: string) {
-  return db.maybeOne<FacilityRow>(sql`SELECT ${FACILITY_COLUMNS} FROM ${FACILITY_FROM} WHERE f.id = ${id}`);
+  return db.maybeOne<FacilityRow>(sql`SELECT ${FACILITY_COLUMNS}, s.name_en AS staff_name, s.name_local AS staff_name_local
+    FROM ${FACILITY_FROM} JOIN organisations s ON s.id = f.organisation_id WHERE f.id = ${id}`);
+}
+
+/** A facility's record as the district office writes it; the place's codes copied for the access predicate. */
+export type FacilityRecord = {
+  type: string; name_en: string; name_local: string | null; organisation_id: string; operator_id: string; geo_code: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+  sex_served: string; age_min: number; age_max: number; seats: number; services: string[]; contact_phone: string | null; contact_email: string | null; licence_status: string; licence_expires_on: string | null;
+};
+
+export function insertFacility(tx: Queryable, f: FacilityRecord) {
+  return tx.one<{ id: string }>(sql`INSERT INTO facilities (type, name_en, name_local, organisation_id, operator_id, geo_code, adm1_code, adm2_code, adm3_code, sex_served, age_min, age_max, seats, services, contact_phone, contact_email, licence_status, licence_expires_on)
+    VALUES (${f.type}, ${f.name_en}, ${f.name_local}, ${f.organisation_id}, ${f.operator_id}, ${f.geo_code}, ${f.adm1_code}, ${f.adm2_code}, ${f.adm3_code}, ${f.sex_served}, ${f.age_min}, ${f.age_max}, ${f.seats}, ${f.services}::text[],
+      ${f.contact_phone}, ${f.contact_email}, ${f.licence_status}, ${f.licence_expires_on}) RETURNING id`);
+}
+
+export function updateFacility(tx: Queryable, id: string, f: FacilityRecord) {
+  return tx.query(sql`UPDATE facilities SET type = ${f.type}, name_en = ${f.name_en}, name_local = ${f.name_local}, organisation_id = ${f.organisation_id}, operator_id = ${f.operator_id},
+    geo_code = ${f.geo_code}, adm1_code = ${f.adm1_code}, adm2_code = ${f.adm2_code}, adm3_code = ${f.adm3_code}, sex_served = ${f.sex_served}, age_min = ${f.age_min}, age_max = ${f.age_max},
+    seats = ${f.seats}, services = ${f.services}::text[], contact_phone = ${f.contact_phone}, contact_email = ${f.contact_email}, licence_status = ${f.licence_status},
+    licence_expires_on = ${f.licence_expires_on}, updated_at = now() WHERE id = ${id}`);
+}
+
+/** The record as it stands, for the audit's before (and the seats check), locked against a concurrent admission. */
+export function lockFacilityRecord(tx: Queryable, id: string) {
+  return tx.maybeOne<FacilityRecord & { occupancy: number }>(sql`SELECT f.type, f.name_en, f.name_local, f.organisation_id, f.operator_id, f.geo_code, f.adm1_code, f.adm2_code, f.adm3_code,
+    f.sex_served, f.age_min, f.age_max, f.seats, f.services, f.contact_phone, f.contact_email, f.licence_status, to_char(f.licence_expires_on, 'YYYY-MM-DD') AS licence_expires_on,
+    (SELECT count(*)::int FROM placements p WHERE p.facility_id = f.id AND p.ended_on IS NULL) AS occupancy FROM facilities f WHERE f.id = ${id} FOR UPDATE`);
 }
 
 /** What an admission needs of a facility, its row locked for the transaction. */
@@ -75,7 +104,12 @@ export type PlacementRow = {
   transferred_from: string | null; from_facility_id: string | null; from_name: string | null; from_name_local: string | null;
   ended_on: string | null; end_reason: string | null; end_note: string | null;
   alerts: Array<{ rule: string; due_on: string; raised_at: string }>;
+  followups: FollowUpJson[];
 };
+
+/** A follow-up visit as the placement's JSON carries it. */
+export type FollowUpJson = { id: string; due_on: string; visited_on: string | null; outcome: string | null; note: string | null };
+const FOLLOWUP_JSON = sql`json_build_object('id', fu.id, 'due_on', to_char(fu.due_on, 'YYYY-MM-DD'), 'visited_on', to_char(fu.visited_on, 'YYYY-MM-DD'), 'outcome', fu.outcome, 'note', fu.note)`;
 
 const PLACEMENT_SELECT = sql`SELECT p.id, p.facility_id, f.name_en AS facility_name, f.name_local AS facility_name_local, f.type AS facility_type,
     p.organisation_id, p.adm1_code, p.adm2_code, p.adm3_code,
@@ -84,7 +118,9 @@ const PLACEMENT_SELECT = sql`SELECT p.id, p.facility_id, f.name_en AS facility_n
     p.transferred_from, pf.id AS from_facility_id, pf.name_en AS from_name, pf.name_local AS from_name_local,
     to_char(p.ended_on, 'YYYY-MM-DD') AS ended_on, p.end_reason, p.end_note,
     coalesce((SELECT json_agg(json_build_object('rule', a.rule, 'due_on', to_char(a.due_on, 'YYYY-MM-DD'), 'raised_at', a.raised_at) ORDER BY a.due_on)
-      FROM placement_alerts a WHERE a.placement_id = p.id AND a.resolved_at IS NULL), '[]'::json) AS alerts
+      FROM placement_alerts a WHERE a.placement_id = p.id AND a.resolved_at IS NULL), '[]'::json) AS alerts,
+    -- An open stay has no follow-up yet: its (many) residents cost no lookup.
+    CASE WHEN p.ended_on IS NULL THEN '[]'::json ELSE coalesce((SELECT json_agg(${FOLLOWUP_JSON} ORDER BY fu.due_on) FROM placement_followups fu WHERE fu.placement_id = p.id), '[]'::json) END AS followups
   FROM placements p JOIN facilities f ON f.id = p.facility_id ${peopleService.joinPerson('pe', 'p.person_id')}
   LEFT JOIN cases c ON c.id = p.case_id
   LEFT JOIN placements pp ON pp.id = p.transferred_from LEFT JOIN facilities pf ON pf.id = pp.facility_id`;
@@ -150,4 +186,48 @@ export function raiseDueAlerts(tx: Queryable, today: string, raisedAt: Date) {
       ON CONFLICT (placement_id, rule) DO NOTHING RETURNING placement_id, rule, due_on
     ) SELECT r.placement_id, r.rule, to_char(r.due_on, 'YYYY-MM-DD') AS due_on, p.organisation_id, p.facility_id, f.name_en AS facility_name, f.name_local AS facility_name_local
       FROM raised r JOIN placements p ON p.id = r.placement_id JOIN facilities f ON f.id = p.facility_id`);
+}
+
+/** The follow-up visits of a discharge, on the dates given (the country's schedule), once each. */
+export function scheduleFollowUps(tx: Queryable, placementId: string, dueDates: string[]) {
+  return tx.query(sql`INSERT INTO placement_followups (placement_id, due_on) SELECT ${placementId}, d FROM unnest(${dueDates}::date[]) AS d ON CONFLICT (placement_id, due_on) DO NOTHING`);
+}
+
+export type FollowUpRow = FollowUpJson & {
+  placement_id: string; facility_id: string; organisation_id: string; adm1_code: string | null; adm2_code: string | null; adm3_code: string | null;
+  person_id: string; child_name: string; case_id: string | null; case_number: string | null; discharged_on: string; end_reason: string;
+};
+
+const FOLLOWUP_SELECT = sql`SELECT fu.id, to_char(fu.due_on, 'YYYY-MM-DD') AS due_on, to_char(fu.visited_on, 'YYYY-MM-DD') AS visited_on, fu.outcome, fu.note,
+    fu.placement_id, p.facility_id, p.organisation_id, p.adm1_code, p.adm2_code, p.adm3_code, p.person_id, pe.display_name AS child_name,
+    p.case_id, c.case_number, to_char(p.ended_on, 'YYYY-MM-DD') AS discharged_on, p.end_reason
+  FROM placement_followups fu JOIN placements p ON p.id = fu.placement_id ${peopleService.joinPerson('pe', 'p.person_id')} LEFT JOIN cases c ON c.id = p.case_id`;
+
+/** A facility's follow-up visits the reader may see: the ones not made yet (earliest first), or all of them. */
+export function followUpsOf(db: Queryable, facilityId: string, visible: Sql, dueOnly: boolean) {
+  return db.query<FollowUpRow>(sql`${FOLLOWUP_SELECT} WHERE p.facility_id = ${facilityId} AND ${visible}${dueOnly ? sql` AND fu.visited_on IS NULL` : sql``}
+    ORDER BY fu.visited_on IS NOT NULL, fu.due_on, pe.display_name LIMIT 1000`);
+}
+
+export function findFollowUp(db: Queryable, id: string, visible: Sql = sql`TRUE`) {
+  return db.maybeOne<FollowUpRow>(sql`${FOLLOWUP_SELECT} WHERE fu.id = ${id} AND ${visible}`);
+}
+
+export async function followUpExists(db: Queryable, id: string): Promise<boolean> {
+  return Boolean(await db.maybeOne(sql`SELECT 1 AS x FROM placement_followups WHERE id = ${id}`));
+}
+
+/** Records a visit; answers nothing when it was already recorded (a concurrent save). */
+export function recordVisit(tx: Queryable, id: string, v: { on: string; outcome: string; note: string | null; by: string }) {
+  return tx.maybeOne<{ id: string }>(sql`UPDATE placement_followups SET visited_on = ${v.on}, outcome = ${v.outcome}, note = ${v.note}, visited_by = ${v.by}
+    WHERE id = ${id} AND visited_on IS NULL RETURNING id`);
+}
+
+/** Visits past their date and not made, not yet told: marked told, answered with the facility for the notifications. */
+export function markOverdueFollowUps(tx: Queryable, today: string, at: Date) {
+  return tx.query<{ id: string; due_on: string; organisation_id: string; facility_id: string; facility_name: string; facility_name_local: string | null }>(sql`
+    WITH told AS (
+      UPDATE placement_followups SET overdue_alerted_at = ${at} WHERE visited_on IS NULL AND overdue_alerted_at IS NULL AND due_on < ${today}::date RETURNING id, placement_id, due_on
+    ) SELECT t.id, to_char(t.due_on, 'YYYY-MM-DD') AS due_on, p.organisation_id, p.facility_id, f.name_en AS facility_name, f.name_local AS facility_name_local
+      FROM told t JOIN placements p ON p.id = t.placement_id JOIN facilities f ON f.id = p.facility_id`);
 }

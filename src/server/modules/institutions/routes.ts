@@ -14,11 +14,15 @@ export function registerInstitutionRoutes(app: FastifyInstance, { institutions }
     return { items: await institutions.occupancy(req.query) };
   });
   on('GET /api/v1/institutions/mine', {}, async (req) => ({ items: await institutions.mine(actorOf(req)) }));
+  on('POST /api/v1/facilities', {}, async (req, reply) => reply.status(201).send(await institutions.createFacility(actorOf(req), req.body, auditContext(req))));
+  on('PUT /api/v1/facilities/:id', {}, async (req) => institutions.updateFacility(actorOf(req), req.params.id, req.body, auditContext(req)));
   on('GET /api/v1/facilities/:id', {}, async (req) => institutions.facility(actorOf(req), req.params.id));
   on('GET /api/v1/facilities/:id/residents', {}, async (req) => ({ items: await institutions.residents(actorOf(req), req.params.id, req.query.alertsOnly ?? false, auditContext(req)) }));
   on('POST /api/v1/placements', {}, async (req, reply) => reply.status(201).send(await institutions.admit(actorOf(req), req.body, auditContext(req))));
   on('GET /api/v1/placements/:id', {}, async (req) => institutions.placement(actorOf(req), req.params.id, auditContext(req)));
   on('POST /api/v1/placements/:id/transfer', {}, async (req, reply) => reply.status(201).send(await institutions.transfer(actorOf(req), req.params.id, req.body, auditContext(req))));
   on('POST /api/v1/placements/:id/discharge', {}, async (req) => institutions.discharge(actorOf(req), req.params.id, req.body, auditContext(req)));
+  on('GET /api/v1/facilities/:id/follow-ups', {}, async (req) => ({ items: await institutions.followUps(actorOf(req), req.params.id, req.query.status, auditContext(req)) }));
+  on('POST /api/v1/follow-ups/:id/visit', {}, async (req) => institutions.recordVisit(actorOf(req), req.params.id, req.body, auditContext(req)));
   on('GET /api/v1/cases/:id/placements', {}, async (req) => ({ items: await institutions.ofCase(actorOf(req), req.params.id, auditContext(req)) }));
 }

@@ -5,6 +5,7 @@ import type { NewPersonRow } from '../people/service.js';
 import { personKeys } from '../people/service.js';
 import { childNames, uuid } from '../cases/seed/national-seed.js';
 import type { GeoService } from '../geo/service.js';
+import { seedDemoLeavers } from './seed-leavers.js';
 
 type Programme = { type: string; count: number; seats: number; ages: [number, number]; sex: 'any' | 'female' | 'male' | 'alternate'; en: string; bn: string; districts?: string[] };
 
@@ -166,9 +167,10 @@ export const seedDemoFacilities: DemoSeedStep = async (tx, { services, rnd, shar
   }
   if (named.size) throw new Error(`Seed: no facility for ${[...named.values()].join(', ')}`);
   progress('residents');
-  await institutions.raiseDueAlertsIn(tx);
   const claims = await seedDemoGrants(tx, registrar, services.grants);
-  return { facilities: facilities.length, residents, claims };
+  const leavers = await seedDemoLeavers(tx, rnd, registrar, geo.country.reintegrationFollowUpMonths, now);
+  await institutions.raiseDueAlertsIn(tx);
+  return { facilities: facilities.length, residents, claims, leavers };
 };
 
 const firstOfMonth = (d: Date, back: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 10);

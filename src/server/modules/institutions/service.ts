@@ -1,5 +1,6 @@
-import { INSTITUTION_PERMISSIONS as P, type AdmissionInput, type DischargeInput, type Facility, type FacilityDetail, type Placement, type TransferInput } from '../../../shared/institutions.js';
+import { INSTITUTION_PERMISSIONS as P, type AdmissionInput, type ArrivingChild, type FacilityInput, type FollowUpItem, type FollowUpVisitInput, type DischargeInput, type Facility, type FacilityDetail, type Placement, type TransferInput } from '../../../shared/institutions.js';
 import type { z } from 'zod';
+import type { CaseSource } from '../../../shared/cases.js';
 import { LRUCache } from 'lru-cache';
 import type { FacilityQuery } from '../../../shared/institutions.js';
 import { can, type Actor } from '../../platform/access/actor.js';
@@ -12,11 +13,12 @@ import { usersHolding } from '../../platform/access/holders.js';
 import { bothNames, dateParam, notify } from '../../platform/notifications/notifications.js';
 import type { CaseService } from '../cases/core/service.js';
 import type { GeoService } from '../geo/service.js';
+import type { AdminService } from '../admin/service.js';
 import { ageOn, peopleService } from '../people/service.js';
 import type { ReferralService } from '../referrals/service.js';
-import { admissionExceptions, CHILDREN_ONLY_TYPES, facilityActions, mayPlace, mayReadResidents } from './policy.js';
-import { dueRules } from './lifecycle.js';
-import { presentFacility, presentFacilityDetail, presentPlacement, type TypeName } from './presenter.js';
+import { admissionExceptions, CHILDREN_ONLY_TYPES, facilityActions, mayManageAt, mayPlace, mayReadResidents } from './policy.js';
+import { dueRules, followUpDates } from './lifecycle.js';
+import { presentFacility, presentFacilityDetail, presentFollowUpItem, presentPlacement, type TypeName } from './presenter.js';
 import * as q from './queries.js';
 
 /**
@@ -25,6 +27,9 @@ import * as q from './queries.js';
  * (a seed, an import) shows within this time.
  */
 const OCCUPANCY_FRESH_MS = 30_000;
+
+/** The case source of a child who arrives with no case, by the authority they came on. */
+const ARRIVAL_SOURCE: Partial<Record<AdmissionInput['basis'], CaseSource>> = { court_order: 'court', police_order: 'police', emergency: 'institution' };
 
 const issue = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
 /** The audit context of what the platform does by itself (the deadline sweep). */
@@ -36,7 +41,8 @@ const SYSTEM: AuditContext = { actorUserId: null, actorRole: 'system', requestId
  * through the case service, in the same transaction. Dates are judged by the platform's clock
  * in the country's time zone.
  */
-export function createInstitutionService(db: Database, cases: CaseService, referrals: ReferralService, geo: GeoService, clock: Clock, timezone: string, typeName: TypeName) {
+export function createInstitutionService(db: Database, cases: CaseService, referrals: ReferralService, geo: GeoService, admin: AdminService, clock: Clock, timezone: string, typeName: TypeName, country: { types: readonly string[]; followUpMonths: readonly number[] }) {
+  const followUpMonths = country.followUpMonths;
   const today = () => dateIn(clock.now(), timezone);
   // Keyed "level|type"; concurrent readers of a missing key share one query (lru-cache's fetch).
   const occupancyCache = new LRUCache<string, q.AreaOccupancyRow[]>({
@@ -100,9 +106,51 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
     }
   }
 
+  /**
+   * Opens the case of a child who arrived with none, through the case service: registered by
+   * the facility's staff at the place the child came from (the facility's upazila when not
+   * known), routed to that place's case management team. A child left at the door is at high
+   * risk until assessed; one brought on an order, medium.
+   */
+  async function openArrivalCase(tx: Tx, actor: Actor, f: q.LockedFacility, child: ArrivingChild, basis: AdmissionInput['basis'], on: string, ctx: AuditContext): Promise<string> {
+    const created = await cases.registerInTransaction(tx, actor, {
+      child: { names: [{ text: child.name, kind: 'full' }], sex: child.sex, ...(child.dateOfBirth ? { dateOfBirth: child.dateOfBirth } : {}), ...(child.ageYears !== undefined ? { ageYears: child.ageYears } : {}),
+        geoCode: child.geoCode ?? f.adm3_code ?? '', disabilities: [], vulnerableGroups: [] },
+      concerns: child.concerns, riskLevel: basis === 'emergency' ? 'high' : 'medium', source: ARRIVAL_SOURCE[basis] ?? 'institution', reportedOn: on,
+      ...(child.summary ? { summary: child.summary } : {}),
+    }, ctx).catch((err: unknown) => {
+      // The case service names its own fields; here they are the arriving child's.
+      if (err instanceof AppError && Array.isArray(err.details)) throw new AppError(err.code, err.messageId, err.details.map((d) => ({ ...d, path: d.path.startsWith('child.') ? d.path : `child.${d.path}` })), err.params);
+      throw err;
+    });
+    return created.id;
+  }
+
+  /**
+   * The record a district office may write: a configured type, a known place it covers (an
+   * upazila or a union), active organisations. Answers the row, or the field problems.
+   */
+  async function facilityRecordFrom(actor: Actor, input: FacilityInput): Promise<q.FacilityRecord> {
+    const issues: FieldIssue[] = [];
+    if (!country.types.includes(input.type)) issues.push(issue('type', 'unknown_type'));
+    const unit = await geo.find(input.geoCode);
+    if (!unit || unit.level < 3) issues.push(issue('geoCode', 'unknown_unit'));
+    const organisationId = input.organisationId ?? input.operatorId;
+    if (!(await admin.isActiveOrganisation(input.operatorId))) issues.push(issue('operatorId', 'unknown_organisation'));
+    if (organisationId !== input.operatorId && !(await admin.isActiveOrganisation(organisationId))) issues.push(issue('organisationId', 'unknown_organisation'));
+    if (issues.length) throw new AppError('validation', 'validation', issues);
+    const place = { adm1_code: unit!.adm1_code, adm2_code: unit!.adm2_code, adm3_code: unit!.level === 3 ? unit!.code : unit!.adm3_code };
+    if (!mayManageAt(actor, place)) throw new AppError('validation', 'validation', [issue('geoCode', 'outside_area')]);
+    return {
+      type: input.type, name_en: input.nameEn, name_local: input.nameLocal ?? null, organisation_id: organisationId, operator_id: input.operatorId, geo_code: unit!.code, ...place,
+      sex_served: input.sexServed, age_min: input.ageMin, age_max: input.ageMax, seats: input.seats, services: input.services, contact_phone: input.contactPhone ?? null,
+      contact_email: input.contactEmail ?? null, licence_status: input.licenceStatus, licence_expires_on: input.licenceExpiresOn ?? null,
+    };
+  }
+
   async function readPlacement(actor: Actor, id: string): Promise<Placement> {
     const row = await q.findPlacement(db, id);
-    return presentPlacement(row!, actor.lang, clock.now());
+    return presentPlacement(row!, actor.lang, clock.now(), today());
   }
 
   return {
@@ -130,6 +178,39 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       return presentFacilityDetail(row, actor.lang, typeName, facilityActions(actor, row), today());
     },
 
+    /** Registers a facility: the district office, within its area; audited. */
+    async createFacility(actor: Actor, input: FacilityInput, ctx: AuditContext): Promise<FacilityDetail> {
+      if (!can(actor, P.manageFacilities)) throw new AppError('forbidden');
+      const record = await facilityRecordFrom(actor, input);
+      const id = await db.tx(async (tx) => {
+        const created = await q.insertFacility(tx, record);
+        await recordAudit(tx, ctx, { action: 'facility.create', entity: 'facility', entityId: created.id, after: record });
+        occupancyChanged(tx);
+        return created.id;
+      });
+      return this.facility(actor, id);
+    },
+
+    /**
+     * Corrects a facility's record, where the actor manages both the place it was and the place
+     * it will be. Seats never below the children there now (occupancy is counted, not typed).
+     */
+    async updateFacility(actor: Actor, id: string, input: FacilityInput, ctx: AuditContext): Promise<FacilityDetail> {
+      if (!can(actor, P.manageFacilities)) throw new AppError('forbidden');
+      const current = await facility(id);
+      if (!mayManageAt(actor, current)) throw new AppError('forbidden');
+      const record = await facilityRecordFrom(actor, input);
+      await db.tx(async (tx) => {
+        const before = await q.lockFacilityRecord(tx, id);
+        if (!before) throw new AppError('not_found');
+        if (record.seats < before.occupancy) throw new AppError('validation', 'validation', [issue('seats', 'below_occupancy', { occupancy: before.occupancy })]);
+        await q.updateFacility(tx, id, record);
+        await recordAudit(tx, ctx, { action: 'facility.update', entity: 'facility', entityId: id, before: { ...before, occupancy: undefined }, after: record });
+        occupancyChanged(tx);
+      });
+      return this.facility(actor, id);
+    },
+
     /** The children in a facility the actor may see; the read of the list is audited. */
     async residents(actor: Actor, facilityId: string, alertsOnly: boolean, ctx: AuditContext): Promise<Placement[]> {
       if (!can(actor, P.readResidents)) throw new AppError('forbidden');
@@ -138,7 +219,7 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       return db.tx(async (tx) => {
         const rows = await q.residents(tx, facilityId, visible(actor), alertsOnly);
         await recordAudit(tx, ctx, { action: 'facility.residents_read', entity: 'facility', entityId: facilityId, meta: { count: rows.length } });
-        return rows.map((r) => presentPlacement(r, actor.lang, clock.now()));
+        return rows.map((r) => presentPlacement(r, actor.lang, clock.now(), today()));
       });
     },
 
@@ -147,13 +228,13 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       const row = await q.findPlacement(db, id, visible(actor));
       if (!row) return denyRead(db, ctx, 'placement', id, await q.placementExists(db, id));
       await db.tx((tx) => recordAudit(tx, ctx, { action: 'placement.read', entity: 'placement', entityId: id }));
-      return presentPlacement(row, actor.lang, clock.now());
+      return presentPlacement(row, actor.lang, clock.now(), today());
     },
 
     /** A case's placements, for its file: whoever may see the case sees where the child has lived. */
     async ofCase(actor: Actor, caseId: string, ctx: AuditContext): Promise<Placement[]> {
       await cases.requireVisible(actor, caseId, ctx);
-      return (await q.placementsOfCase(db, caseId)).map((r) => presentPlacement(r, actor.lang, clock.now()));
+      return (await q.placementsOfCase(db, caseId)).map((r) => presentPlacement(r, actor.lang, clock.now(), today()));
     },
 
     /**
@@ -167,28 +248,36 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       if (input.referralId) {
         caseId = await referrals.openReferralCase(input.referralId, actor.organisationId);
         if (!caseId) throw new AppError('not_found');
+      } else if (caseId) {
+        await cases.requireVisible(actor, caseId, ctx);
       } else {
-        await cases.requireVisible(actor, caseId!, ctx);
+        // The places are read once per process, on the pool: before the transaction, so that
+        // the embedded database's one connection is not asked for twice (geo.find inside it).
+        await geo.find(input.child?.geoCode ?? '');
       }
       const id = await db.tx(async (tx) => {
         // The facility locked: two admissions to its last seat queue here, and the second sees the first.
         const locked = await q.lockFacility(tx, input.facilityId);
         if (!locked) throw new AppError('not_found');
         if (!mayPlace(actor, locked)) throw new AppError('forbidden');
+        const dateIssues = checkDate('admittedOn', input.admittedOn, null);
+        if (dateIssues.length) throw new AppError('validation', 'validation', dateIssues);
+        // A child with no case: the case is opened here, in this transaction, or not at all.
+        if (input.child) caseId = await openArrivalCase(tx, actor, locked, input.child, input.basis, input.admittedOn, ctx);
         const subject = (await cases.subject(tx, caseId!))!;
         if (subject.status !== 'open') throw new AppError('conflict', 'case_not_open');
         const child = (await peopleService.get(tx, subject.child_id))!;
-        const issues = [...checkDate('admittedOn', input.admittedOn, null), ...placementIssues(locked, child, input.admittedOn, input.overrideReason, 'facilityId')];
+        const issues = placementIssues(locked, child, input.admittedOn, input.overrideReason, 'facilityId');
         if (issues.length) throw new AppError('validation', 'validation', issues);
         // A child already in a facility: the one-open-stay index refuses the insert (alreadyPlaced).
         const created = await q.insertPlacement(tx, {
           facility: locked, personId: subject.child_id, caseId: subject.id, basis: input.basis, orderReference: input.orderReference ?? null,
           admittedOn: input.admittedOn, admittedBy: actor.userId, overrideReason: input.overrideReason ?? null, transferredFrom: null,
         });
-        await cases.addEvent(tx, subject.id, actor.userId, 'institution_admitted', { detail: locked.name_en, detail_local: locked.name_local, on: input.admittedOn, placement_id: created.id });
+        await cases.addEvent(tx, subject.id, actor.userId, 'institution_admitted', { detail: locked.name_en, detail_local: locked.name_local, on: input.admittedOn, placement_id: created.id, basis: input.basis });
         await raiseFor(tx, created.id, locked, child.date_of_birth);
         // Last: the audit head stays locked from here to the commit, so every writer waits for it as little as possible.
-        await recordAudit(tx, ctx, { action: 'placement.admit', entity: 'placement', entityId: created.id, after: { facility_id: locked.id, case_id: subject.id, basis: input.basis, admitted_on: input.admittedOn, override_reason: input.overrideReason ?? null } });
+        await recordAudit(tx, ctx, { action: 'placement.admit', entity: 'placement', entityId: created.id, after: { facility_id: locked.id, case_id: subject.id, basis: input.basis, order_reference: input.orderReference ?? null, admitted_on: input.admittedOn, override_reason: input.overrideReason ?? null, case_opened: Boolean(input.child) } });
         occupancyChanged(tx);
         return created.id;
       }).catch(alreadyPlaced);
@@ -228,10 +317,46 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
         if (issues.length) throw new AppError('validation', 'validation', issues);
         if (!(await q.endPlacement(tx, id, { on: input.on, reason: input.reason, note: input.note ?? null, by: actor.userId }, clock.now()))) throw new AppError('conflict', 'placement_ended');
         if (row.case_id) await cases.addEvent(tx, row.case_id, actor.userId, 'institution_discharged', { detail: row.facility_name, detail_local: row.facility_name_local, on: input.on, discharge_reason: input.reason });
-        await recordAudit(tx, ctx, { action: 'placement.discharge', entity: 'placement', entityId: id, after: { on: input.on, reason: input.reason } });
+        // Leaving for a family, a carer, a job or adult life: the follow-up visits, on the country's schedule.
+        const visits = followUpDates(input.reason, input.on, followUpMonths);
+        if (visits.length) await q.scheduleFollowUps(tx, id, visits);
+        await recordAudit(tx, ctx, { action: 'placement.discharge', entity: 'placement', entityId: id, after: { on: input.on, reason: input.reason, follow_ups: visits } });
         occupancyChanged(tx);
       });
       return readPlacement(actor, id);
+    },
+
+    /** A facility's reintegration follow-up visits (the children one may see); the read is audited. */
+    async followUps(actor: Actor, facilityId: string, status: 'due' | 'all', ctx: AuditContext): Promise<FollowUpItem[]> {
+      if (!can(actor, P.readResidents)) throw new AppError('forbidden');
+      const f = await facility(facilityId);
+      if (!mayReadResidents(actor, f)) return denyRead(db, ctx, 'facility_follow_ups', facilityId, true);
+      return db.tx(async (tx) => {
+        const rows = await q.followUpsOf(tx, facilityId, visible(actor), status === 'due');
+        await recordAudit(tx, ctx, { action: 'facility.follow_ups_read', entity: 'facility', entityId: facilityId, meta: { count: rows.length, status } });
+        const day = today();
+        return rows.map((r) => presentFollowUpItem(r, day));
+      });
+    },
+
+    /**
+     * Records a follow-up visit and what it found, by someone who places children in the
+     * facility the child left; on the case timeline when there is a case. Once per visit.
+     */
+    async recordVisit(actor: Actor, id: string, input: FollowUpVisitInput, ctx: AuditContext): Promise<FollowUpItem> {
+      if (!can(actor, P.place)) throw new AppError('forbidden');
+      const row = await q.findFollowUp(db, id, visible(actor));
+      if (!row) return denyRead(db, ctx, 'placement_follow_up', id, await q.followUpExists(db, id));
+      if (!mayPlace(actor, row)) throw new AppError('forbidden');
+      if (row.visited_on) throw new AppError('conflict', 'visit_recorded');
+      const issues = input.visitedOn > today() ? [issue('visitedOn', 'in_future')] : input.visitedOn < row.discharged_on ? [issue('visitedOn', 'before_discharge')] : [];
+      if (issues.length) throw new AppError('validation', 'validation', issues);
+      await db.tx(async (tx) => {
+        if (!(await q.recordVisit(tx, id, { on: input.visitedOn, outcome: input.outcome, note: input.note ?? null, by: actor.userId }))) throw new AppError('conflict', 'visit_recorded');
+        if (row.case_id) await cases.addEvent(tx, row.case_id, actor.userId, 'reintegration_visit', { on: input.visitedOn, due_on: row.due_on, outcome: input.outcome, placement_id: row.placement_id });
+        await recordAudit(tx, ctx, { action: 'placement.follow_up_visit', entity: 'placement_follow_up', entityId: id, after: { visited_on: input.visitedOn, outcome: input.outcome } });
+      });
+      return presentFollowUpItem((await q.findFollowUp(db, id))!, today());
     },
 
     /** The deadline sweep: every lifecycle alert due today (by the clock), raised once and told to the facility's staff. */
@@ -243,8 +368,11 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
     async raiseDueAlertsIn(tx: Tx): Promise<number> {
       const raised = await q.raiseDueAlerts(tx, today(), clock.now());
       await tellAbout(tx, raised);
-      if (raised.length) await recordAudit(tx, SYSTEM, { action: 'placement.alerts_raised', entity: 'placement', entityId: null, meta: { count: raised.length, on: today() } });
-      return raised.length;
+      // Follow-up visits past their date: told once to the staff of the facility the child left.
+      const overdue = await q.markOverdueFollowUps(tx, today(), clock.now());
+      await tellAbout(tx, overdue.map((o) => ({ ...o, placement_id: '', rule: 'followup_overdue' })));
+      if (raised.length || overdue.length) await recordAudit(tx, SYSTEM, { action: 'placement.alerts_raised', entity: 'placement', entityId: null, meta: { count: raised.length, follow_ups_overdue: overdue.length, on: today() } });
+      return raised.length + overdue.length;
     },
   };
 }

@@ -143,7 +143,7 @@ function CaseHistory({ c }: { c: CaseDetail }) {
         <h2>{t('web.cases.timeline')}</h2>
         <ol className="timeline">
           {c.timeline.map((e, i) => (
-            <li key={i}><small>{date(e.at, true)}</small> {t(`web.cases.events.${e.kind}`)}{eventDetail(e.data)}{e.actor ? ` · ${e.actor}` : ''}{typeof e.data.reason === 'string' ? ` · ${e.data.reason}` : ''}</li>
+            <li key={i}><small>{date(e.at, true)}</small> {t(`web.cases.events.${e.kind}`)}{eventDetail(e.data)}{typeof e.data.outcome === 'string' && e.kind === 'reintegration_visit' ? ` · ${t(`web.institutions.outcomes.${e.data.outcome}`)}` : ''}{e.actor ? ` · ${e.actor}` : ''}{typeof e.data.reason === 'string' ? ` · ${e.data.reason}` : ''}</li>
           ))}
         </ol>
       </section>

@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api.js';
 import { currentLang } from '../../i18n.js';
 import { UnitPicker } from '../admin/UnitPicker.js';
+import { INSTITUTION_PERMISSIONS } from '../../../shared/permissions/institutions.js';
+import { hasPermission, useSession } from '../../session.js';
 import { Occupancy } from './Occupancy.js';
 
 /** The facility registry: where the seats are and how full they are; no child is named here. */
 export function FacilitiesPage() {
   const { t } = useTranslation();
+  const session = useSession();
   const [type, setType] = useState('');
   const [place, setPlace] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -23,7 +26,10 @@ export function FacilitiesPage() {
   return (
     <div className="page">
       <h1>{t('web.institutions.title')}</h1>
-      <p><Link to="/facilities/map">{t('web.institutions.mapTitle')}</Link></p>
+      <p className="toolbar wrap">
+        <Link to="/facilities/map">{t('web.institutions.mapTitle')}</Link>
+        {hasPermission(session.data, INSTITUTION_PERMISSIONS.manageFacilities) ? <Link className="button" to="/facilities/new">{t('web.institutions.addFacility')}</Link> : null}
+      </p>
       <div className="toolbar wrap">
         <select aria-label={t('web.institutions.type')} value={type} onChange={(e) => setType(e.target.value)}>
           <option value="">{t('web.institutions.allTypes')}</option>

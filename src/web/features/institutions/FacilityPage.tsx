@@ -8,12 +8,15 @@ import { ApiError, call, field, optionalField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
+import { hasPermission, useSession } from '../../session.js';
+import { FollowUpsSection } from './FollowUpsSection.js';
 import { Occupancy } from './Occupancy.js';
 
 /** One facility: its seats, and for its staff and officers the children in it, deadlines first. */
 export function FacilityPage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
+  const session = useSession();
   const f = useQuery({ queryKey: ['facility', id], queryFn: () => call('GET /api/v1/facilities/:id', { params: { id } }) });
   const mayRead = f.data?.allowedActions.includes('residents') ?? false;
   const residents = useQuery({ queryKey: ['residents', id], queryFn: () => call('GET /api/v1/facilities/:id/residents', { params: { id } }), enabled: mayRead });
@@ -26,6 +29,7 @@ export function FacilityPage() {
     <div className="page">
       <p className="toolbar"><Link to="/facilities">{t('web.institutions.back')}</Link></p>
       <h1>{d.name}</h1>
+      {d.allowedActions.includes('manage') ? <p><Link className="button" to="/facilities/$id/edit" params={{ id: d.id }}>{t('web.institutions.editFacility')}</Link></p> : null}
       <section className="card">
         <dl className="facts">
           <dt>{t('web.institutions.type')}</dt><dd>{d.typeName}</dd>
@@ -37,6 +41,7 @@ export function FacilityPage() {
           {d.contact.phone ? <><dt>{t('web.institutions.phone')}</dt><dd>{d.contact.phone}</dd></> : null}
         </dl>
         {mayPlace ? <p className="hint">{t('web.institutions.admitHow')} <Link to="/referrals">{t('web.nav.referrals')}</Link></p> : null}
+        {mayPlace && hasPermission(session.data, 'cases.create') ? <p><Link className="button" to="/facilities/admit" search={{ facility: d.id }}>{t('web.institutions.arriving')}</Link></p> : null}
       </section>
       {mayRead ? (
         <>
@@ -57,6 +62,7 @@ export function FacilityPage() {
               {residents.data?.items.map((r) => <Resident key={r.id} r={r} facilityId={id} mayPlace={mayPlace} today={d.today} />)}
             </ul>
           </section>
+          <FollowUpsSection facilityId={id} mayRecord={mayPlace} today={d.today} />
         </>
       ) : null}
     </div>
@@ -132,6 +138,7 @@ function DischargeForm({ r, facilityId, today }: { r: Placement; facilityId: str
     await run(async () => {
       await call('POST /api/v1/placements/:id/discharge', { params: { id: r.id }, body: { reason: field(form, 'reason') as (typeof DISCHARGE_REASONS)[number], on: field(form, 'on'), note: optionalField(form, 'note') } });
       await qc.invalidateQueries({ queryKey: ['residents', facilityId] });
+      await qc.invalidateQueries({ queryKey: ['follow-ups', facilityId] });
       await qc.invalidateQueries({ queryKey: ['facility', facilityId] });
     });
   };

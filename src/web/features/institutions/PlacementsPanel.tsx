@@ -20,6 +20,16 @@ export function PlacementsPanel({ caseId, open }: { caseId: string; open: boolea
         {list.data?.items.map((p) => (
           <li key={p.id}>
             <Link to="/facilities/$id" params={{ id: p.facility.id }}>{p.facility.name}</Link> · {date(p.admittedOn)} – {p.endedOn ? `${date(p.endedOn)} · ${t(`web.institutions.endReasons.${p.endReason}`)}` : t('web.institutions.current')}
+            {p.followUps.length ? (
+              <ul className="plain" aria-label={t('web.institutions.followUps')}>
+                {p.followUps.map((f) => (
+                  <li key={f.id}>
+                    {f.visitedOn ? `${t('web.institutions.visited', { date: date(f.visitedOn) })} · ${t(`web.institutions.outcomes.${f.outcome}`)}` : t('web.institutions.followUpDue', { date: date(f.dueOn) })}
+                    {f.overdue ? <> <span className="badge-overdue">{t('web.institutions.overdue')}</span></> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </li>
         ))}
       </ul>

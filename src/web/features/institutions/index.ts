@@ -8,6 +8,8 @@ export const institutionsFeature = defineWebModule({
   pages: [
     { path: '/facilities', component: lazyPage(() => import('./FacilitiesPage.js'), 'FacilitiesPage') },
     { path: '/facilities/map', component: lazyPage(() => import('./SeatsMapPage.js'), 'SeatsMapPage') },
+    { path: '/facilities/new', component: lazyPage(() => import('./FacilityFormPage.js'), 'FacilityFormPage') },
+    { path: '/facilities/$id/edit', component: lazyPage(() => import('./FacilityFormPage.js'), 'FacilityFormPage'), early: '/api/v1/facilities/$id' },
     { path: '/facilities/admit', component: lazyPage(() => import('./AdmitPage.js'), 'AdmitPage') },
     { path: '/facilities/$id', component: lazyPage(() => import('./FacilityPage.js'), 'FacilityPage'), early: '/api/v1/facilities/$id' },
     { path: '/grants', component: lazyPage(() => import('./ClaimsPage.js'), 'ClaimsPage') },
