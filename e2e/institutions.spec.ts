@@ -133,6 +133,27 @@ describe('institutions in the web app', () => {
     await context.close();
   }, 120_000);
 
+  it("moves a Shishu Paribar resident on to the next care phase from the facility page", async () => {
+    const spManager = await apiSession('institution.manager');
+    const sp = (await api<{ items: Facility[] }>(spManager, 'GET', '/api/v1/institutions/mine')).items[0]!;
+    const residents = await api<{ items: Array<{ child: { name: string }; phases: Array<{ key: string }> }> }>(spManager, 'GET', `/api/v1/facilities/${sp.id}/residents`);
+    // A child whose name no other resident here shares, still in the first phase.
+    const named = (n: string) => residents.items.filter((r) => r.child.name === n).length;
+    const child = residents.items.find((r) => r.phases.at(-1)?.key === 'housing_health' && named(r.child.name) === 1)!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'institution.manager');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/facilities/${sp.id}`);
+    const card = page.locator(`[data-resident="${child.child.name}"]`);
+    await card.locator('[data-phase="housing_health"]').waitFor();
+    await card.getByRole('button', { name: 'পরের ধাপ' }).click();
+    await card.locator('select[name=phase]').selectOption('education');
+    await card.getByRole('button', { name: 'এই ধাপে নিন' }).click();
+    await card.locator('[data-phase="education"]').waitFor();
+    await context.close();
+  }, 120_000);
+
   it('lets the district officer register an orphanage and correct its seats from the web app', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
@@ -166,6 +187,41 @@ describe('institutions in the web app', () => {
     const officer = await apiSession('kurigram.officer');
     const saved = await api<{ seats: number; sexServed: string; type: string }>(officer, 'GET', `/api/v1/facilities/${id}`);
     expect(saved).toMatchObject({ seats: 40, sexServed: 'female', type: 'ngo_orphanage' });
+    await context.close();
+  }, 120_000);
+
+  it("puts an orphanage's child on its capitation grant from the facility page", async () => {
+    const officer = await apiSession('kurigram.officer');
+    const orphanages = await api<{ items: Facility[] }>(officer, 'GET', '/api/v1/facilities?type=ngo_orphanage&place=5549');
+    const orphanage = orphanages.items.at(-1)!;
+    const residents = await api<{ items: Array<{ child: { name: string }; grantEnrolled: boolean | null }> }>(officer, 'GET', `/api/v1/facilities/${orphanage.id}/residents`);
+    const named = (n: string) => residents.items.filter((r) => r.child.name === n).length;
+    const child = residents.items.find((r) => r.grantEnrolled === false && named(r.child.name) === 1)!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'kurigram.officer');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/facilities/${orphanage.id}`);
+    const card = page.locator(`[data-resident="${child.child.name}"]`);
+    await card.getByRole('button', { name: 'ক্যাপিটেশন গ্রান্টে তালিকাভুক্ত করুন' }).click();
+    await card.locator('[data-grant="enrolled"]').waitFor();
+    await context.close();
+  }, 120_000);
+
+  it('lets the district officer record an inspection against the care standards from the facility page', async () => {
+    const officer = await apiSession('kurigram.officer');
+    const orphanage = (await api<{ items: Facility[] }>(officer, 'GET', '/api/v1/facilities?type=ngo_orphanage&place=5549')).items[1]!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'kurigram.officer');
+    await page.waitForSelector('main.content h1');
+    await page.goto(`${baseUrl()}/facilities/${orphanage.id}`);
+    await page.getByRole('button', { name: 'পরিদর্শন লিখুন' }).click();
+    const boxes = page.locator('[data-standard] input[type=checkbox]');
+    expect(await boxes.count()).toBe(14);
+    for (let i = 0; i < 7; i++) await boxes.nth(i).check();
+    await page.getByRole('button', { name: 'পরিদর্শন সংরক্ষণ করুন' }).click();
+    await page.locator('[data-inspections] [data-score="50"]').waitFor();
     await context.close();
   }, 120_000);
 

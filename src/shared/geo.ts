@@ -41,7 +41,8 @@ export const CountryConfig = z.object({
     geojson: z.record(z.string(), z.string()),
     flags: z.record(z.string(), LocalisedText),
   }),
-  institutionTypes: z.array(z.object({ key: z.string(), name: LocalisedText })),
+  /** Facility types; a type with `phases` tracks each resident through them in order (a Shishu Paribar: housing and health, education, vocational training, reintegration). */
+  institutionTypes: z.array(z.object({ key: z.string(), name: LocalisedText, phases: z.array(z.object({ key: z.string().regex(/^[a-z0-9_]+$/), name: LocalisedText })).optional() })),
   /** Months after a discharge to a family, a carer, a job or adult life at which the child is visited (reintegration follow-up). */
   reintegrationFollowUpMonths: z.array(z.number().int().min(1).max(60)).min(1).max(12).default([1, 3, 6, 12]),
 });

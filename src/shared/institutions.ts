@@ -33,8 +33,8 @@ export const FacilityDetail = Facility.extend({
   nameLocal: z.string().nullable(),
   services: z.array(z.string()),
   contact: z.object({ phone: z.string().nullable(), email: z.string().nullable() }),
-  /** What the reader may do here: `residents` (see them), `admit` (admit, transfer, discharge), `manage` (correct the record). */
-  allowedActions: z.array(z.enum(['residents', 'admit', 'manage'])),
+  /** What the reader may do here: `residents` (see them), `admit` (admit, transfer, discharge), `manage` (correct the record), `enrol` (put a child on an orphanage's capitation grant). */
+  allowedActions: z.array(z.enum(['residents', 'admit', 'manage', 'enrol'])),
   /** Today's date by the platform's clock in the country (a training installation's clock may be ahead): the forms' default date. */
   today: z.string(),
 });
@@ -106,6 +106,10 @@ export const Placement = z.object({
   alerts: z.array(PlacementAlert),
   /** After a discharge to a family, a carer or a job: the follow-up visits, in date order. */
   followUps: z.array(FollowUp),
+  /** In a facility whose type has care phases: the phases entered, in order; the last is the current one. */
+  phases: z.array(z.object({ key: z.string(), name: z.string(), startedOn: z.string() })),
+  /** In an NGO orphanage: whether the child is on its capitation grant now (null elsewhere). */
+  grantEnrolled: z.boolean().nullable(),
 });
 export type Placement = z.infer<typeof Placement>;
 
@@ -121,6 +125,10 @@ export type FollowUpItem = z.infer<typeof FollowUpItem>;
 
 /** A facility's follow-up visits: those not yet made (overdue first), or all of them. */
 export const FollowUpQuery = z.object({ status: z.enum(['due', 'all']).default('due') });
+
+/** A resident moves on to a later care phase of the facility's type, from a date. */
+export const PhaseInput = z.object({ phase: z.string().min(1).max(60), startedOn: IsoDate });
+export type PhaseInput = z.infer<typeof PhaseInput>;
 
 export const FollowUpVisitInput = z.object({
   visitedOn: IsoDate,
@@ -204,6 +212,7 @@ export const institutionsApi = routeTable({
   'POST /api/v1/placements': { summary: 'Admit a child of a case to a facility', body: AdmissionInput, response: { 201: Placement } },
   'GET /api/v1/placements/:id': { summary: 'One placement', params: Id, response: { 200: Placement } },
   'POST /api/v1/placements/:id/transfer': { summary: 'Move a child to another facility (ends this stay, opens the next)', params: Id, body: TransferInput, response: { 201: Placement } },
+  'POST /api/v1/placements/:id/phase': { summary: "Move a resident on to a later care phase (a Shishu Paribar's phases)", params: Id, body: PhaseInput, response: { 200: Placement } },
   'POST /api/v1/placements/:id/discharge': { summary: 'Discharge a child', params: Id, body: DischargeInput, response: { 200: Placement } },
   'GET /api/v1/facilities/:id/follow-ups': { summary: "Reintegration follow-up visits of a facility's discharged children (those one may see)", params: Id, querystring: FollowUpQuery, response: { 200: Items(FollowUpItem) } },
   'POST /api/v1/follow-ups/:id/visit': { summary: 'Record a follow-up visit and what it found', params: Id, body: FollowUpVisitInput, response: { 200: FollowUpItem } },

@@ -35,6 +35,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'helpline.supervisor', fullName: 'Tanvir Ahmed Chowdhury', role: 'helpline_supervisor', org: 'HELPLINE', scopeLevel: 0, scope: null, email: 'helpline.supervisor@ncpp.localhost', lang: 'en' },
   { username: 'institution.manager', fullName: 'Kamrun Nahar', role: 'institution_manager', org: 'SP-KURIGRAM', scopeLevel: 3, scope: KURIGRAM_SADAR, email: 'institution.manager@ncpp.localhost', lang: 'bn' },
   { username: 'babyhome.manager', fullName: 'Shamima Sultana', role: 'institution_manager', org: 'BH-RAJSHAHI', scopeLevel: 0, scope: null, email: 'babyhome.manager@ncpp.localhost', lang: 'en' },
+  { username: 'orphanage.manager', fullName: 'Maulana Abdur Rahim', role: 'institution_manager', org: 'ORPH-ULIPUR', scopeLevel: 3, scope: ULIPUR, email: 'orphanage.manager@ncpp.localhost', lang: 'bn' },
   { username: 'partner.focal', fullName: 'Sarah Thompson', role: 'partner_focal', org: 'INGO-SCI', scopeLevel: 0, scope: null, email: 'partner.focal@ncpp.localhost', lang: 'en' },
   { username: 'editor', fullName: 'Mahmudul Hasan', role: 'portal_editor', org: 'MOSW', scopeLevel: 0, scope: null, email: 'editor@ncpp.localhost', lang: 'en' },
   { username: 'moderator', fullName: 'Nusrat Jahan', role: 'portal_moderator', org: 'DSS-HQ', scopeLevel: 0, scope: null, email: 'moderator@ncpp.localhost', lang: 'en' },
@@ -60,6 +61,7 @@ const NATIONAL_ORGS: OrgSeed[] = [
   { ref: 'CBO-ULIPUR', name_en: 'Ulipur Char Community Child Protection Committee', name_local: 'উলিপুর চর কমিউনিটি শিশু সুরক্ষা কমিটি', short: null, type: 'cbo', geo: ULIPUR },
   { ref: 'SP-KURIGRAM', name_en: 'Sarkari Shishu Paribar (Boys), Kurigram', name_local: 'সরকারি শিশু পরিবার (বালক), কুড়িগ্রাম', short: null, type: 'institution', geo: KURIGRAM_SADAR },
   { ref: 'BH-RAJSHAHI', name_en: 'Chotomoni Nibash (Baby Home), Rajshahi', name_local: 'ছোটমণি নিবাস, রাজশাহী', short: null, type: 'institution', geo: BOALIA },
+  { ref: 'ORPH-ULIPUR', name_en: 'Ulipur Darul Ihsan Orphanage', name_local: 'উলিপুর দারুল ইহসান এতিমখানা', short: null, type: 'local_ngo', geo: ULIPUR },
   { ref: 'ICRC-TONGI', name_en: 'Integrated Child Rehabilitation Centre, Tongi', name_local: 'সমন্বিত শিশু পুনর্বাসন কেন্দ্র, টঙ্গী', short: null, type: 'institution', geo: '3033' },
   { ref: 'ALC', name_en: 'Artificial Limb Centre, Department of Social Services', name_local: 'কৃত্রিম অঙ্গ কেন্দ্র, সমাজসেবা অধিদফতর', short: 'ALC', type: 'dss_office', geo: '3026' },
 ];

@@ -203,6 +203,18 @@ describe('institutions: facilities, placements and their deadlines', () => {
     expect(res.statusCode, res.body).toBe(201);
     const placement = res.json<{ id: string; case: { id: string; number: string }; child: { name: string } }>();
     expect(placement.child.name).toBe('মোছাঃ লাকী খাতুন');
+    // A Shishu Paribar stay begins in its first phase, on the day of admission.
+    expect(res.json().phases).toEqual([{ key: 'housing_health', name: 'আবাসন ও স্বাস্থ্য', startedOn: today() }]);
+
+    const phase = (body: unknown) => post('institution.manager', `/api/v1/placements/${placement.id}/phase`, body);
+    expect((await phase({ phase: 'housing_health', startedOn: today() })).json().error.details[0].code).toBe('phase_not_later');
+    expect((await phase({ phase: 'sports', startedOn: today() })).json().error.details[0].code).toBe('unknown_phase');
+    expect((await phase({ phase: 'education', startedOn: '2020-01-01' })).json().error.details[0].code).toBe('before_admission');
+    const moved = await phase({ phase: 'vocational', startedOn: today() });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().phases.map((p: { key: string }) => p.key)).toEqual(['housing_health', 'vocational']);
+    // Never back over a phase, even one skipped.
+    expect((await phase({ phase: 'education', startedOn: today() })).json().error.details[0].code).toBe('phase_not_later');
     expect((await facility(shishuParibar.id)).occupancy).toBe(sp.body.occupancy + 1);
     const opened = await h.db.one<{ source: string; risk_level: string; adm3_code: string; caseworker: string | null; created_by: string }>(sql`SELECT c.source, c.risk_level, c.adm3_code,
       (SELECT u.username FROM users u WHERE u.id = c.caseworker_id) AS caseworker,
@@ -210,7 +222,7 @@ describe('institutions: facilities, placements and their deadlines', () => {
     expect(opened).toMatchObject({ source: 'institution', risk_level: 'high', created_by: 'institution.manager' });
     expect(opened.caseworker).not.toBeNull();
     const file = await get<{ timeline: Array<{ kind: string }> }>('national', `/api/v1/cases/${placement.case.id}`);
-    expect(file.body.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['registered', 'institution_admitted']));
+    expect(file.body.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['registered', 'institution_admitted', 'institution_phase']));
     const audit = await h.db.one<{ diff: { case_opened: { after: boolean } } }>(sql`SELECT diff FROM audit_log WHERE action = 'placement.admit' AND entity_id = ${placement.id}`);
     expect(audit.diff.case_opened.after).toBe(true);
   });
@@ -300,6 +312,79 @@ describe('institutions: facilities, placements and their deadlines', () => {
     expect(audit.diff.seats).toEqual({ before: sp.seats, after: sp.seats + 10 });
     expect(Object.keys(audit.diff).sort()).toEqual(['contact_phone', 'seats']);
     expect((await put('babyhome.manager', shishuParibar.id, spInput)).statusCode).toBe(403);
+  });
+
+  it("tracks the demo's Shishu Paribar residents in their phases, and no phase in a baby home", async () => {
+    const own = (await get<{ items: Array<Placement & { admittedOn: string; phases: Array<{ key: string; startedOn: string }> }> }>('institution.manager', `/api/v1/facilities/${shishuParibar.id}/residents`)).body.items;
+    const phased = own.filter((p) => p.phases.length > 0);
+    expect(phased.length).toBeGreaterThan(own.length * 0.9);
+    for (const p of phased) {
+      expect(p.phases[0]).toMatchObject({ key: 'housing_health', startedOn: p.admittedOn });
+      expect(p.phases.map((x) => x.startedOn)).toEqual([...p.phases.map((x) => x.startedOn)].sort());
+    }
+    const inBabyHome = (await get<{ items: Array<{ id: string; phases: unknown[] }> }>('babyhome.manager', `/api/v1/facilities/${babyHome.id}/residents`)).body.items[0]!;
+    expect(inBabyHome.phases).toEqual([]);
+    const refused = await post('babyhome.manager', `/api/v1/placements/${inBabyHome.id}/phase`, { phase: 'education', startedOn: today() });
+    expect(refused.json().error.details[0].code).toBe('no_phases');
+  });
+
+  it("shows who in an orphanage is on its capitation grant, and the district office enrols a child from the list", async () => {
+    const orphanage = (await get<{ items: Facility[] }>('kurigram.officer', '/api/v1/facilities?type=ngo_orphanage&place=5549')).body.items[0]!;
+    expect((await get<{ allowedActions: string[] }>('kurigram.officer', `/api/v1/facilities/${orphanage.id}`)).body.allowedActions).toContain('enrol');
+    type Row = { child: { id: string }; grantEnrolled: boolean | null };
+    const residents = async () => (await get<{ items: Row[] }>('kurigram.officer', `/api/v1/facilities/${orphanage.id}/residents`)).body.items;
+    const before = await residents();
+    expect(before.every((r) => typeof r.grantEnrolled === 'boolean')).toBe(true);
+    const off = before.find((r) => r.grantEnrolled === false)!;
+    const res = await post('kurigram.officer', `/api/v1/facilities/${orphanage.id}/enrolments`, { personId: off.child.id, enrolledOn: today() });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await residents()).find((r) => r.child.id === off.child.id)?.grantEnrolled).toBe(true);
+    const inBabyHome = (await get<{ items: Row[] }>('babyhome.manager', `/api/v1/facilities/${babyHome.id}/residents`)).body.items;
+    expect(inBabyHome.every((r) => r.grantEnrolled === null)).toBe(true);
+    expect((await get<{ allowedActions: string[] }>('babyhome.manager', `/api/v1/facilities/${babyHome.id}`)).body.allowedActions).not.toContain('enrol');
+  });
+
+  it('inspects a facility against the care standards: the score is the share met, actions close, an overdue inspection alerts the district office once', async () => {
+    type View = { standards: Array<{ code: string }>; inspections: Array<{ id: string; score: number; actions: Array<{ id: string }> }>; nextDueOn: string | null; allowedActions: string[] };
+    const view = async (who: string) => get<View>(who, `/api/v1/facilities/${shishuParibar.id}/inspections`);
+    const seen = (await view('kurigram.officer')).body;
+    expect(seen.standards.length).toBe(14);
+    expect(seen.inspections.length).toBeGreaterThanOrEqual(2);
+    expect(seen.allowedActions).toEqual(['inspect', 'complete_action']);
+    expect((await view('institution.manager')).body.allowedActions).toEqual(['complete_action']);
+    expect((await view('babyhome.manager')).status).toBe(404);
+
+    const all = seen.standards.map((x, i) => ({ code: x.code, met: i >= 2, ...(i < 2 ? { note: 'Seen at the visit' } : {}) }));
+    const inspect = (body: unknown) => post('kurigram.officer', `/api/v1/facilities/${shishuParibar.id}/inspections`, body);
+    expect((await inspect({ inspectedOn: today(), findings: all.slice(1) })).json().error.details.map((d: { code: string }) => d.code)).toEqual(['standards_unanswered']);
+    expect((await inspect({ inspectedOn: today(), findings: [...all, { code: 'made.up', met: true }] })).json().error.details[0].code).toBe('unknown_standard');
+    expect((await post('institution.manager', `/api/v1/facilities/${shishuParibar.id}/inspections`, { inspectedOn: today(), findings: all })).statusCode).toBe(403);
+    const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const made = await inspect({ inspectedOn: today(), findings: all, summary: 'Clean and calm; two gaps', actions: [{ description: 'Repair the broken toilet doors', dueOn: due }] });
+    expect(made.statusCode, made.body).toBe(201);
+    const visit = made.json<{ id: string; score: number; nextDueOn: string; actions: Array<{ id: string; doneOn: string | null }> }>();
+    expect(visit.score).toBe(Math.round((100 * 12) / 14));
+    const [y, m, d] = today().split('-').map(Number) as [number, number, number];
+    expect(visit.nextDueOn.slice(0, 7)).toBe(new Date(Date.UTC(y, m - 1 + 6, Math.min(d, 28))).toISOString().slice(0, 7));
+    expect((await view('kurigram.officer')).body.inspections[0]!.id).toBe(visit.id);
+
+    const done = await post('institution.manager', `/api/v1/inspection-actions/${visit.actions[0]!.id}/done`, { doneOn: today() });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await post('institution.manager', `/api/v1/inspection-actions/${visit.actions[0]!.id}/done`, { doneOn: today() })).statusCode).toBe(409);
+
+    const bells = async () => (await get<{ items: Array<{ kind: string; link: string | null }> }>('kurigram.officer', '/api/v1/notifications')).body.items
+      .filter((n) => n.kind === 'institution_inspection_overdue' && n.link === `/facilities/${shishuParibar.id}`).length;
+    const before = await bells();
+    const after = new Date(Date.parse(`${visit.nextDueOn}T06:00:00Z`) + 2 * 86_400_000).toISOString();
+    try {
+      for (let i = 0; i < 2; i++) {
+        const moved = await h.app.inject({ method: 'PUT', url: '/api/v1/admin/clock', headers: as.national, payload: { at: after } });
+        expect(moved.statusCode, moved.body).toBe(200);
+      }
+      expect(await bells()).toBe(before + 1);
+    } finally {
+      h.services.clock.set(null);
+    }
   });
 
   it('lets nobody move the clock on an installation that runs on real time', async () => {

@@ -19,11 +19,12 @@ export const mayManageAt = (actor: Actor, f: { adm1_code: string | null; adm2_co
   can(actor, P.manageFacilities) && mayReach(actor, P.manageFacilities, { adm1: f.adm1_code, adm2: f.adm2_code, adm3: f.adm3_code, organisation: f.organisation_id ?? null });
 
 /** What the reader may do at a facility (the page shows only these). */
-export function facilityActions(actor: Actor, f: FacilityPlace): FacilityDetail['allowedActions'] {
+export function facilityActions(actor: Actor, f: FacilityPlace & { type: string }): FacilityDetail['allowedActions'] {
   const out: FacilityDetail['allowedActions'] = [];
   if (mayReadResidents(actor, f)) out.push('residents');
   if (mayPlace(actor, f)) out.push('admit');
   if (mayManageAt(actor, f)) out.push('manage');
+  if (f.type === 'ngo_orphanage' && can(actor, P.enrol) && mayReach(actor, P.enrol, facilityRecord(f))) out.push('enrol');
   return out;
 }
 

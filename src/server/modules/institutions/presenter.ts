@@ -5,6 +5,19 @@ import type { FacilityRow, FollowUpJson, FollowUpRow, PlacementRow } from './que
 
 /** A facility type's name in the reader's language (country configuration). */
 export type TypeName = (key: string, lang: Lang) => string;
+/** A care phase's name (a facility type's phases, country configuration). */
+export type PhaseName = (type: string, phase: string, lang: Lang) => string;
+
+type ConfiguredType = { key: string; name: Record<string, string>; phases?: ReadonlyArray<{ key: string; name: Record<string, string> }> | undefined };
+
+/** The name of each configured phase: the reader's language, else English, else the key. */
+export function phaseNames(types: readonly ConfiguredType[], localLanguage: string): PhaseName {
+  const byKey = new Map(types.flatMap((t) => (t.phases ?? []).map((p) => [`${t.key}|${p.key}`, p.name] as const)));
+  return (type, phase, lang) => {
+    const name = byKey.get(`${type}|${phase}`);
+    return (lang === 'en' ? name?.en : name?.[localLanguage] ?? name?.en) ?? phase;
+  };
+}
 
 /** The name of each configured type: the reader's language, else English, else the key. */
 export function typeNames(types: ReadonlyArray<{ key: string; name: Record<string, string> }>, localLanguage: string): TypeName {
@@ -47,7 +60,7 @@ export function presentFollowUpItem(r: FollowUpRow, today: string): FollowUpItem
 }
 
 /** A child's stay; the age is on `now` (the platform's clock), not the server's date, and `today` is that day in the country. */
-export function presentPlacement(r: PlacementRow, lang: Lang, now: Date, today: string): Placement {
+export function presentPlacement(r: PlacementRow, lang: Lang, now: Date, today: string, phaseName: PhaseName): Placement {
   return {
     id: r.id,
     facility: { id: r.facility_id, name: localName(lang, r.facility_name, r.facility_name_local), type: r.facility_type },
@@ -58,5 +71,7 @@ export function presentPlacement(r: PlacementRow, lang: Lang, now: Date, today: 
     endedOn: r.ended_on, endReason: r.end_reason as Placement['endReason'], endNote: r.end_note,
     alerts: r.alerts.map((a) => ({ rule: a.rule as Placement['alerts'][number]['rule'], dueOn: a.due_on, raisedAt: new Date(a.raised_at).toISOString() })),
     followUps: r.followups.map((f) => presentFollowUp(f, today)),
+    phases: r.phases.map((p) => ({ key: p.phase, name: phaseName(r.facility_type, p.phase, lang), startedOn: p.started_on })),
+    grantEnrolled: r.grant_enrolled,
   };
 }

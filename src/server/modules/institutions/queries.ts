@@ -105,6 +105,8 @@ export type PlacementRow = {
   ended_on: string | null; end_reason: string | null; end_note: string | null;
   alerts: Array<{ rule: string; due_on: string; raised_at: string }>;
   followups: FollowUpJson[];
+  phases: Array<{ phase: string; started_on: string }>;
+  grant_enrolled: boolean | null;
 };
 
 /** A follow-up visit as the placement's JSON carries it. */
@@ -120,7 +122,10 @@ const PLACEMENT_SELECT = sql`SELECT p.id, p.facility_id, f.name_en AS facility_n
     coalesce((SELECT json_agg(json_build_object('rule', a.rule, 'due_on', to_char(a.due_on, 'YYYY-MM-DD'), 'raised_at', a.raised_at) ORDER BY a.due_on)
       FROM placement_alerts a WHERE a.placement_id = p.id AND a.resolved_at IS NULL), '[]'::json) AS alerts,
     -- An open stay has no follow-up yet: its (many) residents cost no lookup.
-    CASE WHEN p.ended_on IS NULL THEN '[]'::json ELSE coalesce((SELECT json_agg(${FOLLOWUP_JSON} ORDER BY fu.due_on) FROM placement_followups fu WHERE fu.placement_id = p.id), '[]'::json) END AS followups
+    CASE WHEN p.ended_on IS NULL THEN '[]'::json ELSE coalesce((SELECT json_agg(${FOLLOWUP_JSON} ORDER BY fu.due_on) FROM placement_followups fu WHERE fu.placement_id = p.id), '[]'::json) END AS followups,
+    coalesce((SELECT json_agg(json_build_object('phase', ph.phase, 'started_on', to_char(ph.started_on, 'YYYY-MM-DD')) ORDER BY ph.started_on, ph.created_at)
+      FROM placement_phases ph WHERE ph.placement_id = p.id), '[]'::json) AS phases,
+    CASE WHEN f.type = 'ngo_orphanage' THEN EXISTS (SELECT 1 FROM grant_enrolments e WHERE e.person_id = p.person_id AND e.facility_id = p.facility_id AND e.ended_on IS NULL) END AS grant_enrolled
   FROM placements p JOIN facilities f ON f.id = p.facility_id ${peopleService.joinPerson('pe', 'p.person_id')}
   LEFT JOIN cases c ON c.id = p.case_id
   LEFT JOIN placements pp ON pp.id = p.transferred_from LEFT JOIN facilities pf ON pf.id = pp.facility_id`;
@@ -230,4 +235,10 @@ export function markOverdueFollowUps(tx: Queryable, today: string, at: Date) {
       UPDATE placement_followups SET overdue_alerted_at = ${at} WHERE visited_on IS NULL AND overdue_alerted_at IS NULL AND due_on < ${today}::date RETURNING id, placement_id, due_on
     ) SELECT t.id, to_char(t.due_on, 'YYYY-MM-DD') AS due_on, p.organisation_id, p.facility_id, f.name_en AS facility_name, f.name_local AS facility_name_local
       FROM told t JOIN placements p ON p.id = t.placement_id JOIN facilities f ON f.id = p.facility_id`);
+}
+
+/** A stay enters a care phase on a date (once per phase). */
+export function insertPhase(tx: Queryable, placementId: string, phase: string, startedOn: string, by: string | null) {
+  return tx.maybeOne<{ phase: string }>(sql`INSERT INTO placement_phases (placement_id, phase, started_on, recorded_by) VALUES (${placementId}, ${phase}, ${startedOn}, ${by})
+    ON CONFLICT (placement_id, phase) DO NOTHING RETURNING phase`);
 }

@@ -21,6 +21,7 @@ export function registerInstitutionRoutes(app: FastifyInstance, { institutions }
   on('POST /api/v1/placements', {}, async (req, reply) => reply.status(201).send(await institutions.admit(actorOf(req), req.body, auditContext(req))));
   on('GET /api/v1/placements/:id', {}, async (req) => institutions.placement(actorOf(req), req.params.id, auditContext(req)));
   on('POST /api/v1/placements/:id/transfer', {}, async (req, reply) => reply.status(201).send(await institutions.transfer(actorOf(req), req.params.id, req.body, auditContext(req))));
+  on('POST /api/v1/placements/:id/phase', {}, async (req) => institutions.advancePhase(actorOf(req), req.params.id, req.body, auditContext(req)));
   on('POST /api/v1/placements/:id/discharge', {}, async (req) => institutions.discharge(actorOf(req), req.params.id, req.body, auditContext(req)));
   on('GET /api/v1/facilities/:id/follow-ups', {}, async (req) => ({ items: await institutions.followUps(actorOf(req), req.params.id, req.query.status, auditContext(req)) }));
   on('POST /api/v1/follow-ups/:id/visit', {}, async (req) => institutions.recordVisit(actorOf(req), req.params.id, req.body, auditContext(req)));

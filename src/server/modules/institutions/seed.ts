@@ -6,6 +6,9 @@ import { personKeys } from '../people/service.js';
 import { childNames, uuid } from '../cases/seed/national-seed.js';
 import type { GeoService } from '../geo/service.js';
 import { seedDemoLeavers } from './seed-leavers.js';
+import { seedDemoPhases } from './seed-phases.js';
+import { seedDemoInspections } from './inspections/seed.js';
+import { loadCareStandards } from './inspections/service.js';
 
 type Programme = { type: string; count: number; seats: number; ages: [number, number]; sex: 'any' | 'female' | 'male' | 'alternate'; en: string; bn: string; districts?: string[] };
 
@@ -138,8 +141,10 @@ export const seedDemoFacilities: DemoSeedStep = async (tx, { services, rnd, shar
           orgId: '', operatorId: '', unit, sex, ages: [5, 17], seats: rnd.int(20, 60), licence: expired ? 'licensed' : rnd.pick(['licensed', 'licensed', 'licensed', 'provisional']),
           expires: expired ? isoDay(Date.now() - rnd.int(10, 300) * 86_400_000) : isoDay(Date.now() + rnd.int(60, 900) * 86_400_000),
         };
-        facilities.push(f);
-        newOrgs.push({ f, district });
+        // The demo's orphanage manager runs the first orphanage of Ulipur (the admin step made its organisation).
+        const own = i === 0 ? orgIds.get(`ORPH-${unit.name_en.toUpperCase()}`) : undefined;
+        facilities.push(own ? { ...f, orgId: own, operatorId: own } : f);
+        if (!own) newOrgs.push({ f, district });
       }
     }
   }
@@ -167,10 +172,14 @@ export const seedDemoFacilities: DemoSeedStep = async (tx, { services, rnd, shar
   }
   if (named.size) throw new Error(`Seed: no facility for ${[...named.values()].join(', ')}`);
   progress('residents');
+  for (const t of geo.country.institutionTypes) await seedDemoPhases(tx, t.key, (t.phases ?? []).map((p) => p.key), registrar, new Date(now).toISOString().slice(0, 10));
   const claims = await seedDemoGrants(tx, registrar, services.grants);
   const leavers = await seedDemoLeavers(tx, rnd, registrar, geo.country.reintegrationFollowUpMonths, now);
+  const officer = users.get('kurigram.officer')?.id ?? registrar;
+  const inspections = await seedDemoInspections(tx, rnd, loadCareStandards(services.config.referenceDataDir), officer, now);
   await institutions.raiseDueAlertsIn(tx);
-  return { facilities: facilities.length, residents, claims, leavers };
+  await services.inspections.sweepIn(tx);
+  return { facilities: facilities.length, residents, claims, leavers, inspections };
 };
 
 const firstOfMonth = (d: Date, back: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 10);

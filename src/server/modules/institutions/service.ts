@@ -1,4 +1,4 @@
-import { INSTITUTION_PERMISSIONS as P, type AdmissionInput, type ArrivingChild, type FacilityInput, type FollowUpItem, type FollowUpVisitInput, type DischargeInput, type Facility, type FacilityDetail, type Placement, type TransferInput } from '../../../shared/institutions.js';
+import { INSTITUTION_PERMISSIONS as P, type AdmissionInput, type ArrivingChild, type FacilityInput, type FollowUpItem, type FollowUpVisitInput, type PhaseInput, type DischargeInput, type Facility, type FacilityDetail, type Placement, type TransferInput } from '../../../shared/institutions.js';
 import type { z } from 'zod';
 import type { CaseSource } from '../../../shared/cases.js';
 import { LRUCache } from 'lru-cache';
@@ -18,7 +18,7 @@ import { ageOn, peopleService } from '../people/service.js';
 import type { ReferralService } from '../referrals/service.js';
 import { admissionExceptions, CHILDREN_ONLY_TYPES, facilityActions, mayManageAt, mayPlace, mayReadResidents } from './policy.js';
 import { dueRules, followUpDates } from './lifecycle.js';
-import { presentFacility, presentFacilityDetail, presentFollowUpItem, presentPlacement, type TypeName } from './presenter.js';
+import { presentFacility, presentFacilityDetail, presentFollowUpItem, presentPlacement, type PhaseName, type TypeName } from './presenter.js';
 import * as q from './queries.js';
 
 /**
@@ -41,8 +41,10 @@ const SYSTEM: AuditContext = { actorUserId: null, actorRole: 'system', requestId
  * through the case service, in the same transaction. Dates are judged by the platform's clock
  * in the country's time zone.
  */
-export function createInstitutionService(db: Database, cases: CaseService, referrals: ReferralService, geo: GeoService, admin: AdminService, clock: Clock, timezone: string, typeName: TypeName, country: { types: readonly string[]; followUpMonths: readonly number[] }) {
-  const followUpMonths = country.followUpMonths;
+export function createInstitutionService(db: Database, cases: CaseService, referrals: ReferralService, geo: GeoService, admin: AdminService, clock: Clock, timezone: string, typeName: TypeName,
+  country: { types: readonly string[]; followUpMonths: readonly number[]; phases: ReadonlyMap<string, readonly string[]>; phaseName: PhaseName }) {
+  const { followUpMonths, phaseName } = country;
+  const phasesOf = (type: string) => country.phases.get(type) ?? [];
   const today = () => dateIn(clock.now(), timezone);
   // Keyed "level|type"; concurrent readers of a missing key share one query (lru-cache's fetch).
   const occupancyCache = new LRUCache<string, q.AreaOccupancyRow[]>({
@@ -150,7 +152,7 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
 
   async function readPlacement(actor: Actor, id: string): Promise<Placement> {
     const row = await q.findPlacement(db, id);
-    return presentPlacement(row!, actor.lang, clock.now(), today());
+    return presentPlacement(row!, actor.lang, clock.now(), today(), phaseName);
   }
 
   return {
@@ -219,7 +221,7 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       return db.tx(async (tx) => {
         const rows = await q.residents(tx, facilityId, visible(actor), alertsOnly);
         await recordAudit(tx, ctx, { action: 'facility.residents_read', entity: 'facility', entityId: facilityId, meta: { count: rows.length } });
-        return rows.map((r) => presentPlacement(r, actor.lang, clock.now(), today()));
+        return rows.map((r) => presentPlacement(r, actor.lang, clock.now(), today(), phaseName));
       });
     },
 
@@ -228,13 +230,13 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       const row = await q.findPlacement(db, id, visible(actor));
       if (!row) return denyRead(db, ctx, 'placement', id, await q.placementExists(db, id));
       await db.tx((tx) => recordAudit(tx, ctx, { action: 'placement.read', entity: 'placement', entityId: id }));
-      return presentPlacement(row, actor.lang, clock.now(), today());
+      return presentPlacement(row, actor.lang, clock.now(), today(), phaseName);
     },
 
     /** A case's placements, for its file: whoever may see the case sees where the child has lived. */
     async ofCase(actor: Actor, caseId: string, ctx: AuditContext): Promise<Placement[]> {
       await cases.requireVisible(actor, caseId, ctx);
-      return (await q.placementsOfCase(db, caseId)).map((r) => presentPlacement(r, actor.lang, clock.now(), today()));
+      return (await q.placementsOfCase(db, caseId)).map((r) => presentPlacement(r, actor.lang, clock.now(), today(), phaseName));
     },
 
     /**
@@ -275,6 +277,9 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
           admittedOn: input.admittedOn, admittedBy: actor.userId, overrideReason: input.overrideReason ?? null, transferredFrom: null,
         });
         await cases.addEvent(tx, subject.id, actor.userId, 'institution_admitted', { detail: locked.name_en, detail_local: locked.name_local, on: input.admittedOn, placement_id: created.id, basis: input.basis });
+        // A phased facility (a Shishu Paribar): the stay begins in its first phase.
+        const first = phasesOf(locked.type)[0];
+        if (first) await q.insertPhase(tx, created.id, first, input.admittedOn, actor.userId);
         await raiseFor(tx, created.id, locked, child.date_of_birth);
         // Last: the audit head stays locked from here to the commit, so every writer waits for it as little as possible.
         await recordAudit(tx, ctx, { action: 'placement.admit', entity: 'placement', entityId: created.id, after: { facility_id: locked.id, case_id: subject.id, basis: input.basis, order_reference: input.orderReference ?? null, admitted_on: input.admittedOn, override_reason: input.overrideReason ?? null, case_opened: Boolean(input.child) } });
@@ -299,6 +304,10 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
           facility: to, personId: from.person_id, caseId: from.case_id, basis: from.basis, orderReference: from.order_reference,
           admittedOn: input.on, admittedBy: actor.userId, overrideReason: input.overrideReason ?? null, transferredFrom: from.id,
         });
+        // Into a phased facility: the child keeps the phase they had reached if it has it, else begins at its first.
+        const reached = (await q.findPlacement(tx, from.id))?.phases.at(-1)?.phase;
+        const phase = reached && phasesOf(to.type).includes(reached) ? reached : phasesOf(to.type)[0];
+        if (phase) await q.insertPhase(tx, created.id, phase, input.on, actor.userId);
         if (from.case_id) {
           await cases.addEvent(tx, from.case_id, actor.userId, 'institution_transferred', { detail: `${from.facility_name} → ${to.name_en}`, detail_local: `${from.facility_name_local ?? from.facility_name} → ${to.name_local ?? to.name_en}`, on: input.on, reason: input.reason, placement_id: created.id });
         }
@@ -308,6 +317,30 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
         return created.id;
       });
       return readPlacement(actor, newId);
+    },
+
+    /**
+     * Moves a resident on to a later care phase of the facility's type (phases are never gone
+     * back over; one may be skipped), from a date between the current phase's start and today.
+     */
+    async advancePhase(actor: Actor, id: string, input: PhaseInput, ctx: AuditContext): Promise<Placement> {
+      const row = await workablePlacement(actor, id, ctx);
+      const phases = phasesOf(row.facility_type);
+      const current = row.phases.at(-1);
+      const at = phases.indexOf(input.phase);
+      if (at < 0) throw new AppError('validation', 'validation', [issue('phase', phases.length ? 'unknown_phase' : 'no_phases')]);
+      if (current && at <= phases.indexOf(current.phase)) throw new AppError('validation', 'validation', [issue('phase', 'phase_not_later')]);
+      const dates = checkDate('startedOn', input.startedOn, row.admitted_on);
+      if (!dates.length && current && input.startedOn < current.started_on) dates.push(issue('startedOn', 'before_current_phase'));
+      if (dates.length) throw new AppError('validation', 'validation', dates);
+      await db.tx(async (tx) => {
+        if (!(await q.insertPhase(tx, id, input.phase, input.startedOn, actor.userId))) throw new AppError('conflict', 'phase_recorded');
+        if (row.case_id) {
+          await cases.addEvent(tx, row.case_id, actor.userId, 'institution_phase', { detail: phaseName(row.facility_type, input.phase, 'en'), detail_local: phaseName(row.facility_type, input.phase, 'bn'), on: input.startedOn, phase: input.phase });
+        }
+        await recordAudit(tx, ctx, { action: 'placement.phase', entity: 'placement', entityId: id, before: { phase: current?.phase ?? null }, after: { phase: input.phase, started_on: input.startedOn } });
+      });
+      return readPlacement(actor, id);
     },
 
     async discharge(actor: Actor, id: string, input: DischargeInput, ctx: AuditContext): Promise<Placement> {

@@ -7,9 +7,12 @@ import type { Placement } from '../../../shared/institutions.js';
 import { ApiError, call, field, optionalField } from '../../api.js';
 import { useAction } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
-import { date, num } from '../../i18n.js';
+import { currentLang, date, num } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
 import { FollowUpsSection } from './FollowUpsSection.js';
+import { InspectionsSection } from './InspectionsSection.js';
+import { PhaseForm } from './PhaseForm.js';
+import { GrantEnrolButton } from './GrantEnrolButton.js';
 import { Occupancy } from './Occupancy.js';
 
 /** One facility: its seats, and for its staff and officers the children in it, deadlines first. */
@@ -17,6 +20,7 @@ export function FacilityPage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
   const session = useSession();
+  const country = useQuery({ queryKey: ['country'], queryFn: () => call('GET /api/v1/geo/country'), staleTime: Infinity });
   const f = useQuery({ queryKey: ['facility', id], queryFn: () => call('GET /api/v1/facilities/:id', { params: { id } }) });
   const mayRead = f.data?.allowedActions.includes('residents') ?? false;
   const residents = useQuery({ queryKey: ['residents', id], queryFn: () => call('GET /api/v1/facilities/:id/residents', { params: { id } }), enabled: mayRead });
@@ -24,6 +28,9 @@ export function FacilityPage() {
   if (!f.data) return <p>{t('web.common.loading')}</p>;
   const d = f.data;
   const mayPlace = d.allowedActions.includes('admit');
+  // The type's care phases, in the reader's language (a Shishu Paribar's four).
+  const lang = currentLang();
+  const phases = country.data?.institutionTypes.find((it) => it.key === d.type)?.phases?.map((p) => ({ key: p.key, name: p.name[lang] ?? p.name.en ?? p.key })) ?? [];
   const due = residents.data?.items.filter((r) => r.alerts.length > 0) ?? [];
   return (
     <div className="page">
@@ -43,6 +50,7 @@ export function FacilityPage() {
         {mayPlace ? <p className="hint">{t('web.institutions.admitHow')} <Link to="/referrals">{t('web.nav.referrals')}</Link></p> : null}
         {mayPlace && hasPermission(session.data, 'cases.create') ? <p><Link className="button" to="/facilities/admit" search={{ facility: d.id }}>{t('web.institutions.arriving')}</Link></p> : null}
       </section>
+      {mayRead || d.allowedActions.includes('manage') ? <InspectionsSection facilityId={id} today={d.today} /> : null}
       {mayRead ? (
         <>
           <section className="card" aria-labelledby="due-h">
@@ -59,7 +67,7 @@ export function FacilityPage() {
             <h2 id="res-h">{t('web.institutions.residents', { n: num(residents.data?.items.length ?? 0) })}</h2>
             {residents.isLoading ? <p>{t('web.common.loading')}</p> : null}
             <ul className="case-list">
-              {residents.data?.items.map((r) => <Resident key={r.id} r={r} facilityId={id} mayPlace={mayPlace} today={d.today} />)}
+              {residents.data?.items.map((r) => <Resident key={r.id} r={r} facilityId={id} mayPlace={mayPlace} mayEnrol={d.allowedActions.includes('enrol')} today={d.today} phases={phases} />)}
             </ul>
           </section>
           <FollowUpsSection facilityId={id} mayRecord={mayPlace} today={d.today} />
@@ -69,9 +77,11 @@ export function FacilityPage() {
   );
 }
 
-function Resident({ r, facilityId, mayPlace, today }: { r: Placement; facilityId: string; mayPlace: boolean; today: string }) {
+function Resident({ r, facilityId, mayPlace, mayEnrol, today, phases }: { r: Placement; facilityId: string; mayPlace: boolean; mayEnrol: boolean; today: string; phases: ReadonlyArray<{ key: string; name: string }> }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<'transfer' | 'discharge' | null>(null);
+  const [open, setOpen] = useState<'transfer' | 'discharge' | 'phase' | null>(null);
+  const phase = r.phases.at(-1);
+  const laterPhase = phases.length > 0 && phases.at(-1)?.key !== phase?.key;
   return (
     <li className="case-card" data-resident={r.child.name}>
       <strong>{r.child.name}</strong>
@@ -80,14 +90,18 @@ function Resident({ r, facilityId, mayPlace, today }: { r: Placement; facilityId
         {r.case ? <> · <Link to="/cases/$id" params={{ id: r.case.id }}>{r.case.number}</Link></> : null}
         {r.alerts.map((a) => <span key={a.rule} className="badge-overdue">{t(`web.institutions.rules.${a.rule}`)} · {date(a.dueOn)}</span>)}
       </p>
+      <GrantEnrolButton r={r} facilityId={facilityId} mayEnrol={mayEnrol} today={today} />
+      {phase ? <p className="meta" data-phase={phase.key}>{t('web.institutions.phaseSince', { phase: phase.name, date: date(phase.startedOn) })}</p> : null}
       {mayPlace ? (
         <div className="toolbar">
           <button type="button" aria-expanded={open === 'transfer'} onClick={() => setOpen(open === 'transfer' ? null : 'transfer')}>{t('web.institutions.transfer')}</button>
           <button type="button" aria-expanded={open === 'discharge'} onClick={() => setOpen(open === 'discharge' ? null : 'discharge')}>{t('web.institutions.discharge')}</button>
+          {laterPhase ? <button type="button" aria-expanded={open === 'phase'} onClick={() => setOpen(open === 'phase' ? null : 'phase')}>{t('web.institutions.nextPhase')}</button> : null}
         </div>
       ) : null}
       {open === 'transfer' ? <TransferForm r={r} facilityId={facilityId} today={today} /> : null}
       {open === 'discharge' ? <DischargeForm r={r} facilityId={facilityId} today={today} /> : null}
+      {open === 'phase' ? <PhaseForm r={r} phases={phases} facilityId={facilityId} today={today} /> : null}
     </li>
   );
 }

@@ -20,6 +20,7 @@ export function PlacementsPanel({ caseId, open }: { caseId: string; open: boolea
         {list.data?.items.map((p) => (
           <li key={p.id}>
             <Link to="/facilities/$id" params={{ id: p.facility.id }}>{p.facility.name}</Link> · {date(p.admittedOn)} – {p.endedOn ? `${date(p.endedOn)} · ${t(`web.institutions.endReasons.${p.endReason}`)}` : t('web.institutions.current')}
+            {p.phases.length ? <> · {t('web.institutions.phaseSince', { phase: p.phases.at(-1)!.name, date: date(p.phases.at(-1)!.startedOn) })}</> : null}
             {p.followUps.length ? (
               <ul className="plain" aria-label={t('web.institutions.followUps')}>
                 {p.followUps.map((f) => (
