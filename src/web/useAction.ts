@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import i18next from 'i18next';
 import { ApiError } from './api.js';
 
@@ -19,4 +19,18 @@ export function useAction() {
     }
   };
   return { error, run, reset: () => setError(null) };
+}
+
+/**
+ * A form's submit: the browser's own submission stopped, the form's fields read, the request
+ * run through `useAction` (its error kept for display). Resolves true when the request succeeded.
+ */
+export function useFormSubmit(send: (form: FormData) => Promise<unknown>) {
+  const { error, run } = useAction();
+  const submit = (e: FormEvent<HTMLFormElement>): Promise<boolean> => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    return run(() => send(form));
+  };
+  return { error, submit };
 }

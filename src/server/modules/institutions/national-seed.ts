@@ -2,9 +2,8 @@ import type { NationalSeedStep } from '../../platform/module.js';
 import { sql } from '../../platform/db/sql.js';
 import { personKeys, type NewPersonRow } from '../people/service.js';
 import { childNames, uuid } from '../cases/seed/national-seed.js';
+import { YEAR_MS, isoDay } from '../../seed/dates.js';
 
-const YEAR = 365.25 * 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * National scale for institutions (budgets.md): `counts.orphanages` NGO orphanages across every
@@ -49,8 +48,8 @@ export const seedNationalInstitutions: NationalSeedStep = async ({ services, rnd
       const f = made[i % made.length]!;
       const { names, sex } = childNames(rnd);
       const keys = personKeys(names);
-      const born = now - (5 + rnd.next() * 12.9) * YEAR;
-      const admitted = Math.max(born + 4 * YEAR, now - rnd.next() * 5 * YEAR);
+      const born = now - (5 + rnd.next() * 12.9) * YEAR_MS;
+      const admitted = Math.max(born + 4 * YEAR_MS, now - rnd.next() * 5 * YEAR_MS);
       const id = uuid(rnd);
       persons.push({ id, names, display_name: names[0]!.text, name_key: keys.nameKey, name_folded: keys.nameFolded, sex, date_of_birth: isoDay(born), dob_estimated: rnd.next() < 0.4,
         geo_code: f.unit.code, adm1_code: f.unit.adm1_code, adm2_code: f.unit.adm2_code, adm3_code: f.unit.code, source: 'grant_enrolment', source_id: `G-${i + 1}` });
@@ -85,11 +84,11 @@ export const seedNationalInstitutions: NationalSeedStep = async ({ services, rnd
       const keys = personKeys(names);
       const stays = (free.get(f.id) ?? 0) > 0;
       if (stays) free.set(f.id, free.get(f.id)! - 1);
-      const endMs = stays ? null : now - rnd.next() * 5 * YEAR;
+      const endMs = stays ? null : now - rnd.next() * 5 * YEAR_MS;
       const ageThen = f.age_min + rnd.next() * (f.age_max + 0.9 - f.age_min);
       const at = endMs ?? now;
-      const born = at - ageThen * YEAR;
-      const admitted = Math.max(born + 30 * 86_400_000, at - rnd.next() * 3 * YEAR);
+      const born = at - ageThen * YEAR_MS;
+      const admitted = Math.max(born + 30 * 86_400_000, at - rnd.next() * 3 * YEAR_MS);
       const id = uuid(rnd);
       persons.push({ id, names, display_name: names[0]!.text, name_key: keys.nameKey, name_folded: keys.nameFolded, sex, date_of_birth: isoDay(born), dob_estimated: rnd.next() < 0.3,
         geo_code: f.geo_code, adm1_code: f.adm1_code, adm2_code: f.adm2_code, adm3_code: f.adm3_code, source: 'institution_register', source_id: `S-${i + 1}` });

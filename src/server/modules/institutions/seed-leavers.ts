@@ -3,9 +3,8 @@ import type { Queryable } from '../../platform/db/database.js';
 import { sql } from '../../platform/db/sql.js';
 import { FOLLOWUP_OUTCOMES } from '../../../shared/values.js';
 import { followUpDates } from './lifecycle.js';
+import { DAY_MS, isoDay } from '../../seed/dates.js';
 
-const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** How the demo's leavers left, weighted as DSS reports its exits: most go home. */
 const EXITS: ReadonlyArray<[string, number]> = [['family_reunification', 50], ['kinship_care', 14], ['job_placement', 10], ['aged_out', 10], ['foster_care', 4], ['guardianship', 2], ['absconded', 10]];
@@ -27,9 +26,9 @@ function weighted<T>(rnd: SeedRandom, items: ReadonlyArray<[T, number]>): T {
 export async function seedDemoLeavers(tx: Queryable, rnd: SeedRandom, registrar: string, months: readonly number[], now: number): Promise<number> {
   const open = await tx.query<{ id: string; admitted_on: string }>(sql`SELECT p.id, to_char(p.admitted_on, 'YYYY-MM-DD') AS admitted_on
     FROM placements p JOIN facilities f ON f.id = p.facility_id WHERE p.ended_on IS NULL AND f.type <> 'ngo_orphanage' AND abs(hashtext(p.id::text)) % 40 = 0 ORDER BY p.id`);
-  const yesterday = now - DAY;
+  const yesterday = now - DAY_MS;
   const leavers = open.map((p) => {
-    const from = Math.max(Date.parse(`${p.admitted_on}T00:00:00Z`), now - 425 * DAY);
+    const from = Math.max(Date.parse(`${p.admitted_on}T00:00:00Z`), now - 425 * DAY_MS);
     return { id: p.id, ended_on: isoDay(from + rnd.next() * Math.max(0, yesterday - from)), reason: weighted(rnd, EXITS) };
   });
   await tx.query(sql`UPDATE placements p SET ended_on = x.ended_on, end_reason = x.reason, ended_by = ${registrar}
@@ -40,7 +39,7 @@ export async function seedDemoLeavers(tx: Queryable, rnd: SeedRandom, registrar:
   const today = isoDay(now);
   const visits = ended.flatMap((p) => followUpDates(p.end_reason, p.ended_on, months).map((due) => {
     const made = due < today && rnd.next() < 0.8;
-    const visited = made ? isoDay(Math.min(Date.parse(`${due}T00:00:00Z`) + rnd.int(0, 10) * DAY, yesterday)) : null;
+    const visited = made ? isoDay(Math.min(Date.parse(`${due}T00:00:00Z`) + rnd.int(0, 10) * DAY_MS, yesterday)) : null;
     return { placement_id: p.id, due_on: due, visited_on: visited, outcome: made ? weighted(rnd, FOUND) : null };
   }));
   await tx.query(sql`INSERT INTO placement_followups (placement_id, due_on, visited_on, outcome, visited_by)

@@ -9,6 +9,7 @@ import { seedDemoLeavers } from './seed-leavers.js';
 import { seedDemoPhases } from './seed-phases.js';
 import { seedDemoInspections } from './inspections/seed.js';
 import { loadCareStandards } from './inspections/service.js';
+import { YEAR_MS, isoDay } from '../../seed/dates.js';
 
 type Programme = { type: string; count: number; seats: number; ages: [number, number]; sex: 'any' | 'female' | 'male' | 'alternate'; en: string; bn: string; districts?: string[] };
 
@@ -55,8 +56,6 @@ async function insertFacilities(tx: Queryable, rows: NewFacility[]) {
       sex text, age_min int, age_max int, seats int, licence text, expires date)`);
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const YEAR = 365.25 * 86_400_000;
 
 /**
  * Residents for a facility: a realistic share of its seats (70-97%), children of its ages and
@@ -71,8 +70,8 @@ function residentsFor(f: NewFacility, rnd: SeedRandom, admittedBy: string, now: 
     let { names, sex } = childNames(rnd);
     while (f.sex !== 'any' && sex !== f.sex) ({ names, sex } = childNames(rnd));
     const age = i < count * 0.04 ? f.ages[1] + 0.6 + rnd.next() * 0.35 : f.ages[0] + rnd.next() * (f.ages[1] + 1 - f.ages[0]);
-    const born = now - age * YEAR;
-    const admitted = Math.max(born + 30 * 86_400_000, now - rnd.next() * Math.min(4, age) * YEAR);
+    const born = now - age * YEAR_MS;
+    const admitted = Math.max(born + 30 * 86_400_000, now - rnd.next() * Math.min(4, age) * YEAR_MS);
     const keys = personKeys(names);
     const id = uuid(rnd);
     // The child's home upazila: children come to a facility from across its division.

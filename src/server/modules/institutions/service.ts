@@ -305,7 +305,7 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
           admittedOn: input.on, admittedBy: actor.userId, overrideReason: input.overrideReason ?? null, transferredFrom: from.id,
         });
         // Into a phased facility: the child keeps the phase they had reached if it has it, else begins at its first.
-        const reached = (await q.findPlacement(tx, from.id))?.phases.at(-1)?.phase;
+        const reached = from.phases.at(-1)?.phase;
         const phase = reached && phasesOf(to.type).includes(reached) ? reached : phasesOf(to.type)[0];
         if (phase) await q.insertPhase(tx, created.id, phase, input.on, actor.userId);
         if (from.case_id) {

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DISCHARGE_REASONS } from '../../../shared/values.js';
 import type { Placement } from '../../../shared/institutions.js';
 import { ApiError, call, field, optionalField } from '../../api.js';
-import { useAction } from '../../useAction.js';
+import { useFormSubmit } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { currentLang, date, num } from '../../i18n.js';
 import { hasPermission, useSession } from '../../session.js';
@@ -112,17 +112,12 @@ function TransferForm({ r, facilityId, today }: { r: Placement; facilityId: stri
   const qc = useQueryClient();
   const [text, setText] = useState('');
   const [to, setTo] = useState('');
-  const { error, run } = useAction();
   const options = useQuery({ queryKey: ['facilities', 'pick', text], queryFn: () => call('GET /api/v1/facilities', { query: { q: text.trim(), limit: 20 } }), enabled: text.trim().length >= 2 });
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    await run(async () => {
-      await call('POST /api/v1/placements/:id/transfer', { params: { id: r.id }, body: { toFacilityId: to, on: field(form, 'on'), reason: field(form, 'reason'), overrideReason: optionalField(form, 'overrideReason') } });
-      await qc.invalidateQueries({ queryKey: ['residents', facilityId] });
-      await qc.invalidateQueries({ queryKey: ['facility'] });
-    });
-  };
+  const { error, submit } = useFormSubmit(async (form) => {
+    await call('POST /api/v1/placements/:id/transfer', { params: { id: r.id }, body: { toFacilityId: to, on: field(form, 'on'), reason: field(form, 'reason'), overrideReason: optionalField(form, 'overrideReason') } });
+    await qc.invalidateQueries({ queryKey: ['residents', facilityId] });
+    await qc.invalidateQueries({ queryKey: ['facility'] });
+  });
   return (
     <form onSubmit={submit} noValidate className="card" aria-label={t('web.institutions.transfer')}>
       <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />
@@ -145,17 +140,12 @@ function TransferForm({ r, facilityId, today }: { r: Placement; facilityId: stri
 function DischargeForm({ r, facilityId, today }: { r: Placement; facilityId: string; today: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { error, run } = useAction();
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    await run(async () => {
-      await call('POST /api/v1/placements/:id/discharge', { params: { id: r.id }, body: { reason: field(form, 'reason') as (typeof DISCHARGE_REASONS)[number], on: field(form, 'on'), note: optionalField(form, 'note') } });
-      await qc.invalidateQueries({ queryKey: ['residents', facilityId] });
-      await qc.invalidateQueries({ queryKey: ['follow-ups', facilityId] });
-      await qc.invalidateQueries({ queryKey: ['facility', facilityId] });
-    });
-  };
+  const { error, submit } = useFormSubmit(async (form) => {
+    await call('POST /api/v1/placements/:id/discharge', { params: { id: r.id }, body: { reason: field(form, 'reason') as (typeof DISCHARGE_REASONS)[number], on: field(form, 'on'), note: optionalField(form, 'note') } });
+    await qc.invalidateQueries({ queryKey: ['residents', facilityId] });
+    await qc.invalidateQueries({ queryKey: ['follow-ups', facilityId] });
+    await qc.invalidateQueries({ queryKey: ['facility', facilityId] });
+  });
   return (
     <form onSubmit={submit} noValidate className="card" aria-label={t('web.institutions.discharge')}>
       <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />

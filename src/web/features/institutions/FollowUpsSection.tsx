@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpItem } from '../../../shared/institutions.js';
 import { FOLLOWUP_OUTCOMES } from '../../../shared/values.js';
 import { call, choiceField, field, optionalField } from '../../api.js';
-import { useAction } from '../../useAction.js';
+import { useFormSubmit } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date } from '../../i18n.js';
 
@@ -46,15 +46,10 @@ function FollowUpRow({ f, facilityId, mayRecord, today }: { f: FollowUpItem; fac
 function VisitForm({ f, facilityId, today }: { f: FollowUpItem; facilityId: string; today: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { error, run } = useAction();
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    await run(async () => {
-      await call('POST /api/v1/follow-ups/:id/visit', { params: { id: f.id }, body: { visitedOn: field(form, 'visitedOn'), outcome: choiceField<(typeof FOLLOWUP_OUTCOMES)[number]>(form, 'outcome'), note: optionalField(form, 'note') } });
-      await qc.invalidateQueries({ queryKey: ['follow-ups', facilityId] });
-    });
-  };
+  const { error, submit } = useFormSubmit(async (form) => {
+    await call('POST /api/v1/follow-ups/:id/visit', { params: { id: f.id }, body: { visitedOn: field(form, 'visitedOn'), outcome: choiceField<(typeof FOLLOWUP_OUTCOMES)[number]>(form, 'outcome'), note: optionalField(form, 'note') } });
+    await qc.invalidateQueries({ queryKey: ['follow-ups', facilityId] });
+  });
   return (
     <form onSubmit={submit} noValidate className="card" aria-label={t('web.institutions.recordVisit')}>
       <ErrorBanner message={error ? `${error.message} ${Object.values(error.fields).join(' ')}` : null} />

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FacilityInspections } from '../../../shared/inspections.js';
 import { call, field, optionalField } from '../../api.js';
-import { useAction } from '../../useAction.js';
+import { useAction, useFormSubmit } from '../../useAction.js';
 import { ErrorBanner } from '../../components/Field.js';
 import { date, num } from '../../i18n.js';
 
@@ -66,20 +66,17 @@ function ActionRow({ a, facilityId, today, mayComplete }: { a: FacilityInspectio
 function InspectionForm({ d, facilityId, today, onDone }: { d: FacilityInspections; facilityId: string; today: string; onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { error, run } = useAction();
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
+  const { error, submit: send } = useFormSubmit(async (form) => {
     const dueOn = optionalField(form, 'actionsDue') ?? today;
     const actions = (optionalField(form, 'actions') ?? '').split('\n').map((l) => l.trim()).filter(Boolean).map((description) => ({ description, dueOn }));
-    const ok = await run(async () => {
-      await call('POST /api/v1/facilities/:id/inspections', { params: { id: facilityId }, body: {
-        inspectedOn: field(form, 'inspectedOn'), summary: optionalField(form, 'summary'), actions,
-        findings: d.standards.map((s) => ({ code: s.code, met: form.get(`met-${s.code}`) === 'on', note: optionalField(form, `note-${s.code}`) })),
-      } });
-      await qc.invalidateQueries({ queryKey: ['inspections', facilityId] });
-    });
-    if (ok) onDone();
+    await call('POST /api/v1/facilities/:id/inspections', { params: { id: facilityId }, body: {
+      inspectedOn: field(form, 'inspectedOn'), summary: optionalField(form, 'summary'), actions,
+      findings: d.standards.map((s) => ({ code: s.code, met: form.get(`met-${s.code}`) === 'on', note: optionalField(form, `note-${s.code}`) })),
+    } });
+    await qc.invalidateQueries({ queryKey: ['inspections', facilityId] });
+  });
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    if (await send(e)) onDone();
   };
   return (
     <form onSubmit={submit} noValidate className="card" aria-label={t('web.institutions.recordInspection')}>

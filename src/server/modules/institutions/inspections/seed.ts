@@ -3,9 +3,8 @@ import type { Queryable } from '../../../platform/db/database.js';
 import { sql } from '../../../platform/db/sql.js';
 import { addMonths } from '../lifecycle.js';
 import type { CareStandards } from './service.js';
+import { DAY_MS, isoDay } from '../../../seed/dates.js';
 
-const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const ACTIONS = ['Repair the broken toilet doors', 'Train the night staff on the child protection policy', 'Enrol the three out-of-school children', 'Put up the complaints box where children can reach it',
   'Bring every child\u2019s care plan up to date', 'Separate the older boys\u2019 dormitory', 'Fix the water filter and test the water'];
 
@@ -21,9 +20,9 @@ export async function seedDemoInspections(tx: Queryable, rnd: SeedRandom, standa
   const actions: Array<Record<string, unknown>> = [];
   for (const f of facilities) {
     const lapsed = rnd.next() < 0.25;
-    const last = now - (lapsed ? rnd.int(200, 300) : rnd.int(10, 150)) * DAY;
-    const dates = [last - rnd.int(170, 200) * DAY, last];
-    if (rnd.next() < 0.5) dates.unshift(dates[0]! - rnd.int(170, 200) * DAY);
+    const last = now - (lapsed ? rnd.int(200, 300) : rnd.int(10, 150)) * DAY_MS;
+    const dates = [last - rnd.int(170, 200) * DAY_MS, last];
+    if (rnd.next() < 0.5) dates.unshift(dates[0]! - rnd.int(170, 200) * DAY_MS);
     dates.forEach((at, k) => {
       const on = isoDay(at);
       const likelihood = 0.6 + 0.1 * k + rnd.next() * 0.2;
@@ -32,8 +31,8 @@ export async function seedDemoInspections(tx: Queryable, rnd: SeedRandom, standa
       visits.push({ id, facility_id: f.id, inspected_on: on, findings, score: Math.round((100 * findings.filter((x) => x.met).length) / findings.length), next_due_on: addMonths(on, standards.intervalMonths) });
       const latest = k === dates.length - 1;
       for (let n = rnd.int(0, 2); n > 0; n--) {
-        const due = at + rnd.int(20, 90) * DAY;
-        actions.push({ inspection_id: id, description: rnd.pick(ACTIONS), due_on: isoDay(due), done_on: latest && rnd.next() < 0.6 ? null : isoDay(Math.min(due - rnd.int(0, 15) * DAY, now - DAY)) });
+        const due = at + rnd.int(20, 90) * DAY_MS;
+        actions.push({ inspection_id: id, description: rnd.pick(ACTIONS), due_on: isoDay(due), done_on: latest && rnd.next() < 0.6 ? null : isoDay(Math.min(due - rnd.int(0, 15) * DAY_MS, now - DAY_MS)) });
       }
     });
   }
