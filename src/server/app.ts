@@ -64,6 +64,10 @@ export function inlineScriptHashes(html: string): string[] {
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config, db, auth } = services;
+  // Every module's in-memory caches filled now, on the pool: a request that first needs one
+  // inside a transaction (a place checked while a case is opened) must not ask PGlite's one
+  // connection for it a second time.
+  for (const m of services.modules) await m.warm?.(services);
   const app = Fastify({
     loggerInstance: services.logger as unknown as FastifyBaseLogger,
     trustProxy: config.trustProxy,

@@ -83,9 +83,9 @@ export type ModuleManifest<S extends object = object> = {
   /** Reference data loaded at every start, as the database owner (cheap when unchanged). */
   prepare?(db: Database, services: Services): Promise<string | void>;
   /**
-   * Fills the module's in-memory caches. The demo seed calls it before its transaction: on
-   * PGlite that transaction holds the only connection, so a cache filled through the pool
-   * inside it would wait for ever.
+   * Fills the module's in-memory caches. The app (buildApp) and the demo seed call it before
+   * any transaction: on PGlite a transaction holds the only connection, so a cache filled
+   * through the pool inside it would wait for ever.
    */
   warm?(services: Services): Promise<void>;
   /** The module's HTTP routes. */

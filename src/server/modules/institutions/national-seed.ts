@@ -2,7 +2,7 @@ import type { NationalSeedStep } from '../../platform/module.js';
 import { sql } from '../../platform/db/sql.js';
 import { personKeys, type NewPersonRow } from '../people/service.js';
 import { childNames, uuid } from '../cases/seed/national-seed.js';
-import { YEAR_MS, isoDay } from '../../seed/dates.js';
+import { DAY_MS, YEAR_MS, isoDay } from '../../seed/dates.js';
 
 
 /**
@@ -31,7 +31,7 @@ export const seedNationalInstitutions: NationalSeedStep = async ({ services, rnd
       const rows = batch.map((b, i) => ({ id: uuid(rnd), org: orgs[i]!, unit: b.unit, seats: rnd.int(15, 45), n: b.n }));
       made.push(...rows);
       const json = JSON.stringify(rows.map((f) => ({ id: f.id, org: f.org, name_en: `${f.unit.name_en} Orphanage No. ${f.n}`, name_local: `${f.unit.name_local ?? f.unit.name_en} এতিমখানা নং ${f.n}`,
-        geo: f.unit.code, adm1: f.unit.adm1_code, adm2: f.unit.adm2_code, adm3: f.unit.code, seats: f.seats, expires: isoDay(now + rnd.int(-200, 900) * 86_400_000) })));
+        geo: f.unit.code, adm1: f.unit.adm1_code, adm2: f.unit.adm2_code, adm3: f.unit.code, seats: f.seats, expires: isoDay(now + rnd.int(-200, 900) * DAY_MS) })));
       await tx.query(sql`INSERT INTO facilities (id, type, name_en, name_local, organisation_id, operator_id, geo_code, adm1_code, adm2_code, adm3_code, sex_served, age_min, age_max, seats, licence_status, licence_expires_on)
         SELECT id, 'ngo_orphanage', name_en, name_local, org, org, geo, adm1, adm2, adm3, 'any', 5, 17, seats, 'licensed', expires
         FROM jsonb_to_recordset(${json}::jsonb) AS x(id uuid, org uuid, name_en text, name_local text, geo text, adm1 text, adm2 text, adm3 text, seats int, expires date)`);
@@ -88,7 +88,7 @@ export const seedNationalInstitutions: NationalSeedStep = async ({ services, rnd
       const ageThen = f.age_min + rnd.next() * (f.age_max + 0.9 - f.age_min);
       const at = endMs ?? now;
       const born = at - ageThen * YEAR_MS;
-      const admitted = Math.max(born + 30 * 86_400_000, at - rnd.next() * 3 * YEAR_MS);
+      const admitted = Math.max(born + 30 * DAY_MS, at - rnd.next() * 3 * YEAR_MS);
       const id = uuid(rnd);
       persons.push({ id, names, display_name: names[0]!.text, name_key: keys.nameKey, name_folded: keys.nameFolded, sex, date_of_birth: isoDay(born), dob_estimated: rnd.next() < 0.3,
         geo_code: f.geo_code, adm1_code: f.adm1_code, adm2_code: f.adm2_code, adm3_code: f.adm3_code, source: 'institution_register', source_id: `S-${i + 1}` });

@@ -9,7 +9,7 @@ import { seedDemoLeavers } from './seed-leavers.js';
 import { seedDemoPhases } from './seed-phases.js';
 import { seedDemoInspections } from './inspections/seed.js';
 import { loadCareStandards } from './inspections/service.js';
-import { YEAR_MS, isoDay } from '../../seed/dates.js';
+import { DAY_MS, YEAR_MS, isoDay } from '../../seed/dates.js';
 
 type Programme = { type: string; count: number; seats: number; ages: [number, number]; sex: 'any' | 'female' | 'male' | 'alternate'; en: string; bn: string; districts?: string[] };
 
@@ -71,7 +71,7 @@ function residentsFor(f: NewFacility, rnd: SeedRandom, admittedBy: string, now: 
     while (f.sex !== 'any' && sex !== f.sex) ({ names, sex } = childNames(rnd));
     const age = i < count * 0.04 ? f.ages[1] + 0.6 + rnd.next() * 0.35 : f.ages[0] + rnd.next() * (f.ages[1] + 1 - f.ages[0]);
     const born = now - age * YEAR_MS;
-    const admitted = Math.max(born + 30 * 86_400_000, now - rnd.next() * Math.min(4, age) * YEAR_MS);
+    const admitted = Math.max(born + 30 * DAY_MS, now - rnd.next() * Math.min(4, age) * YEAR_MS);
     const keys = personKeys(names);
     const id = uuid(rnd);
     // The child's home upazila: children come to a facility from across its division.
@@ -138,7 +138,7 @@ export const seedDemoFacilities: DemoSeedStep = async (tx, { services, rnd, shar
         const f: NewFacility = {
           id: uuid(rnd), type: 'ngo_orphanage', nameEn: `${unit.name_en} ${['Darul Ihsan', 'Al-Amin', 'Shishu Sadan'][i]} Orphanage`, nameLocal: `${unit.name_local} ${['দারুল ইহসান', 'আল-আমিন', 'শিশু সদন'][i]} এতিমখানা`,
           orgId: '', operatorId: '', unit, sex, ages: [5, 17], seats: rnd.int(20, 60), licence: expired ? 'licensed' : rnd.pick(['licensed', 'licensed', 'licensed', 'provisional']),
-          expires: expired ? isoDay(Date.now() - rnd.int(10, 300) * 86_400_000) : isoDay(Date.now() + rnd.int(60, 900) * 86_400_000),
+          expires: expired ? isoDay(Date.now() - rnd.int(10, 300) * DAY_MS) : isoDay(Date.now() + rnd.int(60, 900) * DAY_MS),
         };
         // The demo's orphanage manager runs the first orphanage of Ulipur (the admin step made its organisation).
         const own = i === 0 ? orgIds.get(`ORPH-${unit.name_en.toUpperCase()}`) : undefined;

@@ -4,7 +4,7 @@ import type { CaseSource } from '../../../shared/cases.js';
 import { LRUCache } from 'lru-cache';
 import type { FacilityQuery } from '../../../shared/institutions.js';
 import { can, type Actor } from '../../platform/access/actor.js';
-import { denyRead, recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { denyRead, recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../../platform/audit/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import { dateIn } from '../../platform/clock.js';
 import type { Database, Queryable, Tx } from '../../platform/db/database.js';
@@ -32,8 +32,6 @@ const OCCUPANCY_FRESH_MS = 30_000;
 const ARRIVAL_SOURCE: Partial<Record<AdmissionInput['basis'], CaseSource>> = { court_order: 'court', police_order: 'police', emergency: 'institution' };
 
 const issue = (path: string, code: string, params?: Record<string, unknown>): FieldIssue => ({ path, code, message: '', ...(params ? { params } : {}) });
-/** The audit context of what the platform does by itself (the deadline sweep). */
-const SYSTEM: AuditContext = { actorUserId: null, actorRole: 'system', requestId: null, ip: null };
 
 /**
  * Facilities and the children placed in them. A placement belongs to a person from the
@@ -97,8 +95,8 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
     await tellAbout(tx, raised.map((r) => ({ ...r, organisation_id: f.organisation_id, facility_id: f.id, facility_name: f.name_en, facility_name_local: f.name_local })));
   }
 
-  /** Each new alert goes to the people who receive alerts for the facility's organisation. */
-  async function tellAbout(tx: Queryable, raised: Awaited<ReturnType<typeof q.raiseDueAlerts>>) {
+  /** Each new alert (a lifecycle rule, an overdue follow-up visit) goes to the people who receive alerts for the facility's organisation. */
+  async function tellAbout(tx: Queryable, raised: ReadonlyArray<{ rule: string; due_on: string; organisation_id: string; facility_id: string; facility_name: string; facility_name_local: string | null }>) {
     const holders = new Map<string, string[]>();
     for (const a of raised) {
       if (!holders.has(a.organisation_id)) holders.set(a.organisation_id, await usersHolding(tx, { permission: P.alerts, organisationId: a.organisation_id }));
@@ -150,9 +148,11 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
     };
   }
 
+  /** A stay as the reader sees it, ages and overdue visits by the platform's clock. */
+  const present = (r: q.PlacementRow, actor: Actor) => presentPlacement(r, actor.lang, clock.now(), today(), phaseName);
+
   async function readPlacement(actor: Actor, id: string): Promise<Placement> {
-    const row = await q.findPlacement(db, id);
-    return presentPlacement(row!, actor.lang, clock.now(), today(), phaseName);
+    return present((await q.findPlacement(db, id))!, actor);
   }
 
   return {
@@ -221,7 +221,7 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       return db.tx(async (tx) => {
         const rows = await q.residents(tx, facilityId, visible(actor), alertsOnly);
         await recordAudit(tx, ctx, { action: 'facility.residents_read', entity: 'facility', entityId: facilityId, meta: { count: rows.length } });
-        return rows.map((r) => presentPlacement(r, actor.lang, clock.now(), today(), phaseName));
+        return rows.map((r) => present(r, actor));
       });
     },
 
@@ -230,13 +230,13 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       const row = await q.findPlacement(db, id, visible(actor));
       if (!row) return denyRead(db, ctx, 'placement', id, await q.placementExists(db, id));
       await db.tx((tx) => recordAudit(tx, ctx, { action: 'placement.read', entity: 'placement', entityId: id }));
-      return presentPlacement(row, actor.lang, clock.now(), today(), phaseName);
+      return present(row, actor);
     },
 
     /** A case's placements, for its file: whoever may see the case sees where the child has lived. */
     async ofCase(actor: Actor, caseId: string, ctx: AuditContext): Promise<Placement[]> {
       await cases.requireVisible(actor, caseId, ctx);
-      return (await q.placementsOfCase(db, caseId)).map((r) => presentPlacement(r, actor.lang, clock.now(), today(), phaseName));
+      return (await q.placementsOfCase(db, caseId)).map((r) => present(r, actor));
     },
 
     /**
@@ -252,10 +252,6 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
         if (!caseId) throw new AppError('not_found');
       } else if (caseId) {
         await cases.requireVisible(actor, caseId, ctx);
-      } else {
-        // The places are read once per process, on the pool: before the transaction, so that
-        // the embedded database's one connection is not asked for twice (geo.find inside it).
-        await geo.find(input.child?.geoCode ?? '');
       }
       const id = await db.tx(async (tx) => {
         // The facility locked: two admissions to its last seat queue here, and the second sees the first.
@@ -403,8 +399,8 @@ export function createInstitutionService(db: Database, cases: CaseService, refer
       await tellAbout(tx, raised);
       // Follow-up visits past their date: told once to the staff of the facility the child left.
       const overdue = await q.markOverdueFollowUps(tx, today(), clock.now());
-      await tellAbout(tx, overdue.map((o) => ({ ...o, placement_id: '', rule: 'followup_overdue' })));
-      if (raised.length || overdue.length) await recordAudit(tx, SYSTEM, { action: 'placement.alerts_raised', entity: 'placement', entityId: null, meta: { count: raised.length, follow_ups_overdue: overdue.length, on: today() } });
+      await tellAbout(tx, overdue.map((o) => ({ ...o, rule: 'followup_overdue' })));
+      if (raised.length || overdue.length) await recordAudit(tx, SYSTEM_CONTEXT, { action: 'placement.alerts_raised', entity: 'placement', entityId: null, meta: { count: raised.length, follow_ups_overdue: overdue.length, on: today() } });
       return raised.length + overdue.length;
     },
   };

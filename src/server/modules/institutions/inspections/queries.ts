@@ -7,13 +7,13 @@ export type InspectionRow = {
   actions: Array<{ id: string; description: string; due_on: string; done_on: string | null }>;
 };
 
-/** A facility's inspections, newest first, each with its corrective actions. */
-export function inspectionsOf(db: Queryable, facilityId: string) {
+/** A facility's inspections, newest first, each with its corrective actions (or only the one `onlyId`). */
+export function inspectionsOf(db: Queryable, facilityId: string, onlyId?: string) {
   return db.query<InspectionRow>(sql`SELECT i.id, to_char(i.inspected_on, 'YYYY-MM-DD') AS inspected_on, u.full_name AS inspector, i.score, i.summary, i.findings,
       to_char(i.next_due_on, 'YYYY-MM-DD') AS next_due_on,
       coalesce((SELECT json_agg(json_build_object('id', a.id, 'description', a.description, 'due_on', to_char(a.due_on, 'YYYY-MM-DD'), 'done_on', to_char(a.done_on, 'YYYY-MM-DD')) ORDER BY a.due_on, a.created_at)
         FROM inspection_actions a WHERE a.inspection_id = i.id), '[]'::json) AS actions
-    FROM facility_inspections i LEFT JOIN users u ON u.id = i.inspector_id WHERE i.facility_id = ${facilityId} ORDER BY i.inspected_on DESC, i.created_at DESC LIMIT 100`);
+    FROM facility_inspections i LEFT JOIN users u ON u.id = i.inspector_id WHERE i.facility_id = ${facilityId}${onlyId ? sql` AND i.id = ${onlyId}` : sql``} ORDER BY i.inspected_on DESC, i.created_at DESC LIMIT 100`);
 }
 
 export function insertInspection(tx: Queryable, i: { facilityId: string; on: string; by: string; findings: Finding[]; score: number; summary: string | null; nextDueOn: string }) {

@@ -6,7 +6,7 @@ import { INSTITUTION_PERMISSIONS as P } from '../../../../shared/institutions.js
 import type { Lang } from '../../../../shared/i18n/index.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { usersHolding } from '../../../platform/access/holders.js';
-import { denyRead, recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import { denyRead, recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../../../platform/audit/audit.js';
 import type { Clock } from '../../../platform/clock.js';
 import { dateIn } from '../../../platform/clock.js';
 import type { Database, Tx } from '../../../platform/db/database.js';
@@ -99,8 +99,8 @@ export function createInspections(db: Database, standards: CareStandards, clock:
         await recordAudit(tx, ctx, { action: 'facility.inspect', entity: 'facility_inspection', entityId: created.id, after: { facility_id: facilityId, inspected_on: input.inspectedOn, score, actions: input.actions.length, next_due_on: nextDueOn } });
         return created.id;
       });
-      const row = (await q.inspectionsOf(db, facilityId)).find((r) => r.id === id)!;
-      return present(row, actor.lang, today());
+      const [row] = await q.inspectionsOf(db, facilityId, id);
+      return present(row!, actor.lang, today());
     },
 
     /** Marks a corrective action done: the facility's staff, or the district office. */
@@ -128,7 +128,7 @@ export function createInspections(db: Database, standards: CareStandards, clock:
           await notify(tx, userId, 'institution_inspection_overdue', { facility: bothNames(o.facility_name, o.facility_name_local), due: dateParam(o.due_on) }, `/facilities/${o.facility_id}`);
         }
       }
-      if (overdue.length) await recordAudit(tx, { actorUserId: null, actorRole: 'system', requestId: null, ip: null }, { action: 'facility.inspections_overdue', entity: 'facility', entityId: null, meta: { count: overdue.length, on: today() } });
+      if (overdue.length) await recordAudit(tx, SYSTEM_CONTEXT, { action: 'facility.inspections_overdue', entity: 'facility', entityId: null, meta: { count: overdue.length, on: today() } });
       return overdue.length;
     },
 
